@@ -1,0 +1,67 @@
+"""The library API: a :class:`Linter` for many documents, :func:`lint_text` for one."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from claimcheck.findings import Finding
+from claimcheck.loader import builtin_rules_dir, load_rules
+from claimcheck.model import RuleSet
+from claimcheck.readers import READERS
+from claimcheck.readers.document import Document
+
+
+class Linter:
+    """Compiled rules plus the spaCy pipeline, built on first use and reused."""
+
+    def __init__(self, ruleset: RuleSet):
+        self.ruleset = ruleset
+        self._compiled = None
+
+    @classmethod
+    def from_folders(
+        cls,
+        extra: Sequence[Path] = (),
+        select: Sequence[str] = (),
+        ignore: Sequence[str] = (),
+        builtin: bool = True,
+    ) -> "Linter":
+        folders = ([builtin_rules_dir()] if builtin else []) + [Path(p) for p in extra]
+        return cls(load_rules(folders).select(tuple(select), tuple(ignore)))
+
+    @property
+    def compiled(self):
+        if self._compiled is None:
+            from claimcheck.engine import compile_rules
+            from claimcheck.nlp import make_nlp
+
+            self._compiled = compile_rules(self.ruleset, make_nlp())
+        return self._compiled
+
+    def lint(self, document: Document) -> tuple[Finding, ...]:
+        from claimcheck.engine import lint_document
+
+        if not document.blocks or not self.ruleset.rules:
+            return ()
+        return lint_document(document, self.compiled)
+
+    def lint_text(self, text: str, path: str = "<text>", format: str = "markdown") -> tuple[Finding, ...]:
+        return self.lint(READERS[format](text, path))
+
+
+def lint_text(
+    text: str,
+    *,
+    path: str = "<text>",
+    format: str = "markdown",
+    rules: Sequence[Path] = (),
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+) -> tuple[Finding, ...]:
+    """Lint a string with the built-in packs (plus ``rules`` folders).
+
+    For many texts, build one :class:`Linter` and call its ``lint_text``:
+    this function loads and compiles the packs on every call.
+    """
+    return Linter.from_folders(rules, select, ignore).lint_text(text, path, format)

@@ -1,0 +1,167 @@
+"""The command line (click). Thin: parse options, call the library, print, exit.
+
+``claimcheck PATH...`` checks files; ``claimcheck rules list|test`` and
+``claimcheck explain RULE-ID`` describe the rules.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from claimcheck.errors import InputError, PackError
+from claimcheck.exitcodes import ExitCode
+from claimcheck.findings import Level
+from claimcheck.formatters import FORMATTERS
+
+
+class _DefaultToCheck(click.Group):
+    """``claimcheck PATH...`` means ``claimcheck check PATH...``."""
+
+    def parse_args(self, ctx, args):
+        if not args or (args[0] not in self.commands and args[0] not in ("--help", "-h", "--version")):
+            args = ["check", *args]
+        return super().parse_args(ctx, args)
+
+
+def _split(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+
+
+def _linter(rules, select=(), ignore=()):
+    from claimcheck.api import Linter
+
+    try:
+        return Linter.from_folders(rules, _split(select), _split(ignore))
+    except PackError as error:
+        _fail_pack(error)
+
+
+def _fail_pack(error: PackError):
+    click.echo(f"claimcheck: invalid rule pack: {error}", err=True)
+    sys.exit(ExitCode.CONFIG)
+
+
+def _use_color(option: bool | None) -> bool:
+    if option is not None:
+        return option
+    if os.environ.get("NO_COLOR"):
+        return False
+    return click.get_text_stream("stdout").isatty()
+
+
+_rules_option = click.option(
+    "--rules", "rules", multiple=True, type=click.Path(file_okay=False), metavar="DIR",
+    help="Add rule packs from this folder (repeatable).",
+)
+
+
+@click.group(cls=_DefaultToCheck, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="claimcheck")
+def main():
+    """claimcheck: find risky claims in health marketing copy.
+
+    \b
+    Run `claimcheck PATH...` to check Markdown and text files or folders
+    (`-` reads standard input). Exit codes: 0 clean, 1 findings at or above
+    --fail-on, 2 usage error or unreadable input, 3 invalid rule pack.
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.option("--format", "fmt", type=click.Choice(sorted(FORMATTERS)), default="text", show_default=True,
+              help="Output format.")
+@_rules_option
+@click.option("--select", multiple=True, metavar="RULES",
+              help="Only these rule ids or prefixes (comma-separated, repeatable).")
+@click.option("--ignore", multiple=True, metavar="RULES",
+              help="Skip these rule ids or prefixes (comma-separated, repeatable).")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="warning", show_default=True,
+              help="Exit 1 when there are findings at this level or above.")
+@click.option("--stdin-filename", metavar="NAME", help="Name (and format, by suffix) for input read from `-`.")
+@click.option("--color/--no-color", default=None, help="Colour the text output (default: on a terminal, unless NO_COLOR).")
+def check(paths, fmt, rules, select, ignore, fail_on, stdin_filename, color):
+    """Check files and folders for risky claims."""
+    from claimcheck.run import check_paths
+
+    linter = _linter(rules, select, ignore)
+
+    def on_error(error: InputError):
+        click.echo(f"claimcheck: {error.path}: {error.reason}", err=True)
+
+    try:
+        report = check_paths(paths, linter, stdin_filename=stdin_filename, on_error=on_error)
+    except PackError as error:
+        _fail_pack(error)
+    click.echo(FORMATTERS[fmt](report, _use_color(color) and fmt == "text"), nl=False)
+    sys.exit(exit_code(report, Level.parse(fail_on)))
+
+
+def exit_code(report, fail_on: Level) -> ExitCode:
+    if report.errors:
+        return ExitCode.USAGE
+    return ExitCode.FINDINGS if report.failing(fail_on) else ExitCode.OK
+
+
+@main.group()
+def rules():
+    """List the rules, or run every rule's examples."""
+
+
+@rules.command("list")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@_rules_option
+def rules_list(fmt, rules):
+    """List every rule (with --format json: all of its metadata)."""
+    import json
+
+    from claimcheck.ruledoc import as_dict, table
+
+    linter = _linter(rules)
+    if fmt == "json":
+        data = {"version": 1, "rules": [as_dict(rule) for rule in linter.ruleset.rules]}
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    else:
+        click.echo(table(linter.ruleset), nl=False)
+
+
+@rules.command("test")
+@_rules_option
+def rules_test(rules):
+    """Run every rule's flag/pass examples and report failures."""
+    from claimcheck.selftest import examples, passes
+
+    linter = _linter(rules)
+    failures = 0
+    try:
+        cases = examples(linter)
+        for example in cases:
+            if not passes(linter, example):
+                failures += 1
+                expected = "be flagged" if example.flag else "pass"
+                click.echo(f"FAIL {example.rule.id}: expected to {expected}: {example.text!r}")
+    except PackError as error:
+        _fail_pack(error)
+    click.echo(f"{len(cases) - failures} passed, {failures} failed")
+    sys.exit(ExitCode.FINDINGS if failures else ExitCode.OK)
+
+
+@main.command()
+@click.argument("rule_id", metavar="RULE-ID")
+@_rules_option
+def explain(rule_id, rules):
+    """Explain a rule: what it flags, why, what to say instead, references."""
+    from claimcheck.ruledoc import explain as render
+
+    linter = _linter(rules)
+    try:
+        rule = linter.ruleset.rule(rule_id)
+    except KeyError:
+        known = [r.id for r in linter.ruleset.rules if r.id.startswith(rule_id.split(".")[0])]
+        hint = f" Did you mean: {', '.join(known)}?" if known else " Run `claimcheck rules list`."
+        click.echo(f"claimcheck: no rule '{rule_id}'.{hint}", err=True)
+        sys.exit(ExitCode.USAGE)
+    click.echo(render(rule), nl=False)

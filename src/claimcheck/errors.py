@@ -1,0 +1,21 @@
+"""Errors that stop a run, each with what the user needs to fix it."""
+
+from __future__ import annotations
+
+
+class PackError(Exception):
+    """A rule pack (or context file) is invalid: names the file, line and key."""
+
+    def __init__(self, path: str, message: str, line: int | None = None, key: str | None = None):
+        self.path, self.line, self.key, self.reason = path, line, key, message
+        where = path if line is None else f"{path}:{line}"
+        what = f"key '{key}': " if key else ""
+        super().__init__(f"{where}: {what}{message}")
+
+
+class InputError(Exception):
+    """A file to check cannot be read or decoded."""
+
+    def __init__(self, path: str, reason: str):
+        self.path, self.reason = path, reason
+        super().__init__(f"{path}: {reason}")

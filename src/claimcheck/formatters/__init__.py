@@ -1,0 +1,15 @@
+"""The one registry of output formats: name -> pure function of a Report."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from claimcheck.formatters import json, text
+from claimcheck.report import Report
+
+Formatter = Callable[[Report, bool], str]
+
+FORMATTERS: dict[str, Formatter] = {
+    "text": text.render,
+    "json": json.render,
+}

@@ -1,0 +1,19 @@
+"""The one registry of rule kinds. A kind is a module with the same surface:
+
+``NAME``, ``SCOPE`` (``sentence`` or ``document``), ``DOC``, ``OPTIONS``,
+``needs(rule)`` (terms and token patterns the engine must match for it) and
+``check(rule, sentence)`` or ``check_document(rule, summary)``.
+"""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from claimcheck.kinds import claim, pattern, phrase, required
+
+KINDS: dict[str, ModuleType] = {
+    phrase.NAME: phrase,
+    pattern.NAME: pattern,
+    claim.NAME: claim,
+    required.NAME: required,
+}

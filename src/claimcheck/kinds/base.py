@@ -1,0 +1,36 @@
+"""What every sentence-level kind shares: turning a candidate into a hit."""
+
+from __future__ import annotations
+
+from claimcheck.findings import Hit
+from claimcheck.model import Rule
+from claimcheck.sentence import Sentence, Span
+
+
+def judge(rule: Rule, sentence: Sentence, span: Span, anchor: int, parts: tuple[Span, ...] = ()) -> Hit | None:
+    """Apply the rule's context policy to a candidate token span."""
+    downgraded = False
+    for context in sentence.contexts(span[0], span[1], anchor, parts):
+        policy = rule.policy(context)
+        if policy == "skip":
+            return None
+        if policy == "downgrade":
+            downgraded = True
+    start, end = sentence.chars(*span)
+    return Hit(rule.id, sentence.block, start, end, downgraded)
+
+
+def near_ok(rule: Rule, sentence: Sentence, span: Span) -> bool:
+    """``near``: some term of these vocabularies is in the sentence (outside the match);
+    ``not_near``: none is."""
+    near = rule.options.get("near")
+    if near and not any(not _overlap(s, span) for s in sentence.spans(near)):
+        return False
+    not_near = rule.options.get("not_near")
+    if not_near and sentence.spans(not_near):
+        return False
+    return True
+
+
+def _overlap(a: Span, b: Span) -> bool:
+    return a[0] < b[1] and b[0] < a[1]

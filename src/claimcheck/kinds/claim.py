@@ -1,0 +1,75 @@
+"""``claim``: a subject term (a product) linked to a predicate term (a disease,
+condition or therapeutic effect) in the same sentence, in either order.
+
+The predicate is the anchor for negation; the finding spans from the first to
+the last of the pair, so a claim wrapped across lines is reported at its start.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from claimcheck.findings import Hit
+from claimcheck.kinds.base import judge, near_ok
+from claimcheck.kinds.needs import Needs
+from claimcheck.kinds.options import INTEGER, VOCABULARIES, Option
+from claimcheck.model import Rule
+from claimcheck.sentence import Sentence, Span
+
+NAME = "claim"
+SCOPE = "sentence"
+DOC = "Flags a sentence that links a subject term to a predicate term, in either order."
+OPTIONS = (
+    Option("subject", VOCABULARIES, required=True, doc="vocabularies of subjects (e.g. products)"),
+    Option("predicate", VOCABULARIES, required=True, doc="vocabularies of predicates (effects, conditions)"),
+    Option("pronouns", VOCABULARIES, doc="count as subjects once a subject was named in an earlier sentence"),
+    Option("also", VOCABULARIES, doc="the sentence must also contain a term of one of these"),
+    Option("near", VOCABULARIES, doc="flag only if the sentence also has a term of one of these"),
+    Option("not_near", VOCABULARIES, doc="do not flag if the sentence has a term of one of these"),
+    Option("max_tokens", INTEGER, doc="at most this many tokens between subject and predicate"),
+)
+
+
+def needs(rule: Rule) -> Needs:
+    return Needs()
+
+
+def check(rule: Rule, sentence: Sentence) -> Iterator[Hit]:
+    options = rule.options
+    subjects = sentence.spans(options["subject"])
+    if options.get("pronouns") and sentence.seen.intersection(options["subject"]):
+        subjects = sorted(subjects + sentence.spans(options["pronouns"]))
+    if not subjects:
+        return
+    also = sentence.spans(options["also"]) if options.get("also") else None
+    limit = options.get("max_tokens")
+    for predicate in sentence.spans(options["predicate"]):
+        subject = _nearest(predicate, subjects)
+        if subject is None or (limit is not None and _gap(subject, predicate) > limit):
+            continue
+        span = (min(subject[0], predicate[0]), max(subject[1], predicate[1]))
+        if also is not None:
+            extra = [a for a in also if _disjoint(a, subject) and _disjoint(a, predicate)]
+            if not extra:
+                continue
+            nearest = min(extra, key=lambda a: _gap(a, span))
+            span = (min(span[0], nearest[0]), max(span[1], nearest[1]))
+        if not near_ok(rule, sentence, span):
+            continue
+        hit = judge(rule, sentence, span, predicate[0], (subject, predicate))
+        if hit is not None:
+            yield hit
+            return
+
+
+def _nearest(predicate: Span, subjects: list[Span]) -> Span | None:
+    candidates = [s for s in subjects if _disjoint(s, predicate)]
+    return min(candidates, key=lambda s: _gap(s, predicate), default=None)
+
+
+def _gap(a: Span, b: Span) -> int:
+    return max(a[0] - b[1], b[0] - a[1], 0)
+
+
+def _disjoint(a: Span, b: Span) -> bool:
+    return a[1] <= b[0] or b[1] <= a[0]

@@ -1,0 +1,53 @@
+"""``required``: document level. When a trigger is present (findings of given
+categories, or terms of given vocabularies), the document must contain one of
+the disclaimer forms; otherwise one finding at the first trigger.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+
+from claimcheck.findings import Hit
+from claimcheck.kinds.needs import Needs
+from claimcheck.kinds.options import CATEGORIES, REGEXES, VOCABULARIES, Option
+from claimcheck.model import Rule
+
+NAME = "required"
+SCOPE = "document"
+DOC = "When a trigger is present in a document, one of the disclaimer forms must be too."
+OPTIONS = (
+    Option("when_categories", CATEGORIES, doc="findings of these categories trigger the rule"),
+    Option("when_vocabularies", VOCABULARIES, doc="terms of these vocabularies trigger the rule"),
+    Option("disclaimers", REGEXES, required=True, doc="accepted disclaimer forms (case-insensitive regexes)"),
+)
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What a document-level rule sees of a document."""
+
+    hits: tuple[tuple[Hit, str], ...]  # (hit, category), in document order
+    first_terms: Mapping[str, tuple[int, int, int]]  # label -> (block, start, end)
+    texts: tuple[str, ...]  # normalized prose of each block
+
+
+def needs(rule: Rule) -> Needs:
+    return Needs()
+
+
+def check_document(rule: Rule, summary: Summary) -> Iterator[Hit]:
+    triggers: list[tuple[int, int, int]] = []
+    categories = set(rule.options.get("when_categories", ()))
+    triggers += [(h.block, h.start, h.end) for h, category in summary.hits if category in categories]
+    for label in rule.options.get("when_vocabularies", ()):
+        if label in summary.first_terms:
+            triggers.append(summary.first_terms[label])
+    if not triggers:
+        return
+    text = "\n".join(summary.texts)
+    if any(re.search(form, text, re.IGNORECASE) for form in rule.options["disclaimers"]):
+        return
+    block, start, end = min(triggers)
+    yield Hit(rule.id, block, start, end)

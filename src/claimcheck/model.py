@@ -1,0 +1,109 @@
+"""Rule packs as data: rules, vocabularies and context triggers (all frozen)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+from claimcheck.findings import Level
+
+CONTEXTS = ("negation", "attribution", "question", "quote")
+POLICIES = ("skip", "flag", "downgrade")
+
+
+@dataclass(frozen=True)
+class Reference:
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Examples:
+    flag: tuple[str, ...]
+    ok: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """A named list of terms; ``inflect`` adds plural (noun) or verb forms."""
+
+    name: str  # qualified: "<pack>.<name>"
+    terms: tuple[str, ...]
+    inflect: str = "none"  # none | noun | verb
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    kind: str
+    level: Level
+    category: str
+    message: str
+    rationale: str
+    references: tuple[Reference, ...]
+    suggestion: str
+    examples: Examples
+    options: Mapping = field(default_factory=lambda: MappingProxyType({}))
+    context: Mapping = field(default_factory=lambda: MappingProxyType({}))
+    source: str = ""
+
+    @property
+    def pack(self) -> str:
+        return self.id.split(".", 1)[0]
+
+    def policy(self, context: str) -> str:
+        return self.context.get(context, "skip")
+
+    def render(self, text: str) -> str:
+        return self.message.replace("{text}", text)
+
+
+@dataclass(frozen=True)
+class Pack:
+    name: str
+    description: str
+    source: str
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """Everything loaded from pack folders, ready to be compiled by the engine."""
+
+    packs: tuple[Pack, ...]
+    rules: tuple[Rule, ...]
+    vocabularies: Mapping[str, Vocabulary]
+    context: "ContextTriggers"
+
+    def rule(self, rule_id: str) -> Rule:
+        for rule in self.rules:
+            if rule.id == rule_id:
+                return rule
+        raise KeyError(rule_id)
+
+    def select(self, select: tuple[str, ...] = (), ignore: tuple[str, ...] = ()) -> "RuleSet":
+        """Keep rules whose id matches a ``select`` prefix and no ``ignore`` prefix."""
+        rules = tuple(
+            rule
+            for rule in self.rules
+            if (not select or any(matches_prefix(rule.id, p) for p in select))
+            and not any(matches_prefix(rule.id, p) for p in ignore)
+        )
+        return RuleSet(self.packs, rules, self.vocabularies, self.context)
+
+
+def matches_prefix(rule_id: str, prefix: str) -> bool:
+    """``unapproved`` and ``unapproved.`` match ``unapproved.x``; ids match whole segments."""
+    prefix = prefix.rstrip(".")
+    return rule_id == prefix or rule_id.startswith(prefix + ".")
+
+
+@dataclass(frozen=True)
+class ContextTriggers:
+    """Words that change what a sentence means (from ``context.yaml``)."""
+
+    negation: tuple[str, ...] = ()
+    negation_after: tuple[str, ...] = ()
+    pseudo_negation: tuple[str, ...] = ()
+    attribution: tuple[str, ...] = ()
+    boundaries: tuple[str, ...] = ()

@@ -1,0 +1,28 @@
+"""Plain text: every paragraph (separated by blank lines) is prose."""
+
+from __future__ import annotations
+
+import re
+
+from claimcheck.readers.document import Block, Document
+from claimcheck.readers.prose import ProseBuilder
+
+_BLANK_LINES = re.compile(r"(?:\r\n|\r|\n)(?:[ \t\f\v]*(?:\r\n|\r|\n))+")
+
+
+def read(source: str, path: str) -> Document:
+    blocks: list[Block] = []
+    start = 0
+    for match in _BLANK_LINES.finditer(source):
+        _append(blocks, source, start, match.start())
+        start = match.end()
+    _append(blocks, source, start, len(source))
+    return Document(path, source, tuple(blocks))
+
+
+def _append(blocks: list[Block], source: str, start: int, end: int) -> None:
+    builder = ProseBuilder(source)
+    builder.add(start, end)
+    block = builder.build("paragraph")
+    if block is not None:
+        blocks.append(block)

@@ -1,0 +1,120 @@
+"""One sentence with the vocabulary terms found in it and its context cues.
+
+Context is decided per candidate match:
+
+- ``question``: the sentence ends with a question mark;
+- ``negation``: a negation cue stands before the match's anchor in the same
+  clause ("not approved to treat", "no evidence that ... cures"), or a
+  predicate negation follows it in the same clause ("curing X is not
+  possible"); pseudo-negations ("not only") do not count;
+- ``attribution``: the sentence attributes the statement to someone else
+  ("the FDA warns", "clinics claim", "according to its promoters");
+- ``quote``: the match lies inside double quotes (a mention, not a use).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+NEGATION = "context:negation"
+NEGATION_AFTER = "context:negation-after"
+PSEUDO_NEGATION = "context:pseudo-negation"
+ATTRIBUTION = "context:attribution"
+BOUNDARY = "context:boundary"
+CONTEXT_LABELS = (NEGATION, NEGATION_AFTER, PSEUDO_NEGATION, ATTRIBUTION, BOUNDARY)
+
+_PUNCT_BOUNDARIES = frozenset({",", ";", ":", "(", ")", "-", "--", "\u2014", "\u2013", "|", "/"})
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of block ``block``; token indices are into the block's Doc."""
+
+    block: int
+    doc: object  # spacy.tokens.Doc
+    start: int
+    end: int
+    terms: Mapping[str, tuple[Span, ...]]
+    seen: frozenset = frozenset()  # labels matched in earlier sentences of the document
+
+    def spans(self, labels) -> list[Span]:
+        found: list[Span] = []
+        for label in labels:
+            found.extend(self.terms.get(label, ()))
+        return sorted(found)
+
+    def chars(self, start: int, end: int) -> tuple[int, int]:
+        doc = self.doc
+        return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+
+    # -- context ---------------------------------------------------------
+
+    def contexts(self, start: int, end: int, anchor: int, parts: tuple[Span, ...] = ()) -> frozenset[str]:
+        """Contexts of a match ``[start, end)``; ``parts`` are the matched terms
+        in it (cues inside them belong to the term: "no side effects")."""
+        parts = parts or ((start, end),)
+        found = set()
+        if self.is_question():
+            found.add("question")
+        if self._negated(parts, anchor):
+            found.add("negation")
+        if any(not _overlaps_any(span, parts) for span in self.terms.get(ATTRIBUTION, ())):
+            found.add("attribution")
+        if self._quoted(start, end):
+            found.add("quote")
+        return frozenset(found)
+
+    def is_question(self) -> bool:
+        for index in range(self.end - 1, self.start - 1, -1):
+            text = self.doc[index].text
+            if text in {'"', "'", ")", "]", "*", "_"}:
+                continue
+            return text.endswith("?")
+        return False
+
+    def _clause(self, anchor: int) -> Span:
+        first, last = self.start, self.end
+        boundaries = [s for s, _ in self.terms.get(BOUNDARY, ())]
+        boundaries += [i for i in range(self.start, self.end) if self.doc[i].text in _PUNCT_BOUNDARIES]
+        for index in boundaries:
+            if index < anchor:
+                first = max(first, index + 1)
+            elif index > anchor:
+                last = min(last, index)
+        return first, last
+
+    def _negated(self, parts: tuple[Span, ...], anchor: int) -> bool:
+        first, last = self._clause(anchor)
+        pseudo = self.terms.get(PSEUDO_NEGATION, ())
+        for cue in self.terms.get(NEGATION, ()):
+            if first <= cue[0] < anchor and not _overlaps_any(cue, parts) and not _inside_any(cue, pseudo):
+                return True
+        for cue in self.terms.get(NEGATION_AFTER, ()):
+            if anchor < cue[0] < last and not _overlaps_any(cue, parts) and not _inside_any(cue, pseudo):
+                return True
+        return False
+
+    def _quoted(self, start: int, end: int) -> bool:
+        inside = False
+        for index in range(self.start, self.end):
+            text = self.doc[index].text
+            if index == start:
+                return inside and all('"' not in self.doc[i].text for i in range(start, end))
+            if '"' in text:
+                inside = not inside
+        return False
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _overlaps_any(span: Span, others) -> bool:
+    return any(_overlaps(span, other) for other in others)
+
+
+def _inside_any(span: Span, others) -> bool:
+    return any(o[0] <= span[0] and span[1] <= o[1] for o in others)

@@ -1,0 +1,62 @@
+"""Expand vocabulary terms into the surface forms that are matched.
+
+Matching is case-insensitive (spaCy ``LOWER``), so only inflection and
+spelling variants are generated here: plurals for nouns (last word), -s/-ed/
+-ing forms for verbs (first word), and hyphen/space variants of compounds.
+Over-generation is harmless: a form that is not a word never matches.
+"""
+
+from __future__ import annotations
+
+_VOWELS = set("aeiou")
+
+
+def forms(term: str, inflect: str) -> set[str]:
+    term = " ".join(term.lower().replace("\u2019", "'").split())
+    words = term.split(" ")
+    found = {term}
+    if inflect == "noun":
+        found |= {" ".join([*words[:-1], plural]) for plural in noun_forms(words[-1])}
+    elif inflect == "verb":
+        found |= {" ".join([verb, *words[1:]]) for verb in verb_forms(words[0])}
+    spelled = set()
+    for form in found:
+        if "-" in form:
+            spelled.add(form.replace("-", " "))
+        if " " in form:
+            spelled.add(form.replace(" ", "-"))
+    return found | spelled
+
+
+def noun_forms(word: str) -> set[str]:
+    if not word[-1:].isalpha():
+        return {word}
+    if word.endswith(("s", "x", "z", "ch", "sh")):
+        return {word, word + "es"}
+    if word.endswith("y") and word[-2:-1] not in _VOWELS:
+        return {word, word[:-1] + "ies"}
+    return {word, word + "s"}
+
+
+def verb_forms(word: str) -> set[str]:
+    if not word[-1:].isalpha():
+        return {word}
+    result = {word} | noun_forms(word)  # third person -s equals the plural rule
+    if word.endswith("e"):
+        result |= {word + "d", word[:-1] + "ing"}
+    elif word.endswith("y") and word[-2:-1] not in _VOWELS:
+        result |= {word[:-1] + "ied", word + "ing"}
+    else:
+        result |= {word + "ed", word + "ing"}
+        if _ends_cvc(word):
+            result |= {word + word[-1] + "ed", word + word[-1] + "ing"}
+    return result
+
+
+def _ends_cvc(word: str) -> bool:
+    return (
+        len(word) >= 3
+        and word[-1] not in _VOWELS | set("wxy")
+        and word[-2] in _VOWELS
+        and word[-3] not in _VOWELS
+    )
