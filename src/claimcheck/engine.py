@@ -180,12 +180,12 @@ def _findings(document: Document, hits: list[Hit], ruleset: RuleSet) -> tuple[Fi
 
 
 def _drop_nested(findings) -> list[Finding]:
-    """Of findings of one category where one lies inside another, keep the outer
-    one ("completely safe" rather than also "safe")."""
+    """Of overlapping findings of one category, keep the most severe, then the
+    longest ("completely safe" rather than also "safe")."""
     kept: list[Finding] = []
-    for finding in sorted(findings, key=lambda f: (f.offset - f.end_offset, -f.level)):
+    for finding in sorted(findings, key=lambda f: (-f.level, f.offset - f.end_offset, f.offset)):
         if not any(
-            k.category == finding.category and k.offset <= finding.offset and finding.end_offset <= k.end_offset
+            k.category == finding.category and k.offset < finding.end_offset and finding.offset < k.end_offset
             for k in kept
         ):
             kept.append(finding)

@@ -63,8 +63,9 @@ def check(rule: Rule, sentence: Sentence) -> Iterator[Hit]:
 
 
 def _nearest(predicate: Span, subjects: list[Span]) -> Span | None:
+    """The closest subject before the predicate, else the closest one after it."""
     candidates = [s for s in subjects if _disjoint(s, predicate)]
-    return min(candidates, key=lambda s: _gap(s, predicate), default=None)
+    return min(candidates, key=lambda s: (s[0] > predicate[0], _gap(s, predicate)), default=None)
 
 
 def _gap(a: Span, b: Span) -> int:

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from urllib.parse import unquote
+
 import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -67,6 +69,7 @@ def read(
 
 def _walk(children: list[Token], source: str, cursor: int, limit: int, out: ProseBuilder) -> int:
     in_autolink = False
+    href = ""
     for child in children:
         kind = child.type
         if in_autolink:
@@ -95,15 +98,16 @@ def _walk(children: list[Token], source: str, cursor: int, limit: int, out: Pros
         elif kind == "link_open":
             if child.markup == "autolink":
                 in_autolink = True
+            href = child.attrs.get("href", "")
             out.separate()
         elif kind == "link_close":
             out.separate()
-            cursor = _skip_destination(source, cursor, limit)
+            cursor = _skip_destination(source, cursor, limit, href)
         elif kind == "image":
             out.separate()
             cursor = _walk(child.children or [], source, cursor, limit, out)
             out.separate()
-            cursor = _skip_destination(source, cursor, limit)
+            cursor = _skip_destination(source, cursor, limit, child.attrs.get("src", ""))
     return cursor
 
 
@@ -132,13 +136,17 @@ def _skip_code(markup: str, source: str, cursor: int, limit: int) -> int:
     return closing + len(markup) if closing >= 0 else opening + len(markup)
 
 
-def _skip_destination(source: str, cursor: int, limit: int) -> int:
-    """Move past ``](destination "title")`` or ``][label]`` after link text."""
+def _skip_destination(source: str, cursor: int, limit: int, href: str) -> int:
+    """Move past ``](destination "title")`` or ``][label]`` after link text.
+
+    A reference link followed by text in parentheses (``[foo](not a link)``)
+    keeps that text: parentheses are skipped only if they hold ``href``.
+    """
     bracket = source.find("]", cursor, limit)
     if bracket < 0:
         return cursor
     pos = bracket + 1
-    if pos < limit and source[pos] == "(":
+    if pos < limit and source[pos] == "(" and _holds_destination(source, pos, limit, href):
         depth = 0
         while pos < limit:
             char = source[pos]
@@ -157,6 +165,15 @@ def _skip_destination(source: str, cursor: int, limit: int) -> int:
         close = source.find("]", pos, limit)
         return close + 1 if close >= 0 else pos
     return pos
+
+
+def _holds_destination(source: str, pos: int, limit: int, href: str) -> bool:
+    inside = source[pos + 1 : limit].lstrip()
+    if not href:
+        return inside.startswith((")", "<>", '"', "'"))
+    first = inside.split(None, 1)[0] if inside.split() else ""
+    first = first.rstrip(")").strip("<>").replace("\\", "")
+    return unquote(first) == unquote(href) or unquote(href).endswith(unquote(first))
 
 
 def _front_matter(source: str, lines: LineTable, token: Token, fields: Sequence[str]) -> list[Block]:

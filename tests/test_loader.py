@@ -1,0 +1,121 @@
+"""Broken packs stop the run with the file, the line and the key."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from claimcheck.api import Linter
+from claimcheck.cli import main
+from claimcheck.errors import PackError
+from claimcheck.loader import load_rules
+
+RULE = """\
+id: acme.brand-claim
+kind: phrase
+level: error
+category: unapproved-treatment
+message: "{text} is a brand claim"
+rationale: Brand names presented with a disease are drug claims and need approval first.
+references:
+  - title: FD&C Act 201(g)(1)
+    url: https://www.law.cornell.edu/uscode/text/21/321
+suggestion: Describe the product without a disease.
+options:
+  terms: [RegenX serum]
+examples:
+  flag: [Try RegenX serum today.]
+  pass: [Try our moisturizer today.]
+"""
+
+
+def make_pack(tmp_path: Path, rule: str = RULE, pack: str = "pack: acme\n", name: str = "brand-claim") -> Path:
+    folder = tmp_path / "packs"
+    (folder / "acme").mkdir(parents=True)
+    (folder / "acme" / "pack.yaml").write_text(pack, encoding="utf-8")
+    (folder / "acme" / f"{name}.yaml").write_text(rule, encoding="utf-8")
+    return folder
+
+
+def error_for(tmp_path, **kwargs) -> PackError:
+    folder = make_pack(tmp_path, **kwargs)
+    with pytest.raises(PackError) as info:
+        Linter(load_rules([folder])).compiled
+    return info.value
+
+
+def test_a_valid_extra_pack_loads_and_flags(tmp_path):
+    linter = Linter.from_folders([make_pack(tmp_path)])
+    assert "acme.brand-claim" in [f.rule for f in linter.lint_text("Buy REGENX SERUM now.")]
+
+
+def test_invalid_yaml_names_file_and_line(tmp_path):
+    error = error_for(tmp_path, rule=RULE.replace("kind: phrase", "kind: [phrase"))
+    assert error.path.endswith("brand-claim.yaml")
+    assert error.line is not None and "invalid YAML" in str(error)
+
+
+def test_unknown_key(tmp_path):
+    error = error_for(tmp_path, rule=RULE + "colour: red\n")
+    assert (error.key, error.line) == ("colour", 16)
+
+
+def test_unknown_kind_lists_the_known_ones(tmp_path):
+    error = error_for(tmp_path, rule=RULE.replace("kind: phrase", "kind: regex"))
+    assert error.key == "kind" and error.line == 2
+    assert "phrase" in error.reason and "claim" in error.reason
+
+
+def test_unknown_option(tmp_path):
+    error = error_for(tmp_path, rule=RULE.replace("  terms:", "  termz:"))
+    assert error.key == "options.termz" and error.line == 12
+
+
+def test_missing_examples(tmp_path):
+    error = error_for(tmp_path, rule=RULE.replace("  pass: [Try our moisturizer today.]\n", ""))
+    assert error.key == "examples.pass"
+
+
+def test_rule_id_must_match_file_name(tmp_path):
+    error = error_for(tmp_path, name="other-name")
+    assert error.key == "id" and "acme.other-name" in error.reason
+
+
+def test_invalid_spacy_pattern_is_reported_with_its_line(tmp_path):
+    rule = RULE.replace("kind: phrase", "kind: pattern").replace(
+        "  terms: [RegenX serum]", "  patterns:\n    - [{LOWR: regenx}]"
+    )
+    error = error_for(tmp_path, rule=rule)
+    assert error.key == "options.patterns" and error.line == 12
+    assert "LOWR" in error.reason
+
+
+def test_invalid_regex(tmp_path):
+    rule = textwrap.dedent(RULE).replace("kind: phrase", "kind: required").replace(
+        "  terms: [RegenX serum]", "  disclaimers: ['not (approved']"
+    )
+    error = error_for(tmp_path, rule=rule)
+    assert error.key == "options.disclaimers[0]" and "regular expression" in error.reason
+
+
+def test_unknown_vocabulary(tmp_path):
+    rule = RULE.replace("  terms: [RegenX serum]", "  vocabularies: [brands]")
+    error = error_for(tmp_path, rule=rule)
+    assert error.key == "options.vocabularies[0]" and error.line == 12
+
+
+def test_unquoted_yaml_boolean_gets_a_hint(tmp_path):
+    error = error_for(tmp_path, rule=RULE.replace("[RegenX serum]", "[RegenX serum, no]"))
+    assert "quote" in error.reason
+
+
+def test_cli_exit_code_3_names_the_file(tmp_path):
+    folder = make_pack(tmp_path, rule=RULE.replace("level: error", "level: critical"))
+    page = tmp_path / "page.md"
+    page.write_text("Hello.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["--rules", str(folder), str(page)])
+    assert result.exit_code == 3
+    assert "brand-claim.yaml:3: key 'level'" in result.stderr
