@@ -49,7 +49,7 @@ def _use_color(option: bool | None) -> bool:
         return option
     if os.environ.get("NO_COLOR"):
         return False
-    return click.get_text_stream("stdout").isatty()
+    return sys.stdout.isatty()
 
 
 _rules_option = click.option(
@@ -96,7 +96,8 @@ def check(paths, fmt, rules, select, ignore, fail_on, stdin_filename, color):
         report = check_paths(paths, linter, stdin_filename=stdin_filename, on_error=on_error)
     except PackError as error:
         _fail_pack(error)
-    click.echo(FORMATTERS[fmt](report, _use_color(color) and fmt == "text"), nl=False)
+    styled = _use_color(color) and fmt == "text"
+    click.echo(FORMATTERS[fmt](report, styled), nl=False, color=styled)
     sys.exit(exit_code(report, Level.parse(fail_on)))
 
 

@@ -57,7 +57,7 @@ class Sentence:
         in it (cues inside them belong to the term: "no side effects")."""
         parts = parts or ((start, end),)
         found = set()
-        if self.is_question():
+        if self.is_question(anchor):
             found.add("question")
         if self._negated(parts, anchor):
             found.add("negation")
@@ -67,12 +67,14 @@ class Sentence:
             found.add("quote")
         return frozenset(found)
 
-    def is_question(self) -> bool:
-        for index in range(self.end - 1, self.start - 1, -1):
+    def is_question(self, anchor: int) -> bool:
+        """The clause holding ``anchor`` ends with a question mark."""
+        for index in range(anchor, self.end):
             text = self.doc[index].text
-            if text in {'"', "'", ")", "]", "*", "_"}:
-                continue
-            return text.endswith("?")
+            if text.endswith("?"):
+                return True
+            if text in {".", "!", "..."}:
+                return False
         return False
 
     def _clause(self, anchor: int) -> Span:

@@ -7,7 +7,8 @@ import re
 from claimcheck.readers.document import Block, Document
 from claimcheck.readers.prose import ProseBuilder
 
-_BLANK_LINES = re.compile(r"(?:\r\n|\r|\n)(?:[ \t\f\v]*(?:\r\n|\r|\n))+")
+_NEWLINE = r"(?:\r\n|\r(?!\n)|\n)"
+_BLANK_LINES = re.compile(_NEWLINE + r"(?:[ \t\f\v]*" + _NEWLINE + ")+")
 
 
 def read(source: str, path: str) -> Document:

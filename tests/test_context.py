@@ -1,0 +1,87 @@
+"""Sentence context: negation, attribution, questions, quotes, hedges, pronouns."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimcheck.api import Linter
+from claimcheck.loader import load_rules
+
+from .test_loader import RULE, make_pack
+
+DISEASE = "unapproved.disease-treatment"
+
+
+def rules_of(linter, text):
+    return {f.rule for f in linter.lint_text(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our exosomes may help heal arthritis.",  # hedges are still claims
+        "Stem cells could reverse COPD.",
+        "Arthritis is treated with amniotic injections here.",  # either order
+        "Stem cells don't just relieve pain, they cure arthritis.",  # negation in another clause
+        "Not only do stem cells repair cartilage, they cure arthritis too.",  # pseudo-negation
+        "STEM CELLS CURE ARTHRITIS",  # case
+    ],
+)
+def test_claims(linter, text):
+    assert DISEASE in rules_of(linter, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Exosomes are not approved to treat any disease.",
+        "There is no evidence that stem cells cure autism.",
+        "IT HASN'T BEEN SHOWN THAT PRP HEALS TENDONS.",
+        "Curing autism with stem cells is not possible.",
+        "The FDA warns that clinics claim stem cells cure Parkinson's disease.",
+        "According to its promoters, the serum repairs damaged cartilage.",
+        "Do stem cells cure arthritis?",
+        "Can PRP heal a torn tendon? (Short answer: we do not know.)",
+        "Some ads promise that “stem cells heal arthritis” overnight.",
+    ],
+)
+def test_not_claims(linter, text):
+    assert DISEASE not in rules_of(linter, text)
+
+
+def test_pronoun_counts_as_the_product_after_it_was_named(linter):
+    assert DISEASE not in rules_of(linter, "It heals arthritis.")
+    assert DISEASE in rules_of(linter, "We offer PRP.\n\nIt heals arthritis.")
+
+
+def test_question_policy_downgrade(tmp_path):
+    rule = RULE + "context:\n  question: downgrade\n"
+    linter = Linter(load_rules([make_pack(tmp_path, rule=rule)]))
+    [finding] = linter.lint_text("Is RegenX serum right for you?")
+    assert str(finding.level) == "info"
+    [finding] = linter.lint_text("RegenX serum is right for you.")
+    assert str(finding.level) == "error"
+
+
+def test_negation_policy_flag(tmp_path):
+    linter = Linter.from_folders([make_pack(tmp_path)], select=["acme"])
+    assert not linter.lint_text("We do not sell RegenX serum.")
+    linter = Linter.from_folders([make_pack(tmp_path / "b", rule=RULE + "context:\n  negation: flag\n")], select=["acme"])
+    assert linter.lint_text("We do not sell RegenX serum.")
+
+
+def test_overlapping_findings_of_one_category_keep_the_strongest(linter):
+    findings = [f for f in linter.lint_text("PRP is completely safe.") if f.category == "safety"]
+    assert [(f.rule, f.text) for f in findings] == [("safety.absolute-safety", "completely safe")]
+
+
+def test_required_rule_reports_once_at_the_first_trigger(linter):
+    text = "# Page\n\nStem cells cure autism.\n\nPRP heals tendons.\n"
+    found = [f for f in linter.lint_text(text) if f.rule == "disclaimers.fda-status"]
+    assert [(f.line, f.text) for f in found] == [(3, "Stem cells cure autism")]
+
+
+def test_a_disclaimer_satisfies_the_required_rule_but_claims_stay(linter):
+    text = "Stem cells cure autism.\n\nThis treatment has not been approved by the FDA.\n"
+    found = rules_of(linter, text)
+    assert "disclaimers.fda-status" not in found and DISEASE in found
