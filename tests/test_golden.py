@@ -1,0 +1,41 @@
+"""Golden outputs: every example page in every format, compared byte for byte.
+
+Regenerate after an intended change with CLAIMCHECK_UPDATE_GOLDEN=1 and review
+the diff.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from click.testing import CliRunner
+
+from claimcheck.cli import main
+from claimcheck.formatters import FORMATTERS
+
+from .conftest import EXAMPLES, ROOT
+
+GOLDEN = ROOT / "tests" / "golden"
+PAGES = sorted(p.name for p in EXAMPLES.glob("*.md"))
+SUFFIX = {"text": "txt", "json": "json"}
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATTERS))
+@pytest.mark.parametrize("page", PAGES)
+def test_golden_output(page, fmt, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    result = CliRunner().invoke(main, ["--format", fmt, "--no-color", f"examples/{page}"])
+    assert result.exit_code in (0, 1), result.output
+    golden = GOLDEN / f"{page}.{SUFFIX[fmt]}"
+    if os.environ.get("CLAIMCHECK_UPDATE_GOLDEN"):
+        golden.write_text(result.stdout, encoding="utf-8")
+    assert result.stdout == golden.read_text(encoding="utf-8")
+
+
+def test_every_format_has_golden_files():
+    assert set(SUFFIX) == set(FORMATTERS)
+
+
+def test_the_compliant_page_has_no_findings():
+    assert "No problems found" in (GOLDEN / "compliant-page.md.txt").read_text(encoding="utf-8")
