@@ -27,17 +27,23 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("path", nargs="?", type=Path, default=DEFAULT)
     parser.add_argument("--show", action="store_true", help="list misses and false alarms")
+    parser.add_argument("--baseline", action="store_true", help="score the plain keyword baseline instead")
     args = parser.parse_args(argv)
     if not args.path.is_file():
         print(f"no labeled data at {args.path}; nothing to measure", file=sys.stderr)
         return 0
     rows = [json.loads(line) for line in args.path.read_text(encoding="utf-8").splitlines() if line.strip()]
     linter = Linter.from_folders(ignore=("disclaimers",))
+    if args.baseline:
+        from baseline import findings as keyword_findings
     counts = Counter()
     per_category = Counter()
     misses, alarms = [], []
     for row in rows:
-        findings = [f for f in linter.lint_text(row["text"], format="text") if f.category != "missing-disclaimer"]
+        if args.baseline:
+            findings = [_Keyword(row["text"][a:b]) for a, b in keyword_findings(row["text"])]
+        else:
+            findings = [f for f in linter.lint_text(row["text"], format="text") if f.category != "missing-disclaimer"]
         flagged = bool(findings)
         gold = row["label"] == "claim"
         counts[(gold, flagged)] += 1
@@ -69,6 +75,15 @@ def main(argv: list[str] | None = None) -> int:
             rules = ", ".join(sorted({f'{f.rule} "{f.text}"' for f in findings}))
             print(f"  {row['text']}\n      -> {rules}")
     return 0
+
+
+class _Keyword:
+    """A keyword-baseline hit, shaped like a finding for the report."""
+
+    category = rule = "keyword"
+
+    def __init__(self, text: str):
+        self.text = text
 
 
 if __name__ == "__main__":

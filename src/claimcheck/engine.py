@@ -25,6 +25,7 @@ from claimcheck.readers.document import Document
 from claimcheck.sentence import (
     ATTRIBUTION,
     BOUNDARY,
+    RESEARCH,
     CONTEXT_LABELS,
     NEGATION,
     NEGATION_AFTER,
@@ -55,6 +56,7 @@ def compile_rules(ruleset: RuleSet, nlp) -> Compiled:
         (NEGATION_AFTER, context.negation_after),
         (PSEUDO_NEGATION, context.pseudo_negation),
         (ATTRIBUTION, context.attribution),
+        (RESEARCH, context.research),
         (BOUNDARY, context.boundaries),
     ):
         for cue in cues:

@@ -39,7 +39,7 @@ RULE_KEYS = {"id", "kind", "level", "category", "message", "rationale", "referen
 OPTIONAL_RULE_KEYS = {"options", "context"}
 PACK_KEYS = {"pack", "description", "vocabularies"}
 VOCAB_KEYS = {"terms", "inflect"}
-CONTEXT_KEYS = {"negation", "negation_after", "pseudo_negation", "attribution", "boundaries"}
+CONTEXT_KEYS = {"negation", "negation_after", "pseudo_negation", "attribution", "research", "boundaries"}
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\.[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 

@@ -8,7 +8,7 @@ from types import MappingProxyType
 
 from claimcheck.findings import Level
 
-CONTEXTS = ("negation", "attribution", "question", "quote")
+CONTEXTS = ("negation", "attribution", "question", "quote", "research")
 POLICIES = ("skip", "flag", "downgrade")
 
 
@@ -106,4 +106,5 @@ class ContextTriggers:
     negation_after: tuple[str, ...] = ()
     pseudo_negation: tuple[str, ...] = ()
     attribution: tuple[str, ...] = ()
+    research: tuple[str, ...] = ()
     boundaries: tuple[str, ...] = ()

@@ -9,7 +9,9 @@ Context is decided per candidate match:
   possible"); pseudo-negations ("not only") do not count;
 - ``attribution``: the sentence attributes the statement to someone else
   ("the FDA warns", "clinics claim", "according to its promoters");
-- ``quote``: the match lies inside double quotes (a mention, not a use).
+- ``quote``: the match lies inside double quotes (a mention, not a use);
+- ``research``: the sentence reports preclinical or future research ("in
+  mice", "scientists hope that one day").
 """
 
 from __future__ import annotations
@@ -21,8 +23,9 @@ NEGATION = "context:negation"
 NEGATION_AFTER = "context:negation-after"
 PSEUDO_NEGATION = "context:pseudo-negation"
 ATTRIBUTION = "context:attribution"
+RESEARCH = "context:research"
 BOUNDARY = "context:boundary"
-CONTEXT_LABELS = (NEGATION, NEGATION_AFTER, PSEUDO_NEGATION, ATTRIBUTION, BOUNDARY)
+CONTEXT_LABELS = (NEGATION, NEGATION_AFTER, PSEUDO_NEGATION, ATTRIBUTION, RESEARCH, BOUNDARY)
 
 _PUNCT_BOUNDARIES = frozenset({",", ";", ":", "(", ")", "-", "--", "\u2014", "\u2013", "|", "/"})
 
@@ -63,6 +66,8 @@ class Sentence:
             found.add("negation")
         if any(not _overlaps_any(span, parts) for span in self.terms.get(ATTRIBUTION, ())):
             found.add("attribution")
+        if any(not _overlaps_any(span, parts) for span in self.terms.get(RESEARCH, ())):
+            found.add("research")
         if self._quoted(start, end):
             found.add("quote")
         return frozenset(found)
@@ -77,10 +82,14 @@ class Sentence:
                 return False
         return False
 
-    def _clause(self, anchor: int) -> Span:
+    def _clause(self, anchor: int, punctuation: bool = True) -> Span:
         first, last = self.start, self.end
         boundaries = [s for s, _ in self.terms.get(BOUNDARY, ())]
-        boundaries += [i for i in range(self.start, self.end) if self.doc[i].text in _PUNCT_BOUNDARIES]
+        if punctuation:
+            boundaries += [
+                i for i in range(self.start, self.end)
+                if self.doc[i].text in _PUNCT_BOUNDARIES and not _infix(self.doc, i)
+            ]
         for index in boundaries:
             if index < anchor:
                 first = max(first, index + 1)
@@ -97,6 +106,14 @@ class Sentence:
         for cue in self.terms.get(NEGATION_AFTER, ()):
             if anchor < cue[0] < last and not _overlaps_any(cue, parts) and not _inside_any(cue, pseudo):
                 return True
+        # A negation between a claim's subject and its predicate negates the
+        # link even across list commas: "X is not approved for A, B or C".
+        if len(parts) > 1:
+            first, _ = self._clause(anchor, punctuation=False)
+            start = max(first, min(end for _, end in parts))
+            for cue in self.terms.get(NEGATION, ()):
+                if start <= cue[0] < anchor and not _overlaps_any(cue, parts) and not _inside_any(cue, pseudo):
+                    return True
         return False
 
     def _quoted(self, start: int, end: int) -> bool:
@@ -108,6 +125,11 @@ class Sentence:
             if '"' in text:
                 inside = not inside
         return False
+
+
+def _infix(doc, index: int) -> bool:
+    """A hyphen or slash inside a word ("adipose-derived"), not a dash between clauses."""
+    return index > 0 and not doc[index - 1].whitespace_ and bool(doc[index].whitespace_ == "")
 
 
 def _overlaps(a: Span, b: Span) -> bool:

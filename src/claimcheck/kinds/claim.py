@@ -52,7 +52,7 @@ def check(rule: Rule, sentence: Sentence) -> Iterator[Hit]:
             extra = [a for a in also if _disjoint(a, subject) and _disjoint(a, predicate)]
             if not extra:
                 continue
-            nearest = min(extra, key=lambda a: _gap(a, span))
+            nearest = min(extra, key=lambda a: (_gap(a, span), a[0] - a[1]))
             span = (min(span[0], nearest[0]), max(span[1], nearest[1]))
         if not near_ok(rule, sentence, span):
             continue
