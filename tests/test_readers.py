@@ -22,7 +22,7 @@ def test_every_block_char_maps_to_the_same_source_char():
     for block in document.blocks:
         for index, char in enumerate(block.text):
             if char != " ":
-                assert source[block.offsets[index]] == char
+                assert source[block.source_offset(index)] == char
 
 
 @pytest.mark.parametrize(
@@ -197,6 +197,10 @@ def test_prose_matches_markdown_it_on_the_commonmark_spec_examples():
         pytest.skip("could not obtain the CommonMark spec examples from the package index")
     assert len(examples) > 600
     mismatches = [e["example"] for e in examples if _ours(e["markdown"]) != _squash(_oracle_words(e["markdown"]))]
-    # Known difference: in "<foo\\+@bar.example.com>" the escape splits the
-    # text, so the e-mail address is not recognised and masked as a whole.
-    assert mismatches in ([], [606])
+    # Known differences, each checked to be a difference in the spec, not in
+    # claimcheck's use of the tree: markdown-it-pyrs implements CommonMark
+    # 0.30, markdown-it-py 0.31.2, which changed which symbols count as
+    # punctuation for emphasis (354) and what an HTML comment is (625, 626);
+    # an entity that decodes to two code points becomes a word break (25); an
+    # escape inside an e-mail address splits it, so it is not masked (606).
+    assert set(mismatches) <= {25, 354, 606, 625, 626}
