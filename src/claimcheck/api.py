@@ -18,6 +18,7 @@ class Linter:
     def __init__(self, ruleset: RuleSet):
         self.ruleset = ruleset
         self._compiled = None
+        self._prefilter = None
 
     @classmethod
     def from_folders(
@@ -39,7 +40,16 @@ class Linter:
             self._compiled = compile_rules(self.ruleset, make_nlp())
         return self._compiled
 
+    @property
+    def prefilter(self):
+        if self._prefilter is None:
+            from claimcheck import prefilter
+
+            self._prefilter = prefilter.build(self.ruleset)
+        return self._prefilter
+
     def lint(self, document: Document) -> tuple[Finding, ...]:
+        """Lint a document that was already read."""
         from claimcheck.engine import lint_document
 
         if not document.blocks or not self.ruleset.rules:
@@ -47,6 +57,10 @@ class Linter:
         return lint_document(document, self.compiled)
 
     def lint_text(self, text: str, path: str = "<text>", format: str = "markdown") -> tuple[Finding, ...]:
+        """Read and lint a text; a text in which no rule can match is decided
+        by the prefilter alone, without parsing it or loading spaCy."""
+        if not self.prefilter.may_match(text):
+            return ()
         return self.lint(READERS[format](text, path))
 
 

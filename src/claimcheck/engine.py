@@ -10,6 +10,7 @@ Document-level rules run last, over what the sentences produced.
 from __future__ import annotations
 
 import bisect
+import re
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -26,13 +27,18 @@ from claimcheck.sentence import (
     ATTRIBUTION,
     BOUNDARY,
     RESEARCH,
-    CONTEXT_LABELS,
     NEGATION,
     NEGATION_AFTER,
     PSEUDO_NEGATION,
     Sentence,
+    Tokens,
 )
 from claimcheck.vocabulary import forms
+
+
+# Blocks longer than this are cut (at sentence ends) before tokenizing.
+MAX_BLOCK_CHARS = 100_000
+_SIMPLE_FORM = re.compile(r"[a-z]+|[0-9]+")
 
 
 @dataclass(frozen=True)
@@ -42,6 +48,10 @@ class Compiled:
     phrases: object  # spacy.matcher.PhraseMatcher
     tokens: object | None  # spacy.matcher.Matcher
     labels: Mapping[int, str]
+    triggers: frozenset[int]  # match ids that make a sentence worth checking
+    pattern_gate: object  # compiled regex: a block can match a token pattern only if it matches this
+    rules_by_trigger: Mapping[str, tuple[Rule, ...]]
+    punct_chars: frozenset[str]
     sentence_rules: tuple[Rule, ...]
     document_rules: tuple[Rule, ...]
 
@@ -61,7 +71,8 @@ def compile_rules(ruleset: RuleSet, nlp) -> Compiled:
     ):
         for cue in cues:
             terms[label] |= forms(cue, "none")
-    patterns: dict[str, list] = {}
+    patterns: dict[str, tuple] = {}
+    triggers: set[str] = set()
     for rule in ruleset.rules:
         kind = KINDS[rule.kind]
         for option in kind.OPTIONS:
@@ -75,11 +86,12 @@ def compile_rules(ruleset: RuleSet, nlp) -> Compiled:
             for word in words:
                 terms[label] |= forms(word, inflect)
         patterns.update({label: (rule, value) for label, value in needs.patterns.items()})
+        triggers.update(needs.triggers)
 
     phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
     labels: dict[int, str] = {}
     for label in sorted(terms):
-        phrases.add(label, list(nlp.tokenizer.pipe(sorted(terms[label]))))
+        phrases.add(label, term_docs(nlp, sorted(terms[label])))
         labels[nlp.vocab.strings[label]] = label
     tokens = None
     if patterns:
@@ -93,10 +105,40 @@ def compile_rules(ruleset: RuleSet, nlp) -> Compiled:
     by_scope = defaultdict(list)
     for rule in ruleset.rules:
         by_scope[KINDS[rule.kind].SCOPE].append(rule)
+    from spacy.pipeline import Sentencizer
+
+    from claimcheck.prefilter import gate
+
+    by_trigger: dict[str, list[Rule]] = defaultdict(list)
+    for rule in by_scope["sentence"]:
+        for label in KINDS[rule.kind].needs(rule).triggers:
+            by_trigger[label].append(rule)
     return Compiled(
         ruleset, nlp, phrases, tokens, labels,
+        frozenset(nlp.vocab.strings[label] for label in by_trigger if label in terms or label in patterns),
+        gate(KINDS["pattern"].requires(rule) for rule, _ in patterns.values()),
+        {label: tuple(rules) for label, rules in by_trigger.items()},
+        frozenset(Sentencizer.default_punct_chars),
         tuple(by_scope["sentence"]), tuple(by_scope["document"]),
     )
+
+
+def term_docs(nlp, forms_: list[str]) -> list:
+    """Docs for the PhraseMatcher. Plain words ("stem cells") are built
+    directly, which is the tokenizer's result for them and much faster; any
+    form with punctuation, digits mixed with letters, or a tokenizer special
+    case ("cannot") goes through the tokenizer."""
+    from spacy.tokens import Doc
+
+    special = nlp.tokenizer.rules
+    docs = []
+    for form in forms_:
+        words = form.split(" ")
+        if all(_SIMPLE_FORM.fullmatch(w) and w not in special for w in words):
+            docs.append(Doc(nlp.vocab, words=words))
+        else:
+            docs.append(nlp.make_doc(form))
+    return docs
 
 
 def _pattern_error(rule: Rule, error: Exception) -> PackError:
@@ -115,10 +157,13 @@ def lint_document(document: Document, compiled: Compiled) -> tuple[Finding, ...]
     hits: list[Hit] = []
     first_terms: dict[str, tuple[int, int, int]] = {}
     seen: set[str] = set()
-    texts = [block.text for block in document.blocks]
-    for index, doc in enumerate(compiled.nlp.pipe(texts)):
-        for sentence in _sentences(index, doc, compiled, first_terms, seen):
-            for rule in compiled.sentence_rules:
+    blocks = [piece for block in document.blocks for piece in block.pieces(MAX_BLOCK_CHARS)]
+    order = {rule.id: n for n, rule in enumerate(compiled.sentence_rules)}
+    texts = [block.text for block in blocks]
+    for index, doc in enumerate(compiled.nlp.tokenizer.pipe(texts)):
+        for sentence in _sentences(index, doc, texts[index], compiled, first_terms, seen):
+            candidates = {r.id: r for label in sentence.terms for r in compiled.rules_by_trigger.get(label, ())}
+            for rule in sorted(candidates.values(), key=lambda r: order[r.id]):
                 hits.extend(KINDS[rule.kind].check(rule, sentence))
     if compiled.document_rules:
         rules = {rule.id: rule for rule in compiled.ruleset.rules}
@@ -126,44 +171,55 @@ def lint_document(document: Document, compiled: Compiled) -> tuple[Finding, ...]
         summary = Summary(tuple((h, rules[h.rule_id].category) for h in ordered), first_terms, tuple(texts))
         for rule in compiled.document_rules:
             hits.extend(KINDS[rule.kind].check_document(rule, summary))
-    return _findings(document, hits, compiled.ruleset)
+    return _findings(document.source, document.path, blocks, hits, compiled.ruleset)
 
 
-def _sentences(index: int, doc, compiled: Compiled, first_terms: dict, seen: set):
-    matches = list(compiled.phrases(doc))
-    if compiled.tokens is not None:
+def _sentences(index: int, doc, text: str, compiled: Compiled, first_terms: dict, seen: set):
+    matches = compiled.phrases(doc)
+    if compiled.tokens is not None and compiled.pattern_gate.search(text):
         matches += compiled.tokens(doc)
-    if not any(compiled.labels[m[0]] not in CONTEXT_LABELS for m in matches):
+    if not matches:
         return
-    sents = [(s.start, s.end) for s in doc.sents]
-    starts = [s for s, _ in sents]
-    grouped: dict[int, dict[str, list]] = defaultdict(lambda: defaultdict(list))
-    for match_id, start, end in sorted(matches, key=lambda m: (m[1], m[2])):
-        label = compiled.labels[match_id]
-        grouped[bisect.bisect_right(starts, start) - 1][label].append((start, end))
+    labels = compiled.labels
+    for match_id, start, end in matches:
+        label = labels[match_id]
         if label not in first_terms:
             first_terms[label] = (index, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
+    if not any(m[0] in compiled.triggers for m in matches):
+        seen.update(labels[m[0]] for m in matches)
+        return
+    tokens = Tokens.of(doc, text)
+    sents = tokens.sentences(compiled.punct_chars)
+    starts = [s for s, _ in sents]
+    grouped: dict[int, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+    triggered: set[int] = set()
+    for match_id, start, end in sorted(matches, key=lambda m: (m[1], m[2])):
+        number = bisect.bisect_right(starts, start) - 1
+        grouped[number][labels[match_id]].append((start, end))
+        if match_id in compiled.triggers:
+            triggered.add(number)
     for number in sorted(grouped):
         terms = grouped[number]
-        if all(label in CONTEXT_LABELS for label in terms):
-            continue
-        start, end = sents[number]
-        yield Sentence(index, doc, start, end, {k: tuple(v) for k, v in terms.items()}, frozenset(seen))
+        if number in triggered:
+            start, end = sents[number]
+            yield Sentence(index, tokens, start, end, {k: tuple(v) for k, v in terms.items()}, frozenset(seen))
         seen.update(terms)
 
 
-def _findings(document: Document, hits: list[Hit], ruleset: RuleSet) -> tuple[Finding, ...]:
+def _findings(source: str, path: str, blocks, hits: list[Hit], ruleset: RuleSet) -> tuple[Finding, ...]:
+    if not hits:
+        return ()
     rules = {rule.id: rule for rule in ruleset.rules}
-    table = LineTable.of(document.source)
+    table = LineTable.of(source)
     found = {}
     for hit in hits:
         rule = rules[hit.rule_id]
-        block = document.blocks[hit.block]
+        block = blocks[hit.block]
         start, end = block.source_span(hit.start, hit.end)
         line, column = table.position(start)
         end_line, end_column = table.position(end)
         finding = Finding(
-            path=document.path,
+            path=path,
             line=line,
             column=column,
             end_line=end_line,
@@ -174,7 +230,7 @@ def _findings(document: Document, hits: list[Hit], ruleset: RuleSet) -> tuple[Fi
             category=rule.category,
             level=Level.INFO if hit.downgraded else rule.level,
             message=rule.render(block.text[hit.start:hit.end]),
-            text=document.source[start:end],
+            text=source[start:end],
             suggestion=rule.suggestion,
         )
         found[(finding.rule, start, end)] = finding
@@ -185,10 +241,28 @@ def _drop_nested(findings) -> list[Finding]:
     """Of overlapping findings of one category, keep the most severe, then the
     longest ("completely safe" rather than also "safe")."""
     kept: list[Finding] = []
-    for finding in sorted(findings, key=lambda f: (-f.level, f.offset - f.end_offset, f.offset)):
-        if not any(
-            k.category == finding.category and k.offset < finding.end_offset and finding.offset < k.end_offset
-            for k in kept
-        ):
-            kept.append(finding)
+    by_category: dict[str, list[Finding]] = defaultdict(list)
+    for finding in findings:
+        by_category[finding.category].append(finding)
+    for group in by_category.values():
+        # Overlaps are local: walk clusters of overlapping findings in order.
+        group.sort(key=lambda f: f.offset)
+        cluster: list[Finding] = []
+        cluster_end = -1
+        for finding in group + [None]:
+            if finding is None or finding.offset >= cluster_end:
+                kept.extend(_best_of(cluster))
+                cluster, cluster_end = [], -1
+                if finding is None:
+                    break
+            cluster.append(finding)
+            cluster_end = max(cluster_end, finding.end_offset)
     return kept
+
+
+def _best_of(cluster: list[Finding]) -> list[Finding]:
+    chosen: list[Finding] = []
+    for finding in sorted(cluster, key=lambda f: (-f.level, f.offset - f.end_offset, f.offset)):
+        if not any(k.offset < finding.end_offset and finding.offset < k.end_offset for k in chosen):
+            chosen.append(finding)
+    return chosen

@@ -8,7 +8,7 @@ from claimcheck.api import Linter
 from claimcheck.errors import InputError
 from claimcheck.files import STDIN, collect, read
 from claimcheck.positions import LineTable
-from claimcheck.readers import READERS, format_for
+from claimcheck.readers import format_for
 from claimcheck.report import Report
 
 
@@ -44,7 +44,7 @@ def check_paths(
         else:
             path = target.path
             kind = format_for(path, "text")
-        found = linter.lint(READERS[kind](source, path))
+        found = linter.lint_text(source, path, kind)
         files += 1
         if found:
             table = LineTable.of(source)

@@ -33,15 +33,56 @@ Span = tuple[int, int]
 
 
 @dataclass(frozen=True)
+class Tokens:
+    """The tokens of one block, as plain lists (cheaper than spaCy Token objects)."""
+
+    texts: tuple[str, ...]
+    starts: tuple[int, ...]  # character offset of each token in the block text
+    spaced: tuple[bool, ...]  # token is followed by whitespace
+
+    @classmethod
+    def of(cls, doc, text: str) -> "Tokens":
+        from spacy.attrs import IDX, LENGTH, SPACY
+
+        rows = doc.to_array([IDX, LENGTH, SPACY]).tolist()
+        return cls(
+            tuple(text[i:i + n] for i, n, _ in rows),
+            tuple(i for i, _, _ in rows),
+            tuple(bool(s) for _, _, s in rows),
+        )
+
+    def sentences(self, punct_chars) -> list[tuple[int, int]]:
+        """Sentence spans, by the rule of spaCy's rule-based Sentencizer: a
+        sentence ends after a run of sentence-final punctuation."""
+        found = []
+        start = 0
+        seen_final = False
+        for index, text in enumerate(self.texts):
+            final = text in punct_chars
+            if seen_final and not final and not _is_punct(text):
+                found.append((start, index))
+                start = index
+                seen_final = False
+            elif final:
+                seen_final = True
+        found.append((start, len(self.texts)))
+        return found
+
+
+@dataclass(frozen=True)
 class Sentence:
-    """A sentence of block ``block``; token indices are into the block's Doc."""
+    """A sentence of block ``block``; token indices are into the block's tokens."""
 
     block: int
-    doc: object  # spacy.tokens.Doc
+    tokens: Tokens
     start: int
     end: int
     terms: Mapping[str, tuple[Span, ...]]
     seen: frozenset = frozenset()  # labels matched in earlier sentences of the document
+
+    def has_any(self, labels) -> bool:
+        terms = self.terms
+        return any(label in terms for label in labels)
 
     def spans(self, labels) -> list[Span]:
         found: list[Span] = []
@@ -50,8 +91,8 @@ class Sentence:
         return sorted(found)
 
     def chars(self, start: int, end: int) -> tuple[int, int]:
-        doc = self.doc
-        return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+        tokens = self.tokens
+        return tokens.starts[start], tokens.starts[end - 1] + len(tokens.texts[end - 1])
 
     # -- context ---------------------------------------------------------
 
@@ -74,8 +115,9 @@ class Sentence:
 
     def is_question(self, anchor: int) -> bool:
         """The clause holding ``anchor`` ends with a question mark."""
+        texts = self.tokens.texts
         for index in range(anchor, self.end):
-            text = self.doc[index].text
+            text = texts[index]
             if text.endswith("?"):
                 return True
             if text in {".", "!", "..."}:
@@ -86,9 +128,10 @@ class Sentence:
         first, last = self.start, self.end
         boundaries = [s for s, _ in self.terms.get(BOUNDARY, ())]
         if punctuation:
+            texts = self.tokens.texts
             boundaries += [
                 i for i in range(self.start, self.end)
-                if self.doc[i].text in _PUNCT_BOUNDARIES and not _infix(self.doc, i)
+                if texts[i] in _PUNCT_BOUNDARIES and not _infix(self.tokens, i)
             ]
         for index in boundaries:
             if index < anchor:
@@ -118,18 +161,25 @@ class Sentence:
 
     def _quoted(self, start: int, end: int) -> bool:
         inside = False
+        texts = self.tokens.texts
         for index in range(self.start, self.end):
-            text = self.doc[index].text
+            text = texts[index]
             if index == start:
-                return inside and all('"' not in self.doc[i].text for i in range(start, end))
+                return inside and all('"' not in texts[i] for i in range(start, end))
             if '"' in text:
                 inside = not inside
         return False
 
 
-def _infix(doc, index: int) -> bool:
+def _infix(tokens: Tokens, index: int) -> bool:
     """A hyphen or slash inside a word ("adipose-derived"), not a dash between clauses."""
-    return index > 0 and not doc[index - 1].whitespace_ and bool(doc[index].whitespace_ == "")
+    return index > 0 and not tokens.spaced[index - 1] and not tokens.spaced[index]
+
+
+def _is_punct(text: str) -> bool:
+    import unicodedata
+
+    return all(unicodedata.category(char).startswith("P") for char in text)
 
 
 def _overlaps(a: Span, b: Span) -> bool:

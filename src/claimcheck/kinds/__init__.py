@@ -1,8 +1,9 @@
 """The one registry of rule kinds. A kind is a module with the same surface:
 
 ``NAME``, ``SCOPE`` (``sentence`` or ``document``), ``DOC``, ``OPTIONS``,
-``needs(rule)`` (terms and token patterns the engine must match for it) and
-``check(rule, sentence)`` or ``check_document(rule, summary)``.
+``needs(rule)`` (terms and token patterns the engine must match for it),
+``requires(rule)`` (what must be in a text for the rule to fire, for the
+prefilter) and ``check(rule, sentence)`` or ``check_document(rule, summary)``.
 """
 
 from __future__ import annotations

@@ -20,6 +20,16 @@ def judge(rule: Rule, sentence: Sentence, span: Span, anchor: int, parts: tuple[
     return Hit(rule.id, sentence.block, start, end, downgraded)
 
 
+def longest(spans: list[Span]) -> list[Span]:
+    """The longest match starting at each token, dropping matches inside another."""
+    kept: list[Span] = []
+    for span in sorted(spans, key=lambda s: (s[0], -s[1])):
+        if kept and span[0] < kept[-1][1]:
+            continue
+        kept.append(span)
+    return kept
+
+
 def near_ok(rule: Rule, sentence: Sentence, span: Span) -> bool:
     """``near``: some term of these vocabularies is in the sentence (outside the match);
     ``not_near``: none is."""

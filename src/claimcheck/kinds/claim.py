@@ -31,11 +31,24 @@ OPTIONS = (
 
 
 def needs(rule: Rule) -> Needs:
-    return Needs()
+    return Needs(triggers=tuple(rule.options["predicate"]))
+
+
+def requires(rule: Rule) -> tuple:
+    def any_of(option: str) -> tuple:
+        return ("any", tuple(("label", label) for label in rule.options[option]))
+
+    # Pronouns count only after a subject was named, so a subject is needed.
+    parts = [any_of("subject"), any_of("predicate")]
+    if rule.options.get("also"):
+        parts.append(any_of("also"))
+    return ("all", tuple(parts))
 
 
 def check(rule: Rule, sentence: Sentence) -> Iterator[Hit]:
     options = rule.options
+    if not sentence.has_any(options["predicate"]):
+        return
     subjects = sentence.spans(options["subject"])
     if options.get("pronouns") and sentence.seen.intersection(options["subject"]):
         subjects = sorted(subjects + sentence.spans(options["pronouns"]))

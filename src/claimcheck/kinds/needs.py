@@ -14,6 +14,8 @@ class Needs:
     terms: Mapping[str, tuple[tuple[str, ...], str]] = field(default_factory=dict)
     # label -> spaCy token patterns owned by the rule
     patterns: Mapping[str, list] = field(default_factory=dict)
+    # labels that alone make a sentence worth checking for this rule
+    triggers: tuple[str, ...] = ()
 
 
 def rule_label(rule: Rule) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from claimcheck.findings import Hit
-from claimcheck.kinds.base import judge, near_ok
+from claimcheck.kinds.base import judge, longest, near_ok
 from claimcheck.kinds.needs import Needs, rule_label
 from claimcheck.kinds.options import PATTERNS, VOCABULARIES, Option
 from claimcheck.model import Rule
@@ -22,18 +22,41 @@ OPTIONS = (
 
 
 def needs(rule: Rule) -> Needs:
-    return Needs(patterns={rule_label(rule): list(rule.options["patterns"])})
+    return Needs(patterns={rule_label(rule): list(rule.options["patterns"])}, triggers=(rule_label(rule),))
+
+
+_LITERAL_KEYS = ("LOWER", "ORTH", "TEXT", "NORM")
+
+
+def requires(rule: Rule) -> tuple:
+    """A pattern needs each of its non-optional literal tokens; a pattern
+    without any literal could match anything."""
+    from claimcheck.prefilter import literal
+
+    alternatives = []
+    for pattern in rule.options["patterns"]:
+        needed = []
+        for token in pattern:
+            if token.get("OP") in ("?", "*", "!"):
+                continue
+            for key in _LITERAL_KEYS:
+                value = token.get(key)
+                if isinstance(value, str):
+                    needed.append(literal(value))
+                elif isinstance(value, dict) and isinstance(value.get("IN"), list):
+                    needed.append(("any", tuple(literal(str(v)) for v in value["IN"])))
+        alternatives.append(("all", tuple(needed)) if needed else ("true",))
+    found = ("any", tuple(alternatives))
+    if rule.options.get("near"):
+        return ("all", (found, ("any", tuple(("label", label) for label in rule.options["near"]))))
+    return found
 
 
 def check(rule: Rule, sentence: Sentence) -> Iterator[Hit]:
-    spans = sentence.spans([rule_label(rule)])
-    # Keep the longest match starting at each token, and drop matches inside another.
-    kept: list[tuple[int, int]] = []
-    for span in sorted(spans, key=lambda s: (s[0], -s[1])):
-        if kept and span[0] < kept[-1][1]:
-            continue
-        kept.append(span)
-    for span in kept:
+    label = rule_label(rule)
+    if label not in sentence.terms:
+        return
+    for span in longest(sentence.spans([label])):
         if near_ok(rule, sentence, span):
             hit = judge(rule, sentence, span, span[0])
             if hit is not None:

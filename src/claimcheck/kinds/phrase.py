@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from claimcheck.findings import Hit
-from claimcheck.kinds.base import judge, near_ok
+from claimcheck.kinds.base import judge, longest, near_ok
 from claimcheck.kinds.needs import Needs, rule_label
 from claimcheck.kinds.options import CHOICE, TERMS, VOCABULARIES, Option
 from claimcheck.model import Rule
@@ -27,7 +27,14 @@ def needs(rule: Rule) -> Needs:
     terms = {}
     if rule.options.get("terms"):
         terms[rule_label(rule)] = (tuple(rule.options["terms"]), rule.options.get("inflect", "none"))
-    return Needs(terms=terms)
+    return Needs(terms=terms, triggers=tuple(labels(rule)))
+
+
+def requires(rule: Rule) -> tuple:
+    found = ("any", tuple(("label", label) for label in labels(rule)))
+    if rule.options.get("near"):
+        return ("all", (found, ("any", tuple(("label", label) for label in rule.options["near"]))))
+    return found
 
 
 def labels(rule: Rule) -> list[str]:
@@ -38,7 +45,10 @@ def labels(rule: Rule) -> list[str]:
 
 
 def check(rule: Rule, sentence: Sentence) -> Iterator[Hit]:
-    for span in sentence.spans(labels(rule)):
+    names = labels(rule)
+    if not sentence.has_any(names):
+        return
+    for span in longest(sentence.spans(names)):
         if near_ok(rule, sentence, span):
             hit = judge(rule, sentence, span, span[0])
             if hit is not None:

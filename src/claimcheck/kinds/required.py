@@ -37,6 +37,13 @@ def needs(rule: Rule) -> Needs:
     return Needs()
 
 
+def requires(rule: Rule) -> tuple:
+    return ("any", (
+        ("categories", tuple(rule.options.get("when_categories", ()))),
+        *(("label", label) for label in rule.options.get("when_vocabularies", ())),
+    ))
+
+
 def check_document(rule: Rule, summary: Summary) -> Iterator[Hit]:
     triggers: list[tuple[int, int, int]] = []
     categories = set(rule.options.get("when_categories", ()))

@@ -30,6 +30,32 @@ class Block:
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         return self.source_offset(start), self.source_offset(end - 1) + 1
 
+    def pieces(self, limit: int) -> list["Block"]:
+        """This block cut into blocks of at most ``limit`` characters, at
+        sentence ends where possible (else at spaces), offsets kept exact.
+        Only pathological paragraphs (a whole file without a blank line) are
+        cut; a claim that straddles a cut is not seen."""
+        if len(self.text) <= limit:
+            return [self]
+        found = []
+        start = 0
+        while start < len(self.text):
+            end = min(start + limit, len(self.text))
+            if end < len(self.text):
+                window = self.text[start:end]
+                cut = max(window.rfind(". "), window.rfind("? "), window.rfind("! "))
+                cut = cut + 2 if cut > limit // 2 else window.rfind(" ") + 1
+                end = start + cut if cut > 0 else end
+            found.append(self._slice(start, end))
+            start = end
+        return found
+
+    def _slice(self, start: int, end: int) -> "Block":
+        first = bisect.bisect_right(self.runs, (start, float("inf"))) - 1
+        runs = [(0, self.source_offset(start))]
+        runs += [(t - start, s) for t, s in self.runs[first + 1:] if t < end]
+        return Block(self.kind, self.text[start:end], tuple(runs))
+
 
 @dataclass(frozen=True)
 class Document:

@@ -50,17 +50,27 @@ def read(source: str, path: str, parser=None, copy_fields: Sequence[str] = DEFAU
     return Document(path, source, tuple(blocks))
 
 
+_INLINE = frozenset({"text", "text_special"}) | _INLINE_BREAKS | _INLINE_CONTAINERS | _INLINE_SKIPPED
+
+
 def _collect(node, source: str, to_char, blocks: list[Block], fields) -> None:
     builder = None
     kind = _BLOCK_KINDS.get(node.name, "paragraph")
     for child in node.children:
         name = child.name
-        if name == "front_matter":
-            blocks.extend(_front_matter(source, to_char, child, fields))
-        elif name in _INLINE_BREAKS or name == "text" or name == "text_special" or name in _INLINE_CONTAINERS or name in _INLINE_SKIPPED:
+        if name in _INLINE:
             if builder is None:
                 builder = ProseBuilder(source)
-            _inline(child, source, to_char, builder)
+            if name == "text":  # the common case, inlined
+                start, end = child.srcmap
+                if to_char.identity and "\\" not in source[start:end]:
+                    builder.add(start, end)
+                else:
+                    _text(child, source, to_char, builder)
+            else:
+                _inline(child, source, to_char, builder)
+        elif name == "front_matter":
+            blocks.extend(_front_matter(source, to_char, child, fields))
         else:
             if builder is not None:
                 _flush(builder, kind, blocks)
@@ -76,15 +86,19 @@ def _flush(builder: ProseBuilder, kind: str, blocks: list[Block]) -> None:
         blocks.append(block)
 
 
+def _text(node, source: str, to_char, out: ProseBuilder) -> None:
+    start, end = (to_char(b) for b in node.srcmap)
+    content = node.meta.get("content", "")
+    if source[start:end] == content:
+        out.add(start, end)
+    else:  # the text differs from its source ("x \\| y" in a table cell)
+        _add_words(content, source, start, end, out)
+
+
 def _inline(node, source: str, to_char, out: ProseBuilder) -> None:
     name = node.name
     if name == "text":
-        start, end = (to_char(b) for b in node.srcmap)
-        content = node.meta.get("content", "")
-        if source[start:end] == content:
-            out.add(start, end)
-        else:
-            _add_words(content, source, start, end, out)
+        _text(node, source, to_char, out)
     elif name == "text_special":
         if node.meta.get("info") == "autolink":
             out.separate()
@@ -100,10 +114,13 @@ def _inline(node, source: str, to_char, out: ProseBuilder) -> None:
     elif name in _INLINE_BREAKS or name in _INLINE_SKIPPED:
         out.separate()
     elif name in _INLINE_CONTAINERS:
-        out.separate() if name in ("link", "image") else None
+        boundary = name in ("link", "image")
+        if boundary:
+            out.separate()
         for child in node.children:
             _inline(child, source, to_char, out)
-        out.separate() if name in ("link", "image") else None
+        if boundary:
+            out.separate()
 
 
 def _add_words(content: str, source: str, start: int, end: int, out: ProseBuilder) -> None:

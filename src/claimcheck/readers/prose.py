@@ -1,88 +1,132 @@
-"""Build a :class:`Block` from pieces of source text, keeping an offset map."""
+"""Build a :class:`Block` from pieces of source text, keeping an offset map.
+
+Pieces are recorded as they come (source ranges, single characters standing
+for markup, word breaks) and normalized once per block: one ``translate``
+(curly quotes to straight, each whitespace character to a space: both 1:1)
+and one regex pass that collapses whitespace runs and masks URLs and e-mail
+addresses.
+"""
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from claimcheck.readers.document import Block
 
-# Masked: URLs, e-mail addresses, and whitespace runs that are not a single
-# character (a single whitespace character maps 1:1 to one space).
 _SEPARATOR = re.compile(
     r"(?:https?://|ftp://|www\.)[^\s<>()\"'`]+"
     r"|[\w.+-]+@[\w-]+\.[\w.-]+"
-    r"|[\s\u00a0\u2028\u2029\ufeff]{2,}",
+    r"| {2,}",
     re.IGNORECASE,
 )
+_SPACES = re.compile(r" {2,}")
 # One character for one character, so offsets stay exact.
 _FOLD = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"',
     "\u2010": "-", "\u2011": "-", "\t": " ", "\n": " ", "\r": " ", "\f": " ", "\v": " ",
     "\u00a0": " ", "\u2028": " ", "\u2029": " ", "\ufeff": " ",
 })
+_BREAK = None
 
 
 class ProseBuilder:
-    """Accumulates normalized prose and run-length offsets into the source."""
+    """Accumulates prose pieces of one block; :meth:`build` normalizes them."""
 
     def __init__(self, source: str) -> None:
         self._source = source
-        self._parts: list[str] = []
-        self._runs: list[tuple[int, int]] = []
-        self._length = 0
-        self._next_source = -1  # source offset that would continue the last run
-        self._space = True  # at start: drop leading separators
+        self._pieces: list = []
 
     def add(self, start: int, end: int) -> None:
         """Add ``source[start:end]`` as prose."""
-        pos = start
-        for match in _SEPARATOR.finditer(self._source, start, end):
-            if match.start() > pos:
-                self._run(pos, match.start())
-            self.separate()
-            pos = match.end()
-        if pos < end:
-            self._run(pos, end)
+        if end > start:
+            self._pieces.append((start, end))
 
     def add_char(self, char: str, offset: int) -> None:
         """Add one character that stands for source text at ``offset`` (an escape, an entity)."""
-        if char.isspace():
-            self.separate()
-            return
-        self._append(char.translate(_FOLD), offset)
-        self._next_source = -1  # the next character does not continue this one
-        self._space = False
+        self._pieces.append((char, offset))
 
     def separate(self) -> None:
-        """Insert a word break (one space), unless there is one already."""
-        if not self._space:
-            self._append(" ", self._next_source if self._next_source >= 0 else self._last_source() + 1)
-            self._space = True
-
-    def _run(self, start: int, end: int) -> None:
-        text = self._source[start:end].translate(_FOLD)
-        if self._space and text[0] == " ":  # a single leading whitespace character
-            text, start = text[1:], start + 1
-            if not text:
-                return
-        self._append(text, start)
-        self._space = text.endswith(" ")
-
-    def _append(self, text: str, source_start: int) -> None:
-        if source_start != self._next_source:
-            self._runs.append((self._length, source_start))
-        self._parts.append(text)
-        self._length += len(text)
-        self._next_source = source_start + len(text)
-
-    def _last_source(self) -> int:
-        text_start, source_start = self._runs[-1]
-        return source_start + self._length - 1 - text_start
+        """Insert a word break."""
+        self._pieces.append(_BREAK)
 
     def build(self, kind: str) -> Block | None:
-        text = "".join(self._parts)
-        if text.endswith(" "):
-            text = text[:-1]
-        if not text:
+        raw, runs = self._join()
+        if not raw:
             return None
-        return Block(kind, text, tuple(self._runs))
+        text = raw.translate(_FOLD)
+        pattern = _SEPARATOR if ("@" in text or "//" in text or "ww." in text) else _SPACES
+        if pattern.search(text):
+            text, runs = _collapse(text, runs, pattern)
+        start, end = 0, len(text)
+        while start < end and text[start] == " ":
+            start += 1
+        while end > start and text[end - 1] == " ":
+            end -= 1
+        if start == end:
+            return None
+        if start or end < len(text):
+            text, runs = _cut(text, runs, start, end)
+        return Block(kind, text, tuple(runs))
+
+    def _join(self) -> tuple[str, list[tuple[int, int]]]:
+        source = self._source
+        parts: list[str] = []
+        runs: list[tuple[int, int]] = []
+        length = 0
+        following = -1  # source offset that continues the current run
+        for piece in self._pieces:
+            if piece is _BREAK:
+                text, at = " ", (following if following >= 0 else 0)
+                following = -1
+            elif isinstance(piece[0], str):
+                text, at = piece
+                following = -1
+            else:
+                text, at = source[piece[0]:piece[1]], piece[0]
+            if at != following:
+                runs.append((length, at))
+            parts.append(text)
+            length += len(text)
+            following = at + len(text) if piece is not _BREAK and not isinstance(piece[0], str) else -1
+        return "".join(parts), runs
+
+
+def _offset(runs: list[tuple[int, int]], index: int) -> int:
+    k = bisect.bisect_right(runs, (index, float("inf"))) - 1
+    return runs[k][1] + index - runs[k][0]
+
+
+def _collapse(text: str, runs: list[tuple[int, int]], pattern) -> tuple[str, list[tuple[int, int]]]:
+    """Replace each match of ``pattern`` by one space, keeping the map exact."""
+    out: list[str] = []
+    new_runs: list[tuple[int, int]] = []
+    length = 0
+    pos = 0
+
+    def keep(a: int, b: int) -> None:
+        nonlocal length
+        if b <= a:
+            return
+        new_runs.append((length, _offset(runs, a)))
+        k = bisect.bisect_right(runs, (a, float("inf")))
+        while k < len(runs) and runs[k][0] < b:
+            new_runs.append((length + runs[k][0] - a, runs[k][1]))
+            k += 1
+        out.append(text[a:b])
+        length += b - a
+
+    for match in pattern.finditer(text):
+        keep(pos, match.start())
+        new_runs.append((length, _offset(runs, match.start())))
+        out.append(" ")
+        length += 1
+        pos = match.end()
+    keep(pos, len(text))
+    return "".join(out), new_runs
+
+
+def _cut(text: str, runs: list[tuple[int, int]], start: int, end: int) -> tuple[str, list[tuple[int, int]]]:
+    new_runs = [(0, _offset(runs, start))]
+    new_runs += [(t - start, s) for t, s in runs if start < t < end]
+    return text[start:end], new_runs

@@ -1,0 +1,171 @@
+"""Decide cheaply, without spaCy, that nothing in a text can match.
+
+Every rule kind states what must be present for it to fire (``requires``):
+labels (vocabularies, rule terms, token-pattern literals) combined with
+"all"/"any". A label can match only if all the words of one of its forms
+occur in the text (case-insensitive); forms without words (``#1``, ``%``)
+are looked up as substrings. This is a superset of what the engine matches,
+so a text the prefilter rejects has no findings.
+
+Requirement expressions are tuples: ``("label", name)``, ``("all", (...))``,
+``("any", (...))``, ``("words", frozenset)``, ``("text", str)``, ``("true",)``,
+and for document rules ``("categories", (...))``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from claimcheck.kinds import KINDS
+from claimcheck.kinds.options import VOCABULARIES
+from claimcheck.model import RuleSet
+from claimcheck.vocabulary import forms
+
+_WORD = re.compile(r"[^\W\d_]+|\d+")
+_FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
+
+
+def words_of(text: str) -> frozenset[str]:
+    return frozenset(_WORD.findall(text.lower()))
+
+
+@dataclass(frozen=True)
+class Prefilter:
+    # key word -> (label, all words of one form): a form can match only if its
+    # key word (its longest word) is present, and then all its words must be.
+    index: Mapping[str, tuple[tuple[str, frozenset[str]], ...]]
+    literals: tuple[tuple[str, str], ...]  # (label, form without words): substring checks
+    requirements: tuple[tuple, ...]  # one per rule (document rules resolved)
+
+    def labels_in(self, text: str) -> tuple[str, frozenset[str]]:
+        lowered = text.lower().translate(_FOLD)
+        present = frozenset(_WORD.findall(lowered))
+        found = set()
+        index = self.index
+        for word in present.intersection(index):
+            for label, words in index[word]:
+                if label not in found and words <= present:
+                    found.add(label)
+        for label, literal in self.literals:
+            if label not in found and literal in lowered:
+                found.add(label)
+        return lowered, frozenset(found)
+
+    def may_match(self, text: str) -> bool:
+        """Could any rule fire on this text (a whole document)?"""
+        lowered, labels = self.labels_in(text)
+        return any(_holds(expr, labels, lowered) for expr in self.requirements)
+
+
+
+def _holds(expr, labels: frozenset[str], lowered: str) -> bool:
+    op = expr[0]
+    if op == "label":
+        return expr[1] in labels
+    if op == "any":
+        return any(_holds(e, labels, lowered) for e in expr[1])
+    if op == "all":
+        return all(_holds(e, labels, lowered) for e in expr[1])
+    if op == "words":
+        return all(w in lowered for w in expr[1])
+    if op == "text":
+        return expr[1] in lowered
+    return True  # "true"
+
+
+def build(ruleset: RuleSet) -> Prefilter:
+    label_forms: dict[str, set[str]] = {}
+    for rule in ruleset.rules:
+        kind = KINDS[rule.kind]
+        for option in kind.OPTIONS:
+            if option.type == VOCABULARIES:
+                for name in rule.options.get(option.name, ()):
+                    vocab = ruleset.vocabularies[name]
+                    label_forms.setdefault(name, set()).update(f for t in vocab.terms for f in forms(t, vocab.inflect))
+        for label, (terms, inflect) in kind.needs(rule).terms.items():
+            label_forms.setdefault(label, set()).update(f for t in terms for f in forms(t, inflect))
+    index: dict[str, list[tuple[str, frozenset[str]]]] = {}
+    literals = []
+    for label, found in sorted(label_forms.items()):
+        for form in sorted(found):
+            words = frozenset(_WORD.findall(form))
+            if words:
+                index.setdefault(max(sorted(words), key=len), []).append((label, words))
+            else:
+                literals.append((label, form))
+    by_category: dict[str, list[tuple]] = {}
+    sentence_level = {}
+    for rule in ruleset.rules:
+        kind = KINDS[rule.kind]
+        if kind.SCOPE == "sentence":
+            sentence_level[rule.id] = kind.requires(rule)
+            by_category.setdefault(rule.category, []).append(sentence_level[rule.id])
+    requirements = list(sentence_level.values())
+    for rule in ruleset.rules:
+        kind = KINDS[rule.kind]
+        if kind.SCOPE == "document":
+            requirements.append(_resolve(kind.requires(rule), by_category))
+    return Prefilter(
+        {word: tuple(entries) for word, entries in index.items()},
+        tuple(literals),
+        tuple(requirements),
+    )
+
+
+def _resolve(expr, by_category) -> tuple:
+    op = expr[0]
+    if op == "categories":
+        return ("any", tuple(e for category in expr[1] for e in by_category.get(category, ())))
+    if op in ("any", "all"):
+        return (op, tuple(_resolve(e, by_category) for e in expr[1]))
+    return expr
+
+
+def literal(value: str) -> tuple:
+    """The requirement for a literal string (a token pattern's LOWER/ORTH value)."""
+    found = frozenset(_WORD.findall(value.lower()))
+    return ("words", found) if found else ("text", value.lower())
+
+
+def gate(requirements) -> "re.Pattern":
+    """One regex that a text must match for any of ``requirements`` (over
+    literals only) to hold: per requirement, the literal alternatives of its
+    most selective part. Used to skip the token Matcher on most blocks."""
+    needles: set[str] = set()
+    for expr in requirements:
+        choice = _needles(expr)
+        if choice is None:
+            return re.compile("")  # something could match anywhere
+        needles |= choice
+    if not needles:
+        return re.compile("(?!)")
+    return re.compile("|".join(re.escape(n) for n in sorted(needles)), re.IGNORECASE)
+
+
+def _rarity(needles: set[str]) -> tuple:
+    """Lower is rarer in prose: symbols ("%", "#") first, then long words, then few alternatives."""
+    symbols_only = all(not _WORD.search(n) for n in needles)
+    return (0 if symbols_only else 1, -min(len(n) for n in needles), len(needles))
+
+
+def _needles(expr) -> set[str] | None:
+    """Strings one of which must occur for ``expr`` to hold (None: no such set)."""
+    op = expr[0]
+    if op == "text":
+        return {expr[1]}
+    if op == "words":
+        return {max(expr[1], key=len)} if expr[1] else None
+    if op == "any":
+        found: set[str] = set()
+        for part in expr[1]:
+            choice = _needles(part)
+            if choice is None:
+                return None
+            found |= choice
+        return found
+    if op == "all":
+        options = [c for c in (_needles(part) for part in expr[1]) if c is not None]
+        return min(options, key=_rarity) if options else None
+    return None
