@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from claimcheck.findings import Finding
-from claimcheck.loader import builtin_rules_dir, load_rules
-from claimcheck.model import RuleSet
-from claimcheck.readers import READERS
-from claimcheck.readers.document import Document
+
+if TYPE_CHECKING:
+    from claimcheck.model import RuleSet
+    from claimcheck.readers.document import Document
 
 
 class Linter:
@@ -28,8 +30,23 @@ class Linter:
         ignore: Sequence[str] = (),
         builtin: bool = True,
     ) -> "Linter":
+        from claimcheck import cache, prefilter
+        from claimcheck.loader import builtin_rules_dir, load_rules
+
         folders = ([builtin_rules_dir()] if builtin else []) + [Path(p) for p in extra]
-        return cls(load_rules(folders).select(tuple(select), tuple(ignore)))
+        for folder in folders:  # checked here so that a cache never hides a missing folder
+            if not folder.is_dir():
+                load_rules([folder])
+
+        def build():
+            ruleset = load_rules(folders)
+            return ruleset, prefilter.build(ruleset)
+
+        ruleset, full_prefilter = cache.cached(folders, build)
+        linter = cls(ruleset.select(tuple(select), tuple(ignore)))
+        if not select and not ignore:
+            linter._prefilter = full_prefilter
+        return linter
 
     @property
     def compiled(self):
@@ -61,6 +78,8 @@ class Linter:
         by the prefilter alone, without parsing it or loading spaCy."""
         if not self.prefilter.may_match(text):
             return ()
+        from claimcheck.readers import READERS
+
         return self.lint(READERS[format](text, path))
 
 

@@ -83,7 +83,10 @@ def main():
               help="Exit 1 when there are findings at this level or above.")
 @click.option("--stdin-filename", metavar="NAME", help="Name (and format, by suffix) for input read from `-`.")
 @click.option("--color/--no-color", default=None, help="Colour the text output (default: on a terminal, unless NO_COLOR).")
-def check(paths, fmt, rules, select, ignore, fail_on, stdin_filename, color):
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes (default: one per core with 100 files or more, else 1).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress indicator.")
+def check(paths, fmt, rules, select, ignore, fail_on, stdin_filename, color, jobs, quiet):
     """Check files and folders for risky claims."""
     from claimcheck.run import check_paths
 
@@ -92,13 +95,34 @@ def check(paths, fmt, rules, select, ignore, fail_on, stdin_filename, color):
     def on_error(error: InputError):
         click.echo(f"claimcheck: {error.path}: {error.reason}", err=True)
 
+    progress = None if quiet or not sys.stderr.isatty() else _Progress()
     try:
-        report = check_paths(paths, linter, stdin_filename=stdin_filename, on_error=on_error)
+        report = check_paths(paths, linter, stdin_filename=stdin_filename, on_error=on_error, jobs=jobs,
+                             on_progress=progress)
     except PackError as error:
         _fail_pack(error)
+    finally:
+        if progress:
+            progress.clear()
     styled = _use_color(color) and fmt == "text"
     click.echo(FORMATTERS[fmt](report, styled), nl=False, color=styled)
     sys.exit(exit_code(report, Level.parse(fail_on)))
+
+
+class _Progress:
+    """"checked 120/1000 files" on a terminal's stderr, redrawn in place."""
+
+    def __init__(self):
+        self.shown = False
+
+    def __call__(self, done: int, total: int) -> None:
+        if total >= 20 and (done % 10 == 0 or done == total):
+            click.echo(f"\rchecked {done}/{total} files", err=True, nl=False)
+            self.shown = True
+
+    def clear(self) -> None:
+        if self.shown:
+            click.echo("\r\033[K", err=True, nl=False)
 
 
 def exit_code(report, fail_on: Level) -> ExitCode:

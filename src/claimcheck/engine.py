@@ -18,11 +18,10 @@ from dataclasses import dataclass
 from claimcheck.errors import PackError
 from claimcheck.findings import Finding, Hit, Level
 from claimcheck.kinds import KINDS
-from claimcheck.kinds.options import VOCABULARIES
 from claimcheck.kinds.required import Summary
 from claimcheck.model import Rule, RuleSet
 from claimcheck.positions import LineTable
-from claimcheck.readers.document import Document
+from claimcheck.readers.document import MAX_BLOCK_CHARS, Document
 from claimcheck.sentence import (
     ATTRIBUTION,
     BOUNDARY,
@@ -33,11 +32,10 @@ from claimcheck.sentence import (
     Sentence,
     Tokens,
 )
+from claimcheck.prefilter import term_forms
 from claimcheck.vocabulary import forms
 
 
-# Blocks longer than this are cut (at sentence ends) before tokenizing.
-MAX_BLOCK_CHARS = 100_000
 _SIMPLE_FORM = re.compile(r"[a-z]+|[0-9]+")
 
 
@@ -71,22 +69,11 @@ def compile_rules(ruleset: RuleSet, nlp) -> Compiled:
     ):
         for cue in cues:
             terms[label] |= forms(cue, "none")
+    for label, found in term_forms(ruleset).items():
+        terms[label] |= found
     patterns: dict[str, tuple] = {}
-    triggers: set[str] = set()
     for rule in ruleset.rules:
-        kind = KINDS[rule.kind]
-        for option in kind.OPTIONS:
-            if option.type == VOCABULARIES:
-                for name in rule.options.get(option.name, ()):
-                    vocab = ruleset.vocabularies[name]
-                    for term in vocab.terms:
-                        terms[name] |= forms(term, vocab.inflect)
-        needs = kind.needs(rule)
-        for label, (words, inflect) in needs.terms.items():
-            for word in words:
-                terms[label] |= forms(word, inflect)
-        patterns.update({label: (rule, value) for label, value in needs.patterns.items()})
-        triggers.update(needs.triggers)
+        patterns.update({label: (rule, value) for label, value in KINDS[rule.kind].needs(rule).patterns.items()})
 
     phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
     labels: dict[int, str] = {}

@@ -14,9 +14,6 @@ import importlib.resources
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from types import MappingProxyType
-
-import yaml
 
 from claimcheck.errors import PackError
 from claimcheck.findings import CATEGORIES, Level
@@ -34,7 +31,6 @@ from claimcheck.model import (
     Vocabulary,
 )
 
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 RULE_KEYS = {"id", "kind", "level", "category", "message", "rationale", "references", "suggestion", "examples"}
 OPTIONAL_RULE_KEYS = {"options", "context"}
 PACK_KEYS = {"pack", "description", "vocabularies"}
@@ -78,19 +74,21 @@ def load_rules(folders: Sequence[Path]) -> RuleSet:
             raise PackError(rule.source, f"rule id '{rule.id}' is also defined in {seen[rule.id]}", key="id")
         seen[rule.id] = rule.source
     rules = [_resolve(rule, vocabularies) for rule in rules]
-    return RuleSet(tuple(packs), tuple(rules), MappingProxyType(vocabularies), context)
+    return RuleSet(tuple(packs), tuple(rules), dict(vocabularies), context)
 
 
 # -- files -----------------------------------------------------------------
 
 
 def _read(path: Path) -> tuple[str, object]:
+    import yaml
+
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise PackError(str(path), f"cannot read: {error}") from None
     try:
-        return text, yaml.load(text, Loader=_LOADER)
+        return text, yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
@@ -110,6 +108,8 @@ class _Where:
 
 
 def _line_of(text: str, keys: tuple) -> int | None:
+    import yaml
+
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError:
@@ -223,8 +223,8 @@ def _load_rule(path: Path, pack: str) -> Rule:
         references=references,
         suggestion=" ".join(data["suggestion"].split()),
         examples=examples,
-        options=MappingProxyType(options),
-        context=MappingProxyType(context),
+        options=dict(options),
+        context=dict(context),
         source=str(path),
     )
 
@@ -335,7 +335,7 @@ def _resolve(rule: Rule, vocabularies) -> Rule:
                 )
             resolved.append(qualified)
         options[name] = tuple(resolved)
-    return dataclasses.replace(rule, options=MappingProxyType(options))
+    return dataclasses.replace(rule, options=dict(options))
 
 
 # -- small checks ----------------------------------------------------------

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from types import MappingProxyType
 
 from claimcheck.findings import Level
 
@@ -44,8 +43,8 @@ class Rule:
     references: tuple[Reference, ...]
     suggestion: str
     examples: Examples
-    options: Mapping = field(default_factory=lambda: MappingProxyType({}))
-    context: Mapping = field(default_factory=lambda: MappingProxyType({}))
+    options: Mapping = field(default_factory=dict)
+    context: Mapping = field(default_factory=dict)
     source: str = ""
 
     @property

@@ -18,10 +18,10 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from claimcheck.kinds import KINDS
-from claimcheck.kinds.options import VOCABULARIES
-from claimcheck.model import RuleSet
-from claimcheck.vocabulary import forms
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from claimcheck.model import RuleSet
 
 _WORD = re.compile(r"[^\W\d_]+|\d+")
 _FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
@@ -76,16 +76,9 @@ def _holds(expr, labels: frozenset[str], lowered: str) -> bool:
 
 
 def build(ruleset: RuleSet) -> Prefilter:
-    label_forms: dict[str, set[str]] = {}
-    for rule in ruleset.rules:
-        kind = KINDS[rule.kind]
-        for option in kind.OPTIONS:
-            if option.type == VOCABULARIES:
-                for name in rule.options.get(option.name, ()):
-                    vocab = ruleset.vocabularies[name]
-                    label_forms.setdefault(name, set()).update(f for t in vocab.terms for f in forms(t, vocab.inflect))
-        for label, (terms, inflect) in kind.needs(rule).terms.items():
-            label_forms.setdefault(label, set()).update(f for t in terms for f in forms(t, inflect))
+    from claimcheck.kinds import KINDS
+
+    label_forms = term_forms(ruleset)
     index: dict[str, list[tuple[str, frozenset[str]]]] = {}
     literals = []
     for label, found in sorted(label_forms.items()):
@@ -112,6 +105,26 @@ def build(ruleset: RuleSet) -> Prefilter:
         tuple(literals),
         tuple(requirements),
     )
+
+
+def term_forms(ruleset: RuleSet) -> dict[str, set[str]]:
+    """Every label the rules use (vocabularies, rule terms) with all its surface forms."""
+    from claimcheck.kinds import KINDS
+    from claimcheck.kinds.options import VOCABULARIES
+    from claimcheck.vocabulary import forms
+
+    found: dict[str, set[str]] = {}
+    for rule in ruleset.rules:
+        kind = KINDS[rule.kind]
+        for option in kind.OPTIONS:
+            if option.type == VOCABULARIES:
+                for name in rule.options.get(option.name, ()):
+                    if name not in found:
+                        vocab = ruleset.vocabularies[name]
+                        found[name] = {f for t in vocab.terms for f in forms(t, vocab.inflect)}
+        for label, (terms, inflect) in kind.needs(rule).terms.items():
+            found.setdefault(label, set()).update(f for t in terms for f in forms(t, inflect))
+    return found
 
 
 def _resolve(expr, by_category) -> tuple:

@@ -1,15 +1,29 @@
-"""Check files: read each, lint it, and collect a :class:`Report`."""
+"""Check files: read each, lint it, and collect a :class:`Report`.
+
+Files are streamed: each is read, linted and dropped, so memory does not grow
+with the corpus. With ``jobs > 1`` files go to worker processes (forked, so
+they inherit the loaded packs; each loads spaCy once, on first need) that
+return findings only; results come back in input order.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import os
+from collections.abc import Callable, Sequence
 
 from claimcheck.api import Linter
 from claimcheck.errors import InputError
-from claimcheck.files import STDIN, collect, read
+from claimcheck.files import STDIN, Target, collect, read
 from claimcheck.positions import LineTable
 from claimcheck.readers import format_for
 from claimcheck.report import Report
+
+# Below this many files one process is faster than starting workers.
+PARALLEL_MIN_FILES = 100
+
+
+def default_jobs(files: int) -> int:
+    return (os.cpu_count() or 1) if files >= PARALLEL_MIN_FILES else 1
 
 
 def check_paths(
@@ -17,7 +31,9 @@ def check_paths(
     linter: Linter,
     stdin=None,
     stdin_filename: str | None = None,
-    on_error=None,
+    on_error: Callable[[InputError], None] | None = None,
+    jobs: int | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
 ) -> Report:
     """Lint every file; unreadable files are recorded (and passed to ``on_error``)
     and the others are still checked."""
@@ -25,31 +41,72 @@ def check_paths(
     errors: list[tuple[str, str]] = []
     lines: dict[tuple[str, int], str] = {}
     files = 0
-    for target in collect(paths):
-        if isinstance(target, InputError):
-            errors.append((target.path, target.reason))
+    targets: list[Target] = []
+    for item in collect(paths):
+        if isinstance(item, InputError):
+            errors.append((item.path, item.reason))
             if on_error:
-                on_error(target)
-            continue
-        try:
-            source = read(target, stdin)
-        except InputError as error:
+                on_error(item)
+        else:
+            targets.append(item)
+    jobs = default_jobs(len(targets)) if jobs is None else jobs
+    if jobs > 1 and len(targets) > 1 and not any(t.path == STDIN for t in targets):
+        results = _parallel(targets, linter, jobs)
+    else:
+        results = (_check_one(target, linter, stdin, stdin_filename) for target in targets)
+    for done, (found, found_lines, error) in enumerate(results, 1):
+        if error is not None:
             errors.append((error.path, error.reason))
             if on_error:
                 on_error(error)
-            continue
-        if target.path == STDIN:
-            path = stdin_filename or "<stdin>"
-            kind = format_for(stdin_filename, "markdown") if stdin_filename else "markdown"
         else:
-            path = target.path
-            kind = format_for(path, "text")
-        found = linter.lint_text(source, path, kind)
-        files += 1
-        if found:
-            table = LineTable.of(source)
-            for finding in found:
-                start, end = table.line_span(finding.line, source)
-                lines[(path, finding.line)] = source[start:end]
-        findings.extend(found)
+            files += 1
+            findings.extend(found)
+            lines.update(found_lines)
+        if on_progress:
+            on_progress(done, len(targets))
     return Report(tuple(findings), files, tuple(errors), lines)
+
+
+def _check_one(target: Target, linter: Linter, stdin=None, stdin_filename=None):
+    try:
+        source = read(target, stdin)
+    except InputError as error:
+        return (), {}, error
+    if target.path == STDIN:
+        path = stdin_filename or "<stdin>"
+        kind = format_for(stdin_filename, "markdown") if stdin_filename else "markdown"
+    else:
+        path = target.path
+        kind = format_for(path, "text")
+    found = linter.lint_text(source, path, kind)
+    lines = {}
+    if found:
+        table = LineTable.of(source)
+        for finding in found:
+            start, end = table.line_span(finding.line, source)
+            lines[(path, finding.line)] = source[start:end]
+    return found, lines, None
+
+
+# -- worker processes ---------------------------------------------------------
+
+_WORKER_LINTER: Linter | None = None
+
+
+def _init_worker(linter: Linter) -> None:
+    global _WORKER_LINTER  # one per worker process, set once before any work
+    _WORKER_LINTER = linter
+
+
+def _work(target: Target):
+    return _check_one(target, _WORKER_LINTER)
+
+
+def _parallel(targets: list[Target], linter: Linter, jobs: int):
+    import multiprocessing
+
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    context = multiprocessing.get_context(method)
+    with context.Pool(jobs, initializer=_init_worker, initargs=(linter,)) as pool:
+        yield from pool.imap(_work, targets, chunksize=16)

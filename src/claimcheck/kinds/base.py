@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from claimcheck.findings import Hit
 from claimcheck.model import Rule
-from claimcheck.sentence import Sentence, Span
+
+if TYPE_CHECKING:
+    from claimcheck.sentence import Sentence, Span
 
 
 def judge(rule: Rule, sentence: Sentence, span: Span, anchor: int, parts: tuple[Span, ...] = ()) -> Hit | None:

@@ -7,6 +7,8 @@ the last of the pair, so a claim wrapped across lines is reported at its start.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from collections.abc import Iterator
 
 from claimcheck.findings import Hit
@@ -14,7 +16,9 @@ from claimcheck.kinds.base import judge, near_ok
 from claimcheck.kinds.needs import Needs
 from claimcheck.kinds.options import INTEGER, VOCABULARIES, Option
 from claimcheck.model import Rule
-from claimcheck.sentence import Sentence, Span
+
+if TYPE_CHECKING:
+    from claimcheck.sentence import Sentence, Span
 
 NAME = "claim"
 SCOPE = "sentence"
@@ -71,7 +75,7 @@ def check(rule: Rule, sentence: Sentence) -> Iterator[Hit]:
             continue
         hit = judge(rule, sentence, span, predicate[0], (subject, predicate))
         if hit is not None:
-            yield hit
+            yield hit  # one claim per sentence is enough to report it
             return
 
 

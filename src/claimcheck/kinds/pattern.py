@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from collections.abc import Iterator
 
 from claimcheck.findings import Hit
@@ -9,7 +11,9 @@ from claimcheck.kinds.base import judge, longest, near_ok
 from claimcheck.kinds.needs import Needs, rule_label
 from claimcheck.kinds.options import PATTERNS, VOCABULARIES, Option
 from claimcheck.model import Rule
-from claimcheck.sentence import Sentence
+
+if TYPE_CHECKING:
+    from claimcheck.sentence import Sentence
 
 NAME = "pattern"
 SCOPE = "sentence"

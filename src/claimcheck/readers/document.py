@@ -6,6 +6,11 @@ import bisect
 from dataclasses import dataclass
 
 
+# Longer blocks are cut: at line breaks by the text reader, else at sentence
+# ends by the engine, so that spaCy never sees an enormous Doc.
+MAX_BLOCK_CHARS = 100_000
+
+
 @dataclass(frozen=True)
 class Block:
     """One unit of prose (a paragraph, heading, list item, table cell, field).

@@ -14,8 +14,6 @@ import bisect
 import re
 from collections.abc import Sequence
 
-import yaml
-
 from claimcheck.readers.document import Block, Document
 from claimcheck.readers.prose import ProseBuilder
 
@@ -158,6 +156,8 @@ class _ByteToChar:
 
 
 def _front_matter(source: str, to_char, node, fields: Sequence[str]) -> list[Block]:
+    import yaml
+
     start, end = (to_char(b) for b in node.srcmap)
     first_newline = source.find("\n", start, end)
     closing = max(source.rfind("\n", start, end - 1), first_newline)  # start of the closing fence line

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from claimcheck.readers.document import Block, Document
+from claimcheck.readers.document import MAX_BLOCK_CHARS, Block, Document
 from claimcheck.readers.prose import ProseBuilder
 
 _NEWLINE = r"(?:\r\n|\r(?!\n)|\n)"
@@ -22,6 +22,11 @@ def read(source: str, path: str) -> Document:
 
 
 def _append(blocks: list[Block], source: str, start: int, end: int) -> None:
+    while end - start > MAX_BLOCK_CHARS:  # a huge paragraph: cut at a line break
+        cut = source.rfind("\n", start, start + MAX_BLOCK_CHARS)
+        cut = cut if cut > start else start + MAX_BLOCK_CHARS
+        _append(blocks, source, start, cut)
+        start = cut
     builder = ProseBuilder(source)
     builder.add(start, end)
     block = builder.build("paragraph")

@@ -1,0 +1,146 @@
+"""Speed and memory of claimcheck, against a plain-regex keyword baseline in
+the same run (so the ratio is stable on a noisy machine).
+
+Usage: python bench/speed.py [--files 1000] [--repeat 7] [--no-large] [--no-100mb]
+
+Generates a seeded corpus (bench/corpus.py) in a temporary folder and reports:
+throughput (MB/s, files/s) with all built-in packs on 1 process and on all
+cores; start-up on one small clean file and one small file with findings
+(median of whole-process runs, with `python -c pass` for reference); peak RSS
+for 10 MB and 100 MB of input; a 50 MB file and a file of 1 M short lines;
+and proselint if it is installed. This is a benchmark, not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import baseline  # noqa: E402
+import corpus  # noqa: E402
+
+CLAIMCHECK = [sys.executable, "-m", "claimcheck"]
+RSS = (
+    "import resource, subprocess, sys\n"
+    "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL)\n"
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+)
+
+
+def run(args: list[str]) -> float:
+    start = time.perf_counter()
+    result = subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    if result.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(args)} failed ({result.returncode}): {result.stderr[-2000:]}")
+    return time.perf_counter() - start
+
+
+def peak_rss_mb(args: list[str]) -> float:
+    out = subprocess.run([sys.executable, "-c", RSS, *args], capture_output=True, text=True, check=True)
+    return int(out.stdout.strip()) / 1024
+
+
+def size_mb(folder: Path) -> tuple[float, int]:
+    files = [p for p in folder.rglob("*") if p.is_file()]
+    return sum(p.stat().st_size for p in files) / 1e6, len(files)
+
+
+def keyword_baseline(folder: Path) -> float:
+    start = time.perf_counter()
+    hits = 0
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            hits += len(baseline.findings(path.read_text(encoding="utf-8")))
+    return time.perf_counter() - start
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--files", type=int, default=1000)
+    parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--no-large", action="store_true", help="skip the 50 MB and 1 M-line files")
+    parser.add_argument("--no-100mb", action="store_true", help="skip the 100 MB memory run")
+    args = parser.parse_args(argv)
+    cores = os.cpu_count() or 1
+    work = Path(tempfile.mkdtemp(prefix="claimcheck-bench-"))
+    env_note = f"python {sys.version.split()[0]}, {cores} cores"
+    rows: list[tuple[str, str]] = []
+    try:
+        pages = work / "pages"
+        corpus.generate(pages, files=args.files)
+        mb, count = size_mb(pages)
+        run([*CLAIMCHECK, "rules", "list"])  # warm the pack cache
+
+        base = keyword_baseline(pages)
+        rows.append((f"keyword regex baseline, {count} files, {mb:.1f} MB", f"{mb / base:.1f} MB/s"))
+        one = run([*CLAIMCHECK, "--format", "json", "--jobs", "1", str(pages)])
+        rows.append(("claimcheck, 1 process", f"{mb / one:.2f} MB/s, {count / one:.0f} files/s "
+                     f"({base / one * 100:.1f}% of the baseline's speed)"))
+        many = run([*CLAIMCHECK, "--format", "json", "--jobs", str(cores), str(pages)])
+        rows.append((f"claimcheck, --jobs {cores}", f"{mb / many:.2f} MB/s, {count / many:.0f} files/s, "
+                     f"{one / many:.2f}x one process"))
+        if shutil.which("proselint"):
+            prose = run(["proselint", *map(str, sorted(pages.glob("*.md"))[:200])])
+            sample = sum(p.stat().st_size for p in sorted(pages.glob("*.md"))[:200]) / 1e6
+            rows.append(("proselint (200 files)", f"{sample / prose:.2f} MB/s"))
+
+        clean, risky = work / "clean.md", work / "risky.md"
+        clean.write_text("# Visiting us\n\nOur office is open Monday to Friday; parking is behind the building.\n")
+        risky.write_text("# Knees\n\nOur stem cell injections heal arthritis without surgery.\n")
+        python = statistics.median(run([sys.executable, "-c", "pass"]) for _ in range(args.repeat))
+        start_clean = statistics.median(run([*CLAIMCHECK, str(clean)]) for _ in range(args.repeat))
+        start_risky = statistics.median(run([*CLAIMCHECK, str(risky)]) for _ in range(args.repeat))
+        rows.append(("`python -c pass`", f"{python * 1000:.0f} ms"))
+        rows.append(("start-up, small clean file", f"{start_clean * 1000:.0f} ms (median of {args.repeat})"))
+        rows.append(("start-up, small file with findings", f"{start_risky * 1000:.0f} ms (median of {args.repeat})"))
+
+        ten = work / "ten"
+        corpus.generate(ten, files=int(10 / (mb / count)), seed=11)
+        ten_mb, _ = size_mb(ten)
+        rows.append((f"peak RSS, {ten_mb:.0f} MB of pages, 1 process",
+                     f"{peak_rss_mb([*CLAIMCHECK, '--format', 'json', '--jobs', '1', str(ten)]):.0f} MB"))
+        if not args.no_100mb:
+            hundred = work / "hundred"
+            corpus.generate(hundred, files=int(100 / (mb / count)), seed=13)
+            h_mb, _ = size_mb(hundred)
+            rows.append((f"peak RSS, {h_mb:.0f} MB of pages, 1 process",
+                         f"{peak_rss_mb([*CLAIMCHECK, '--format', 'json', '--jobs', '1', str(hundred)]):.0f} MB"))
+        if not args.no_large:
+            big = work / "big"
+            corpus.generate(big, files=0, large=1, large_mb=50, seed=17)
+            big_mb, _ = size_mb(big)
+            start = time.perf_counter()
+            rss = peak_rss_mb([*CLAIMCHECK, "--format", "json", str(big)])
+            took = time.perf_counter() - start
+            rows.append((f"one {big_mb:.0f} MB Markdown file", f"{big_mb / took:.2f} MB/s, peak RSS {rss:.0f} MB"))
+            lines = work / "lines.txt"
+            with open(lines, "w", encoding="utf-8") as handle:
+                for number in range(1_000_000):
+                    handle.write(f"line {number}: stem cells cure autism\n" if number % 1000 == 0
+                                 else f"line {number}: opening hours and parking\n")
+            lines_mb = lines.stat().st_size / 1e6
+            start = time.perf_counter()
+            rss = peak_rss_mb([*CLAIMCHECK, "--format", "json", str(lines)])
+            took = time.perf_counter() - start
+            rows.append((f"one file of 1 M short lines ({lines_mb:.0f} MB)",
+                         f"{lines_mb / took:.2f} MB/s, peak RSS {rss:.0f} MB"))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    print(f"claimcheck speed ({env_note})\n")
+    print("| measure | result |\n|---|---|")
+    for name, value in rows:
+        print(f"| {name} | {value} |")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

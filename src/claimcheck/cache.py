@@ -1,0 +1,65 @@
+"""A cache of loaded rule packs (and their prefilter), so a run on a clean
+file needs neither YAML parsing nor spaCy.
+
+The key is claimcheck's version, Python's version, and the path, size and
+modification time of every file in the pack folders; any change rebuilds it.
+It lives in ``$CLAIMCHECK_CACHE_DIR``, else ``$XDG_CACHE_HOME/claimcheck``,
+else ``~/.cache/claimcheck``, never beside the files being checked. Set
+``CLAIMCHECK_NO_CACHE=1`` to bypass it. A cache that cannot be read or
+written is ignored.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+
+def cache_dir() -> Path:
+    if os.environ.get("CLAIMCHECK_CACHE_DIR"):
+        return Path(os.environ["CLAIMCHECK_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "claimcheck"
+
+
+def key(folders: Sequence[Path]) -> str:
+    from claimcheck import __version__
+
+    digest = hashlib.sha256(f"{__version__}|{sys.version}".encode())
+    for folder in folders:
+        for root, dirs, files in os.walk(folder):
+            dirs.sort()
+            for name in sorted(files):
+                path = os.path.join(root, name)
+                stat = os.stat(path)
+                digest.update(f"{os.path.abspath(path)}|{stat.st_size}|{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+def cached(folders: Sequence[Path], build: Callable[[], object]) -> object:
+    """``build()``'s result for these pack folders, from the cache if it is current."""
+    if os.environ.get("CLAIMCHECK_NO_CACHE"):
+        return build()
+    try:
+        path = cache_dir() / f"packs-{key(folders)}.pickle"
+    except OSError:
+        return build()
+    try:
+        with open(path, "rb") as handle:
+            return pickle.load(handle)
+    except Exception:  # missing, stale format, unreadable: rebuild
+        pass
+    value = build()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(f".{os.getpid()}.tmp")
+        with open(temporary, "wb") as handle:
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, path)
+    except (OSError, pickle.PicklingError, TypeError):
+        pass
+    return value

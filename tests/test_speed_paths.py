@@ -1,0 +1,105 @@
+"""The fast paths must not change results: the prefilter is a superset of the
+engine, term docs equal the tokenizer's, parallel runs equal serial ones,
+the pack cache follows the files, and huge paragraphs keep exact positions."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from claimcheck.api import Linter
+from claimcheck.cli import main
+from claimcheck.engine import term_docs
+from claimcheck.prefilter import term_forms
+from claimcheck.readers import READERS
+
+from .conftest import EXAMPLES, ROOT
+
+
+def _texts(linter):
+    for rule in linter.ruleset.rules:
+        yield from rule.examples.flag
+        yield from rule.examples.ok
+    for path in [*EXAMPLES.glob("*.md"), *(ROOT / "tests" / "pages").glob("*.md")]:
+        yield path.read_text(encoding="utf-8")
+
+
+def test_prefilter_never_rejects_a_text_with_findings(linter):
+    checked = 0
+    for text in _texts(linter):
+        findings = linter.lint(READERS["markdown"](text, "x.md"))  # the engine alone
+        if findings:
+            checked += 1
+            assert linter.prefilter.may_match(text), text
+    assert checked > 50
+
+
+def test_prefilter_rejects_plain_clean_text(linter):
+    assert not linter.prefilter.may_match("Our office is open Monday to Friday; parking is behind the building.")
+
+
+def test_a_clean_file_is_checked_without_importing_spacy(tmp_path):
+    page = tmp_path / "clean.md"
+    page.write_text("# Hours\n\nWe are open on Saturdays.\n", encoding="utf-8")
+    code = (
+        "import sys\nfrom claimcheck.cli import main\n"
+        f"try:\n    main([{str(page)!r}])\nexcept SystemExit as exit:\n    assert exit.code == 0, exit.code\n"
+        "assert 'spacy' not in sys.modules, 'spacy was imported'\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)
+
+
+def test_fast_term_docs_equal_the_tokenizer(linter):
+    nlp = linter.compiled.nlp
+    forms = sorted({form for found in term_forms(linter.ruleset).values() for form in found})
+    fast = term_docs(nlp, forms)
+    assert [[t.text for t in doc] for doc in fast] == [[t.text for t in nlp.make_doc(f)] for f in forms]
+
+
+def test_parallel_output_equals_serial(tmp_path):
+    for number in range(12):
+        text = (EXAMPLES / "clinic-page.md").read_text(encoding="utf-8") if number % 3 == 0 else "# Hi\n\nOpen daily.\n"
+        (tmp_path / f"page-{number:02d}.md").write_text(text, encoding="utf-8")
+    serial = CliRunner().invoke(main, ["--format", "json", "--jobs", "1", str(tmp_path)])
+    parallel = CliRunner().invoke(main, ["--format", "json", "--jobs", "2", str(tmp_path)])
+    assert serial.exit_code == parallel.exit_code == 1
+    assert serial.stdout == parallel.stdout
+    assert json.loads(serial.stdout)["summary"]["files"] == 12
+
+
+def test_pack_cache_follows_the_pack_files(tmp_path, monkeypatch):
+    from .test_loader import RULE, make_pack
+
+    monkeypatch.setenv("CLAIMCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("CLAIMCHECK_NO_CACHE", raising=False)
+    folder = make_pack(tmp_path)
+    first = Linter.from_folders([folder], select=["acme"])
+    assert first.lint_text("RegenX serum.")
+    assert list((tmp_path / "cache").glob("packs-*.pickle"))
+    rule = folder / "acme" / "brand-claim.yaml"
+    rule.write_text(RULE.replace("[RegenX serum]", "[CellBoost]"), encoding="utf-8")
+    os.utime(rule, ns=(1, 1))  # a different mtime even on coarse clocks
+    second = Linter.from_folders([folder], select=["acme"])
+    assert not second.lint_text("RegenX serum.") and second.lint_text("CellBoost.")
+
+
+def test_a_huge_paragraph_is_cut_and_positions_stay_exact(linter):
+    filler = "Opening hours are posted at the front desk. " * 5000  # ~220 KB, one paragraph
+    text = filler + "Our stem cells cure autism. " + filler
+    findings = [f for f in linter.lint_text(text, format="text") if f.rule == "unapproved.disease-treatment"]
+    assert [f.text for f in findings] == ["stem cells cure autism"]
+    assert text[findings[0].offset:findings[0].end_offset] == "stem cells cure autism"
+
+
+@pytest.mark.parametrize("lines", [200_000])
+def test_many_short_lines_in_one_file(linter, lines):
+    text = "".join(f"line {n}: parking.\n" if n % 5000 else f"line {n}: PRP heals tendons.\n" for n in range(lines))
+    findings = [f for f in linter.lint_text(text, format="text") if f.rule == "unapproved.disease-treatment"]
+    assert len(findings) == lines // 5000
+    assert all(text[f.offset:f.end_offset] == "PRP heals tendons" for f in findings)
