@@ -86,7 +86,13 @@ def main():
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Worker processes (default: one per core with 100 files or more, else 1).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress indicator.")
-def check(paths, fmt, rules, select, ignore, fail_on, stdin_filename, color, jobs, quiet):
+@click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Report only findings that are not in this baseline.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Record the current findings as the baseline and exit 0.")
+@click.option("--diff", "diff_ref", metavar="REF", help="Report only findings on lines added or changed since this git ref.")
+def check(paths, fmt, rules, select, ignore, fail_on, stdin_filename, color, jobs, quiet, baseline_file,
+          write_baseline, diff_ref):
     """Check files and folders for risky claims."""
     from claimcheck.run import check_paths
 
@@ -104,9 +110,44 @@ def check(paths, fmt, rules, select, ignore, fail_on, stdin_filename, color, job
     finally:
         if progress:
             progress.clear()
+    report = _narrow(report, diff_ref, baseline_file)
+    if write_baseline:
+        from claimcheck import baseline
+
+        count = baseline.write(write_baseline, report)
+        click.echo(f"claimcheck: wrote {count} findings to {write_baseline}", err=True)
+        sys.exit(ExitCode.USAGE if report.errors else ExitCode.OK)
     styled = _use_color(color) and fmt == "text"
     click.echo(FORMATTERS[fmt](report, styled), nl=False, color=styled)
     sys.exit(exit_code(report, Level.parse(fail_on)))
+
+
+def _narrow(report, diff_ref, baseline_file):
+    """Apply --diff and --baseline: filters after detection."""
+    import dataclasses
+
+    if diff_ref:
+        from claimcheck import changes
+
+        try:
+            changed = changes.changed_lines(diff_ref)
+        except InputError as error:
+            click.echo(f"claimcheck: {error}", err=True)
+            sys.exit(ExitCode.USAGE)
+        report = dataclasses.replace(
+            report,
+            findings=tuple(f for f in report.findings if changes.keep(f, changed)),
+            suppressed=tuple(s for s in report.suppressed if changes.keep(s.finding, changed)),
+        )
+    if baseline_file:
+        from claimcheck import baseline
+
+        try:
+            report = baseline.apply(report, baseline.read(baseline_file))
+        except InputError as error:
+            click.echo(f"claimcheck: {error}", err=True)
+            sys.exit(ExitCode.USAGE)
+    return report
 
 
 class _Progress:

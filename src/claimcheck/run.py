@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Sequence
 
+from claimcheck import suppress
 from claimcheck.api import Linter
 from claimcheck.errors import InputError
 from claimcheck.files import STDIN, Target, collect, read
@@ -38,6 +39,7 @@ def check_paths(
     """Lint every file; unreadable files are recorded (and passed to ``on_error``)
     and the others are still checked."""
     findings = []
+    suppressed = []
     errors: list[tuple[str, str]] = []
     lines: dict[tuple[str, int], str] = {}
     files = 0
@@ -54,7 +56,7 @@ def check_paths(
         results = _parallel(targets, linter, jobs)
     else:
         results = (_check_one(target, linter, stdin, stdin_filename) for target in targets)
-    for done, (found, found_lines, error) in enumerate(results, 1):
+    for done, (found, found_suppressed, found_lines, error) in enumerate(results, 1):
         if error is not None:
             errors.append((error.path, error.reason))
             if on_error:
@@ -62,17 +64,19 @@ def check_paths(
         else:
             files += 1
             findings.extend(found)
+            suppressed.extend(found_suppressed)
             lines.update(found_lines)
         if on_progress:
             on_progress(done, len(targets))
-    return Report(tuple(findings), files, tuple(errors), lines)
+    return Report(tuple(findings), files, tuple(errors), lines, suppressed=tuple(suppressed),
+                  rules=linter.ruleset.rules, root=os.getcwd())
 
 
 def _check_one(target: Target, linter: Linter, stdin=None, stdin_filename=None):
     try:
         source = read(target, stdin)
     except InputError as error:
-        return (), {}, error
+        return (), (), {}, error
     if target.path == STDIN:
         path = stdin_filename or "<stdin>"
         kind = format_for(stdin_filename, "markdown") if stdin_filename else "markdown"
@@ -80,13 +84,15 @@ def _check_one(target: Target, linter: Linter, stdin=None, stdin_filename=None):
         path = target.path
         kind = format_for(path, "text")
     found = linter.lint_text(source, path, kind)
+    found, suppressed = suppress.apply(source, kind == "markdown", found, path)
     lines = {}
-    if found:
+    if found or suppressed:
         table = LineTable.of(source)
-        for finding in found:
-            start, end = table.line_span(finding.line, source)
-            lines[(path, finding.line)] = source[start:end]
-    return found, lines, None
+        for finding in (*found, *(s.finding for s in suppressed)):
+            for number in {finding.line, finding.end_line}:
+                start, end = table.line_span(number, source)
+                lines[(path, number)] = source[start:end]
+    return found, suppressed, lines, None
 
 
 # -- worker processes ---------------------------------------------------------

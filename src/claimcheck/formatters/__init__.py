@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from claimcheck.formatters import json, text
+from claimcheck.formatters import github, json, rdjsonl, sarif, text
 from claimcheck.report import Report
 
 Formatter = Callable[[Report, bool], str]
@@ -12,4 +12,7 @@ Formatter = Callable[[Report, bool], str]
 FORMATTERS: dict[str, Formatter] = {
     "text": text.render,
     "json": json.render,
+    "sarif": sarif.render,
+    "github": github.render,
+    "rdjsonl": rdjsonl.render,
 }

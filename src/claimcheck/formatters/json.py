@@ -36,6 +36,8 @@ def render(report: Report, color: bool = False) -> str:
             "warning": counts["warning"],
             "info": counts["info"],
             "unreadable": len(report.errors),
+            "suppressed": len(report.suppressed),
+            "stale_baseline": report.stale_baseline,
         },
         "errors": [{"path": path, "message": reason} for path, reason in report.errors],
     }

@@ -49,6 +49,13 @@ def _plural(count: int, word: str) -> str:
 def _summary(report: Report, color: bool) -> str:
     counts = report.counts()
     parts = []
+    notes = []
+    if report.suppressed:
+        notes.append(f"{len(report.suppressed)} suppressed")
+    if report.stale_baseline:
+        notes.append(f"{_plural(report.stale_baseline, 'baseline entry')} no longer found".replace("entrys", "entries"))
+    if notes:
+        parts.append(f"({'; '.join(notes)})")
     if report.errors:
         parts.append(f"{_plural(len(report.errors), 'file')} could not be read (see messages above).")
     if not report.findings:

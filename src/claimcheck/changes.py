@@ -1,0 +1,52 @@
+"""Lines added or changed since a git ref (for ``--diff REF``)."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+
+from claimcheck.errors import InputError
+
+_HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@", re.MULTILINE)
+
+
+def changed_lines(ref: str) -> dict[str, set[int]] | None:
+    """Absolute path -> changed line numbers; untracked files count as all
+    changed (None for the set). Raises InputError if git cannot answer."""
+    try:
+        root = _git("rev-parse", "--show-toplevel").strip()
+        diff = _git("diff", "--unified=0", "--no-color", "--no-ext-diff", "--relative=", ref, cwd=root)
+        untracked = _git("ls-files", "--others", "--exclude-standard", cwd=root).splitlines()
+    except (OSError, subprocess.CalledProcessError) as error:
+        detail = getattr(error, "stderr", "") or str(error)
+        raise InputError(f"--diff {ref}", f"git could not list changes: {detail.strip()}") from None
+    changed: dict[str, set[int] | None] = {}
+    current = None
+    for line in diff.splitlines():
+        if line.startswith("+++ "):
+            name = line[4:]
+            current = None if name == "/dev/null" else os.path.realpath(
+                os.path.join(root, name[2:] if name.startswith("b/") else name))
+            if current:
+                changed.setdefault(current, set())
+        elif line.startswith("@@") and current:
+            match = _HUNK.match(line)
+            if match:
+                start, count = int(match.group(1)), int(match.group(2) or 1)
+                changed[current].update(range(start, start + count))
+    for name in untracked:
+        changed[os.path.realpath(os.path.join(root, name))] = None
+    return changed
+
+
+def keep(finding, changed: dict) -> bool:
+    path = os.path.realpath(finding.path)
+    if path not in changed:
+        return False
+    lines = changed[path]
+    return lines is None or any(n in lines for n in range(finding.line, finding.end_line + 1))
+
+
+def _git(*args: str, cwd: str | None = None) -> str:
+    return subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=True).stdout

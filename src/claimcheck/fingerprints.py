@@ -1,0 +1,33 @@
+"""Stable fingerprints of findings: rule, normalized matched text and the
+normalized text of its source line, never line numbers, so editing above a
+finding keeps its fingerprint, while the same claim in a new place (a
+different line) gets a new one. Repeats on identical lines are told apart by
+their order (``#2``, ``#3``...)."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+
+from claimcheck.findings import Finding
+
+_SPACE = re.compile(r"\s+")
+
+
+def _normal(text: str) -> str:
+    return _SPACE.sub(" ", text).strip().lower()
+
+
+def fingerprints(findings: Sequence[Finding], lines: Mapping[tuple[str, int], str]) -> list[str]:
+    """One fingerprint per finding, in order."""
+    seen: Counter = Counter()
+    found = []
+    for finding in findings:
+        context = _normal(lines.get((finding.path, finding.line), ""))
+        base = f"{finding.path}\0{finding.rule}\0{_normal(finding.text)}\0{context}"
+        seen[base] += 1
+        digest = hashlib.sha256(f"{base}\0{seen[base]}".encode("utf-8")).hexdigest()[:32]
+        found.append(digest)
+    return found

@@ -1,0 +1,106 @@
+"""Suppression comments, the baseline and --diff, through the CLI."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+
+import pytest
+from click.testing import CliRunner
+
+from claimcheck.cli import main
+
+PAGE = """\
+<!-- claimcheck-disable-next-line safety -- quoted from the FDA alert -->
+It is completely safe.
+
+<!-- claimcheck-disable unapproved -- archived page -->
+Stem cells cure autism.
+<!-- claimcheck-enable unapproved -->
+
+PRP heals tendons.
+
+<!-- claimcheck-disable-next-line fda -- stale -->
+Nothing to see here.
+"""
+
+
+def run(*args):
+    result = CliRunner().invoke(main, ["--format", "json", "--ignore", "disclaimers", *args], catch_exceptions=False)
+    return result, json.loads(result.stdout) if result.stdout.startswith("{") else None
+
+
+def test_markdown_suppressions(tmp_path):
+    page = tmp_path / "page.md"
+    page.write_text(PAGE, encoding="utf-8")
+    _, data = run(str(page))
+    found = {(f["line"], f["rule"]) for f in data["findings"]}
+    assert found == {(8, "unapproved.disease-treatment"), (10, "claimcheck.unused-suppression")}
+    assert data["summary"]["suppressed"] == 2
+    sarif = json.loads(CliRunner().invoke(main, ["--format", "sarif", "--ignore", "disclaimers", str(page)]).stdout)
+    reasons = sorted(s["justification"] for r in sarif["runs"][0]["results"] for s in r.get("suppressions", []))
+    assert reasons == ["archived page", "quoted from the FDA alert"]
+
+
+def test_text_suppressions_and_file_level(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text("# claimcheck-disable-next-line unapproved -- a quote\nStem cells cure autism.\n\n"
+                    "PRP heals tendons.\n", encoding="utf-8")
+    _, data = run(str(page))
+    assert [f["line"] for f in data["findings"]] == [4]
+    whole = tmp_path / "whole.md"
+    whole.write_text("<!-- claimcheck-disable-file -->\n\nStem cells cure autism.\n", encoding="utf-8")
+    _, data = run(str(whole))
+    assert data["findings"] == [] and data["summary"]["suppressed"] == 1
+
+
+def test_baseline_hides_old_findings_and_survives_edits_above(tmp_path):
+    page = tmp_path / "page.md"
+    page.write_text("Stem cells cure autism.\n\nIt is completely safe.\n", encoding="utf-8")
+    baseline = tmp_path / "baseline.json"
+    result = CliRunner().invoke(main, ["--ignore", "disclaimers", "--write-baseline", str(baseline), str(page)])
+    assert result.exit_code == 0 and len(json.loads(baseline.read_text())["findings"]) == 2
+    page.write_text("# New title\n\nIntro.\n\nStem cells cure autism.\n\nIt is completely safe.\n", encoding="utf-8")
+    result, data = run("--baseline", str(baseline), str(page))
+    assert result.exit_code == 0 and data["findings"] == [] and data["summary"]["suppressed"] == 2
+    # fixing one claim and adding it again elsewhere reports the new one, and one entry goes stale
+    page.write_text("Intro.\n\nIt is completely safe.\n\nAlso, stem cells cure autism in days.\n", encoding="utf-8")
+    result, data = run("--baseline", str(baseline), str(page))
+    assert result.exit_code == 1
+    assert [f["line"] for f in data["findings"]] == [5]
+    assert data["summary"]["stale_baseline"] == 1
+
+
+def test_unreadable_baseline_is_exit_2(tmp_path):
+    page = tmp_path / "page.md"
+    page.write_text("Hi.\n", encoding="utf-8")
+    (tmp_path / "bad.json").write_text("{nope", encoding="utf-8")
+    result = CliRunner().invoke(main, ["--baseline", str(tmp_path / "bad.json"), str(page)])
+    assert result.exit_code == 2 and "cannot read baseline" in result.stderr
+
+
+@pytest.fixture
+def repo(tmp_path, monkeypatch):
+    def git(*args):
+        subprocess.run(["git", *args], cwd=tmp_path, check=True, capture_output=True)
+
+    git("init", "-q")
+    git("config", "user.email", "t@example.com")
+    git("config", "user.name", "t")
+    (tmp_path / "old.md").write_text("Stem cells cure autism.\n\nWe are open daily.\n", encoding="utf-8")
+    git("add", ".")
+    git("commit", "-qm", "old copy")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_diff_reports_only_changed_lines(repo):
+    (repo / "old.md").write_text("Stem cells cure autism.\n\nWe are open daily. PRP heals tendons.\n", encoding="utf-8")
+    (repo / "new.md").write_text("It is completely safe.\n", encoding="utf-8")
+    result, data = run("--diff", "HEAD", "old.md", "new.md")
+    assert {(f["path"], f["line"]) for f in data["findings"]} == {("old.md", 3), ("new.md", 1)}
+
+
+def test_diff_with_a_bad_ref_is_exit_2(repo):
+    result = CliRunner().invoke(main, ["--diff", "no-such-ref", "old.md"])
+    assert result.exit_code == 2 and "git could not list changes" in result.stderr
