@@ -29,20 +29,29 @@ class Linter:
         select: Sequence[str] = (),
         ignore: Sequence[str] = (),
         builtin: bool = True,
+        config=None,
     ) -> "Linter":
+        """Built-in packs plus ``extra`` folders, shaped by a
+        :class:`claimcheck.config.Config` if given, then ``select``/``ignore``."""
         from claimcheck import cache, prefilter
         from claimcheck.loader import builtin_rules_dir, load_rules
 
-        folders = ([builtin_rules_dir()] if builtin else []) + [Path(p) for p in extra]
+        folders = ([builtin_rules_dir()] if builtin else [])
+        folders += [Path(p) for p in (config.rule_dirs if config else ())] + [Path(p) for p in extra]
         for folder in folders:  # checked here so that a cache never hides a missing folder
             if not folder.is_dir():
                 load_rules([folder])
 
         def build():
             ruleset = load_rules(folders)
+            if config is not None:
+                from claimcheck.config import configure
+
+                ruleset = configure(ruleset, config)
             return ruleset, prefilter.build(ruleset)
 
-        ruleset, full_prefilter = cache.cached(folders, build)
+        key_files = folders + ([Path(config.path)] if config is not None and config.path else [])
+        ruleset, full_prefilter = cache.cached(key_files, build)
         linter = cls(ruleset.select(tuple(select), tuple(ignore)))
         if not select and not ignore:
             linter._prefilter = full_prefilter

@@ -31,6 +31,10 @@ def key(folders: Sequence[Path]) -> str:
 
     digest = hashlib.sha256(f"{__version__}|{sys.version}".encode())
     for folder in folders:
+        if os.path.isfile(folder):  # a configuration file
+            stat = os.stat(folder)
+            digest.update(f"{os.path.abspath(folder)}|{stat.st_size}|{stat.st_mtime_ns}\n".encode())
+            continue
         for root, dirs, files in os.walk(folder):
             dirs.sort()
             for name in sorted(files):

@@ -30,18 +30,51 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
 
 
-def _linter(rules, select=(), ignore=()):
+def _linter(rules, select=(), ignore=(), config=None):
     from claimcheck.api import Linter
 
     try:
-        return Linter.from_folders(rules, _split(select), _split(ignore))
+        return Linter.from_folders(rules, _split(select), _split(ignore), config=config)
+    except PackError as error:
+        _fail_pack(error)
+
+
+def _config(path, no_config):
+    """The configuration: --config PATH, else discovered from the working directory."""
+    from pathlib import Path
+
+    from claimcheck import config as configuration
+
+    if no_config:
+        return None
+    try:
+        found = Path(path) if path else configuration.discover(Path.cwd())
+        if path and not found.is_file():
+            raise configuration.ConfigError(path, "no such configuration file")
+        return configuration.load(found) if found else None
     except PackError as error:
         _fail_pack(error)
 
 
 def _fail_pack(error: PackError):
-    click.echo(f"claimcheck: invalid rule pack: {error}", err=True)
+    from claimcheck.config import ConfigError
+
+    what = "invalid configuration" if isinstance(error, ConfigError) else "invalid rule pack"
+    click.echo(f"claimcheck: {what}: {error}", err=True)
     sys.exit(ExitCode.CONFIG)
+
+
+_config_options = [
+    click.option("--config", "config_path", type=click.Path(dir_okay=False), metavar="PATH",
+                 help="Use this configuration file instead of the discovered one."),
+    click.option("--no-config", is_flag=True, help="Ignore configuration files."),
+]
+
+
+def _with_config(command):
+    for option in reversed(_config_options):
+        command = option(command)
+    return command
 
 
 def _use_color(option: bool | None) -> bool:
@@ -79,8 +112,8 @@ def main():
               help="Only these rule ids or prefixes (comma-separated, repeatable).")
 @click.option("--ignore", multiple=True, metavar="RULES",
               help="Skip these rule ids or prefixes (comma-separated, repeatable).")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="warning", show_default=True,
-              help="Exit 1 when there are findings at this level or above.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
+              help="Exit 1 when there are findings at this level or above (default: the configuration's, else warning).")
 @click.option("--stdin-filename", metavar="NAME", help="Name (and format, by suffix) for input read from `-`.")
 @click.option("--color/--no-color", default=None, help="Colour the text output (default: on a terminal, unless NO_COLOR).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
@@ -91,12 +124,15 @@ def main():
 @click.option("--write-baseline", type=click.Path(dir_okay=False), metavar="FILE",
               help="Record the current findings as the baseline and exit 0.")
 @click.option("--diff", "diff_ref", metavar="REF", help="Report only findings on lines added or changed since this git ref.")
+@_with_config
 def check(paths, fmt, rules, select, ignore, fail_on, stdin_filename, color, jobs, quiet, baseline_file,
-          write_baseline, diff_ref):
+          write_baseline, diff_ref, config_path, no_config):
     """Check files and folders for risky claims."""
     from claimcheck.run import check_paths
 
-    linter = _linter(rules, select, ignore)
+    config = _config(config_path, no_config)
+    linter = _linter(rules, select, ignore, config)
+    fail_on = fail_on or (config.fail_on if config and config.fail_on else "warning")
 
     def on_error(error: InputError):
         click.echo(f"claimcheck: {error.path}: {error.reason}", err=True)
@@ -104,7 +140,7 @@ def check(paths, fmt, rules, select, ignore, fail_on, stdin_filename, color, job
     progress = None if quiet or not sys.stderr.isatty() else _Progress()
     try:
         report = check_paths(paths, linter, stdin_filename=stdin_filename, on_error=on_error, jobs=jobs,
-                             on_progress=progress)
+                             on_progress=progress, config=config)
     except PackError as error:
         _fail_pack(error)
     finally:
@@ -170,6 +206,17 @@ def exit_code(report, fail_on: Level) -> ExitCode:
     if report.errors:
         return ExitCode.USAGE
     return ExitCode.FINDINGS if report.failing(fail_on) else ExitCode.OK
+
+
+@main.command("config")
+@_with_config
+def show_config(config_path, no_config):
+    """Print the effective configuration and where each value came from."""
+    from claimcheck.config import Config, describe
+
+    config = _config(config_path, no_config) or Config()
+    _linter((), config=config if config.path else None)  # validate names against the packs
+    click.echo(describe(config), nl=False)
 
 
 @main.group()

@@ -20,21 +20,24 @@ class Target:
     explicit: bool  # named on the command line (else found in a directory)
 
 
-def collect(paths: Sequence[str]) -> Iterator[Target | InputError]:
+def collect(paths: Sequence[str], wanted=None) -> Iterator[Target | InputError]:
     """Yield files to check in a deterministic order; directories are recursed
-    for known suffixes (hidden folders and ``node_modules`` are skipped)."""
+    for known suffixes (hidden folders and ``node_modules`` are skipped).
+    ``wanted(path, explicit)`` (configured include/exclude) may drop files."""
     for path in paths:
         if path == STDIN:
             yield Target(STDIN, True)
         elif os.path.isdir(path):
             found = False
             for file in _walk(Path(path)):
-                found = True
-                yield Target(str(file), False)
+                if wanted is None or wanted(str(file), False):
+                    found = True
+                    yield Target(str(file), False)
             if not found:
-                yield InputError(path, "no Markdown or text files found in this folder")
+                yield InputError(path, "no Markdown or text files to check in this folder")
         elif os.path.exists(path):
-            yield Target(path, True)
+            if wanted is None or wanted(path, True):
+                yield Target(path, True)
         else:
             yield InputError(path, "no such file or directory")
 

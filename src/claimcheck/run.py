@@ -35,6 +35,7 @@ def check_paths(
     on_error: Callable[[InputError], None] | None = None,
     jobs: int | None = None,
     on_progress: Callable[[int, int], None] | None = None,
+    config=None,
 ) -> Report:
     """Lint every file; unreadable files are recorded (and passed to ``on_error``)
     and the others are still checked."""
@@ -44,7 +45,16 @@ def check_paths(
     lines: dict[tuple[str, int], str] = {}
     files = 0
     targets: list[Target] = []
-    for item in collect(paths):
+    wanted = None
+    if config is not None and (config.include or config.exclude):
+        from claimcheck.config import matches_path
+
+        def wanted(path: str, explicit: bool) -> bool:
+            if config.exclude and matches_path(path, config.exclude, config):
+                return False
+            return explicit or not config.include or matches_path(path, config.include, config)
+
+    for item in collect(paths, wanted):
         if isinstance(item, InputError):
             errors.append((item.path, item.reason))
             if on_error:
@@ -53,9 +63,9 @@ def check_paths(
             targets.append(item)
     jobs = default_jobs(len(targets)) if jobs is None else jobs
     if jobs > 1 and len(targets) > 1 and not any(t.path == STDIN for t in targets):
-        results = _parallel(targets, linter, jobs)
+        results = _parallel(targets, linter, jobs, config)
     else:
-        results = (_check_one(target, linter, stdin, stdin_filename) for target in targets)
+        results = (_check_one(target, linter, stdin, stdin_filename, config) for target in targets)
     for done, (found, found_suppressed, found_lines, error) in enumerate(results, 1):
         if error is not None:
             errors.append((error.path, error.reason))
@@ -72,7 +82,7 @@ def check_paths(
                   rules=linter.ruleset.rules, root=os.getcwd())
 
 
-def _check_one(target: Target, linter: Linter, stdin=None, stdin_filename=None):
+def _check_one(target: Target, linter: Linter, stdin=None, stdin_filename=None, config=None):
     try:
         source = read(target, stdin)
     except InputError as error:
@@ -84,6 +94,10 @@ def _check_one(target: Target, linter: Linter, stdin=None, stdin_filename=None):
         path = target.path
         kind = format_for(path, "text")
     found = linter.lint_text(source, path, kind)
+    if config is not None:
+        from claimcheck.config import override
+
+        found = override(found, config, path)
     found, suppressed = suppress.apply(source, kind == "markdown", found, path)
     lines = {}
     if found or suppressed:
@@ -97,22 +111,23 @@ def _check_one(target: Target, linter: Linter, stdin=None, stdin_filename=None):
 
 # -- worker processes ---------------------------------------------------------
 
-_WORKER_LINTER: Linter | None = None
+_WORKER: tuple = (None, None)
 
 
-def _init_worker(linter: Linter) -> None:
-    global _WORKER_LINTER  # one per worker process, set once before any work
-    _WORKER_LINTER = linter
+def _init_worker(linter: Linter, config) -> None:
+    global _WORKER  # one per worker process, set once before any work
+    _WORKER = (linter, config)
 
 
 def _work(target: Target):
-    return _check_one(target, _WORKER_LINTER)
+    linter, config = _WORKER
+    return _check_one(target, linter, config=config)
 
 
-def _parallel(targets: list[Target], linter: Linter, jobs: int):
+def _parallel(targets: list[Target], linter: Linter, jobs: int, config=None):
     import multiprocessing
 
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     context = multiprocessing.get_context(method)
-    with context.Pool(jobs, initializer=_init_worker, initargs=(linter,)) as pool:
+    with context.Pool(jobs, initializer=_init_worker, initargs=(linter, config)) as pool:
         yield from pool.imap(_work, targets, chunksize=16)
