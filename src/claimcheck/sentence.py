@@ -27,6 +27,7 @@ RESEARCH = "context:research"
 BOUNDARY = "context:boundary"
 CONTEXT_LABELS = (NEGATION, NEGATION_AFTER, PSEUDO_NEGATION, ATTRIBUTION, RESEARCH, BOUNDARY)
 
+MAX_SENTENCE_TOKENS = 150
 _PUNCT_BOUNDARIES = frozenset({",", ";", ":", "(", ")", "-", "--", "\u2014", "\u2013", "|", "/"})
 
 Span = tuple[int, int]
@@ -53,13 +54,18 @@ class Tokens:
 
     def sentences(self, punct_chars) -> list[tuple[int, int]]:
         """Sentence spans, by the rule of spaCy's rule-based Sentencizer: a
-        sentence ends after a run of sentence-final punctuation."""
+        sentence ends after a run of sentence-final punctuation. Text without
+        any (a list of short lines) is cut every ``MAX_SENTENCE_TOKENS``."""
         found = []
         start = 0
         seen_final = False
         for index, text in enumerate(self.texts):
             final = text in punct_chars
-            if seen_final and not final and not _is_punct(text):
+            if index - start >= MAX_SENTENCE_TOKENS and not final:
+                found.append((start, index))
+                start = index
+                seen_final = False
+            elif seen_final and not final and not _is_punct(text):
                 found.append((start, index))
                 start = index
                 seen_final = False
