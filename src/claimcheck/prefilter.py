@@ -27,10 +27,6 @@ _WORD = re.compile(r"[^\W\d_]+|\d+")
 _FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
 
 
-def words_of(text: str) -> frozenset[str]:
-    return frozenset(_WORD.findall(text.lower()))
-
-
 @dataclass(frozen=True)
 class Prefilter:
     # key word -> (label, all words of one form): a form can match only if its
