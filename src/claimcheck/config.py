@@ -145,11 +145,11 @@ def configure(ruleset: RuleSet, config: Config) -> RuleSet:
     where = config.path or "configuration"
 
     def ConfigError(path, message, key):  # noqa: N802 - adds the line of the key
-        from claimcheck.loader import _line_of
+        from claimcheck.loader import line_of
 
         line = None
         if config.path and not config.path.endswith(".toml"):
-            line = _line_of(Path(config.path).read_text(encoding="utf-8"), tuple(key.split(".", 1)))
+            line = line_of(Path(config.path).read_text(encoding="utf-8"), tuple(key.split(".", 1)))
         return _ConfigError(path, message, line=line, key=key)
     packs = {pack.name for pack in ruleset.packs}
     for name in config.packs:

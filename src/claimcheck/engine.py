@@ -131,12 +131,12 @@ def term_docs(nlp, forms_: list[str]) -> list:
 def _pattern_error(rule: Rule, error: Exception) -> PackError:
     from pathlib import Path
 
-    from claimcheck.loader import _line_of
+    from claimcheck.loader import line_of
 
     text = Path(rule.source).read_text(encoding="utf-8")
     detail = " ".join(str(error).split())
     return PackError(rule.source, f"invalid spaCy token pattern: {detail}",
-                     line=_line_of(text, ("options", "patterns")), key="options.patterns")
+                     line=line_of(text, ("options", "patterns")), key="options.patterns")
 
 
 def lint_document(document: Document, compiled: Compiled) -> tuple[Finding, ...]:

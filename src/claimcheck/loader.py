@@ -104,10 +104,10 @@ class _Where:
 
     def error(self, message: str, *keys) -> PackError:
         key = ".".join(str(k) if not isinstance(k, int) else f"[{k}]" for k in keys).replace(".[", "[")
-        return PackError(self.path, message, line=_line_of(self.text, keys), key=key or None)
+        return PackError(self.path, message, line=line_of(self.text, keys), key=key or None)
 
 
-def _line_of(text: str, keys: tuple) -> int | None:
+def line_of(text: str, keys: tuple) -> int | None:
     import yaml
 
     try:
@@ -330,7 +330,7 @@ def _resolve(rule: Rule, vocabularies) -> Rule:
                 raise PackError(
                     rule.source,
                     f"unknown vocabulary '{vocab}' (known: {', '.join(sorted(vocabularies))})",
-                    line=_line_of(text, ("options", name, index)),
+                    line=line_of(text, ("options", name, index)),
                     key=f"options.{name}[{index}]",
                 )
             resolved.append(qualified)
