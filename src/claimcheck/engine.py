@@ -47,7 +47,7 @@ class Compiled:
     tokens: object | None  # spacy.matcher.Matcher
     labels: Mapping[int, str]
     triggers: frozenset[int]  # match ids that make a sentence worth checking
-    pattern_gate: object  # compiled regex: a block can match a token pattern only if it matches this
+    pattern_gate: object  # claimcheck.prefilter.Gate: can a block match any token pattern?
     rules_by_trigger: Mapping[str, tuple[Rule, ...]]
     punct_chars: frozenset[str]
     sentence_rules: tuple[Rule, ...]
@@ -163,7 +163,7 @@ def lint_document(document: Document, compiled: Compiled) -> tuple[Finding, ...]
 
 def _sentences(index: int, doc, text: str, compiled: Compiled, first_terms: dict, seen: set):
     matches = compiled.phrases(doc)
-    if compiled.tokens is not None and compiled.pattern_gate.search(text):
+    if compiled.tokens is not None and compiled.pattern_gate(text):
         matches += compiled.tokens(doc)
     if not matches:
         return

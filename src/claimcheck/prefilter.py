@@ -138,43 +138,32 @@ def literal(value: str) -> tuple:
     return ("words", found) if found else ("text", value.lower())
 
 
-def gate(requirements) -> "re.Pattern":
-    """One regex that a text must match for any of ``requirements`` (over
-    literals only) to hold: per requirement, the literal alternatives of its
-    most selective part. Used to skip the token Matcher on most blocks."""
-    needles: set[str] = set()
-    for expr in requirements:
-        choice = _needles(expr)
-        if choice is None:
-            return re.compile("")  # something could match anywhere
-        needles |= choice
-    if not needles:
-        return re.compile("(?!)")
-    return re.compile("|".join(re.escape(n) for n in sorted(needles)), re.IGNORECASE)
+@dataclass(frozen=True)
+class Gate:
+    """Whether a block can match any token pattern: all the words of one of
+    its alternatives must be in the block (labels, checked later by the
+    engine, count as present). Skips the token Matcher on most blocks."""
+
+    requirements: tuple[tuple, ...]
+
+    def __call__(self, text: str) -> bool:
+        lowered = text.lower()
+        present = frozenset(_WORD.findall(lowered))
+        return any(_holds_words(expr, present, lowered) for expr in self.requirements)
 
 
-def _rarity(needles: set[str]) -> tuple:
-    """Lower is rarer in prose: symbols ("%", "#") first, then long words, then few alternatives."""
-    symbols_only = all(not _WORD.search(n) for n in needles)
-    return (0 if symbols_only else 1, -min(len(n) for n in needles), len(needles))
+def gate(requirements) -> Gate:
+    return Gate(tuple(requirements))
 
 
-def _needles(expr) -> set[str] | None:
-    """Strings one of which must occur for ``expr`` to hold (None: no such set)."""
+def _holds_words(expr, present: frozenset[str], lowered: str) -> bool:
     op = expr[0]
-    if op == "text":
-        return {expr[1]}
     if op == "words":
-        return {max(expr[1], key=len)} if expr[1] else None
+        return expr[1] <= present
+    if op == "text":
+        return expr[1] in lowered
     if op == "any":
-        found: set[str] = set()
-        for part in expr[1]:
-            choice = _needles(part)
-            if choice is None:
-                return None
-            found |= choice
-        return found
+        return any(_holds_words(e, present, lowered) for e in expr[1])
     if op == "all":
-        options = [c for c in (_needles(part) for part in expr[1]) if c is not None]
-        return min(options, key=_rarity) if options else None
-    return None
+        return all(_holds_words(e, present, lowered) for e in expr[1])
+    return True  # "label" (the engine checks it) and "true"
