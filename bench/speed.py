@@ -99,7 +99,9 @@ def main(argv=None) -> int:
         python = statistics.median(run([sys.executable, "-c", "pass"]) for _ in range(args.repeat))
         start_clean = statistics.median(run([*CLAIMCHECK, str(clean)]) for _ in range(args.repeat))
         start_risky = statistics.median(run([*CLAIMCHECK, str(risky)]) for _ in range(args.repeat))
+        spacy = statistics.median(run([sys.executable, "-c", "import spacy"]) for _ in range(args.repeat))
         rows.append(("`python -c pass`", f"{python * 1000:.0f} ms"))
+        rows.append(("`python -c 'import spacy'` (the floor for a file with findings)", f"{spacy * 1000:.0f} ms"))
         rows.append(("start-up, small clean file", f"{start_clean * 1000:.0f} ms (median of {args.repeat})"))
         rows.append(("start-up, small file with findings", f"{start_risky * 1000:.0f} ms (median of {args.repeat})"))
 
