@@ -56,16 +56,19 @@ class Prefilter:
 
 
 
-def _holds(expr, labels: frozenset[str], lowered: str) -> bool:
+def _holds(expr, labels: frozenset[str] | None, lowered: str, present: frozenset[str] | None = None) -> bool:
+    """Evaluate a requirement. ``labels`` None counts every label as present
+    (the caller checks labels later); ``present`` (a word set) makes "words"
+    exact instead of substring checks."""
     op = expr[0]
     if op == "label":
-        return expr[1] in labels
+        return labels is None or expr[1] in labels
     if op == "any":
-        return any(_holds(e, labels, lowered) for e in expr[1])
+        return any(_holds(e, labels, lowered, present) for e in expr[1])
     if op == "all":
-        return all(_holds(e, labels, lowered) for e in expr[1])
+        return all(_holds(e, labels, lowered, present) for e in expr[1])
     if op == "words":
-        return all(w in lowered for w in expr[1])
+        return expr[1] <= present if present is not None else all(w in lowered for w in expr[1])
     if op == "text":
         return expr[1] in lowered
     return True  # "true"
@@ -149,21 +152,8 @@ class Gate:
     def __call__(self, text: str) -> bool:
         lowered = text.lower()
         present = frozenset(_WORD.findall(lowered))
-        return any(_holds_words(expr, present, lowered) for expr in self.requirements)
+        return any(_holds(expr, None, lowered, present) for expr in self.requirements)
 
 
 def gate(requirements) -> Gate:
     return Gate(tuple(requirements))
-
-
-def _holds_words(expr, present: frozenset[str], lowered: str) -> bool:
-    op = expr[0]
-    if op == "words":
-        return expr[1] <= present
-    if op == "text":
-        return expr[1] in lowered
-    if op == "any":
-        return any(_holds_words(e, present, lowered) for e in expr[1])
-    if op == "all":
-        return all(_holds_words(e, present, lowered) for e in expr[1])
-    return True  # "label" (the engine checks it) and "true"

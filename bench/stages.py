@@ -1,0 +1,69 @@
+"""Where the time goes: seconds per MB for each stage of linting, in one process.
+
+Usage: python bench/stages.py [--files 300]
+
+Stages on a seeded corpus (bench/corpus.py): the prefilter, reading (Markdown
+and text), spaCy's tokenizer, the phrase matcher, the token-pattern gate and
+Matcher, and the whole engine per document (tokenizer + matchers + rule kinds
++ findings). A benchmark, not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import corpus  # noqa: E402
+
+from claimcheck import engine  # noqa: E402
+from claimcheck.api import Linter  # noqa: E402
+from claimcheck.readers import READERS, format_for  # noqa: E402
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--files", type=int, default=300)
+    args = parser.parse_args(argv)
+    folder = Path(tempfile.mkdtemp(prefix="claimcheck-stages-"))
+    try:
+        corpus.generate(folder, files=args.files)
+        linter = Linter.from_folders()
+        compiled = linter.compiled
+        sources = [(str(p), p.read_text(encoding="utf-8")) for p in sorted(folder.iterdir())]
+        mb = sum(len(s.encode("utf-8")) for _, s in sources) / 1e6
+        times: dict[str, float] = {}
+
+        def timed(name, work):
+            start = time.perf_counter()
+            result = work()
+            times[name] = time.perf_counter() - start
+            return result
+
+        timed("prefilter", lambda: [linter.prefilter.may_match(s) for _, s in sources])
+        docs = timed("read", lambda: [READERS[format_for(p)](s, p) for p, s in sources])
+        texts = [b.text for d in docs for b in d.blocks]
+        tokens = timed("tokenize", lambda: list(compiled.nlp.tokenizer.pipe(texts)))
+        timed("phrase matcher", lambda: [compiled.phrases(d) for d in tokens])
+        gated = timed("pattern gate", lambda: [d for d, t in zip(tokens, texts) if compiled.pattern_gate(t)])
+        timed("token Matcher (gated blocks)", lambda: [compiled.tokens(d) for d in gated])
+        timed("engine, whole documents", lambda: [engine.lint_document(d, compiled) for d in docs])
+        rest = times["engine, whole documents"] - sum(times[k] for k in ("tokenize", "phrase matcher", "pattern gate",
+                                                                           "token Matcher (gated blocks)"))
+        times["rule kinds and findings (the rest of the engine)"] = max(rest, 0.0)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    print(f"{len(sources)} files, {mb:.1f} MB, {len(texts)} blocks ({len(gated)} through the pattern gate)\n")
+    print("| stage | s per MB | MB/s |\n|---|---|---|")
+    for name, seconds in times.items():
+        print(f"| {name} | {seconds / mb:.3f} | {mb / seconds if seconds else float('inf'):.1f} |")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
