@@ -148,12 +148,50 @@ class Gate:
     engine, count as present). Skips the token Matcher on most blocks."""
 
     requirements: tuple[tuple, ...]
+    needles: "re.Pattern"  # quick reject: one of these must occur as a substring
 
     def __call__(self, text: str) -> bool:
+        if not self.needles.search(text):
+            return False
         lowered = text.lower()
         present = frozenset(_WORD.findall(lowered))
         return any(_holds(expr, None, lowered, present) for expr in self.requirements)
 
 
 def gate(requirements) -> Gate:
-    return Gate(tuple(requirements))
+    requirements = tuple(requirements)
+    needles: set[str] = set()
+    for expr in requirements:
+        choice = _needles(expr)
+        if choice is None:  # this pattern could match anywhere
+            return Gate(requirements, re.compile(""))
+        needles |= choice
+    pattern = "|".join(re.escape(n) for n in sorted(needles)) if needles else "(?!)"
+    return Gate(requirements, re.compile(pattern, re.IGNORECASE))
+
+
+def _needles(expr) -> set[str] | None:
+    """Strings one of which must occur for ``expr`` to hold (None: no such set)."""
+    op = expr[0]
+    if op == "text":
+        return {expr[1]}
+    if op == "words":
+        return {max(sorted(expr[1]), key=len)} if expr[1] else None
+    if op == "any":
+        found: set[str] = set()
+        for part in expr[1]:
+            choice = _needles(part)
+            if choice is None:
+                return None
+            found |= choice
+        return found
+    if op == "all":
+        options = [c for c in (_needles(part) for part in expr[1]) if c is not None]
+        return min(options, key=_rarity) if options else None
+    return None  # "label", "true"
+
+
+def _rarity(needles: set[str]) -> tuple:
+    """Lower is rarer in prose: symbols ("%", "#") first, then long words, then few alternatives."""
+    symbols_only = all(not _WORD.search(n) for n in needles)
+    return (0 if symbols_only else 1, -min(len(n) for n in needles), len(needles))
