@@ -105,17 +105,12 @@ def main(argv=None) -> int:
         rows.append(("start-up, small clean file", f"{start_clean * 1000:.0f} ms (median of {args.repeat})"))
         rows.append(("start-up, small file with findings", f"{start_risky * 1000:.0f} ms (median of {args.repeat})"))
 
-        ten = work / "ten"
-        corpus.generate(ten, files=int(10 / (mb / count)), seed=11)
-        ten_mb, _ = size_mb(ten)
-        rows.append((f"peak RSS, {ten_mb:.0f} MB of pages, 1 process",
-                     f"{peak_rss_mb([*CLAIMCHECK, '--format', 'json', '--jobs', '1', str(ten)]):.0f} MB"))
-        if not args.no_100mb:
-            hundred = work / "hundred"
-            corpus.generate(hundred, files=int(100 / (mb / count)), seed=13)
-            h_mb, _ = size_mb(hundred)
-            rows.append((f"peak RSS, {h_mb:.0f} MB of pages, 1 process",
-                         f"{peak_rss_mb([*CLAIMCHECK, '--format', 'json', '--jobs', '1', str(hundred)]):.0f} MB"))
+        for megabytes, seed in ((10, 11), (100, 13))[: 1 if args.no_100mb else 2]:
+            folder = work / f"rss-{megabytes}"
+            corpus.generate(folder, files=int(megabytes / (mb / count)), seed=seed)
+            size, _ = size_mb(folder)
+            rss = peak_rss_mb([*CLAIMCHECK, "--format", "json", "--jobs", "1", str(folder)])
+            rows.append((f"peak RSS, {size:.0f} MB of pages, 1 process", f"{rss:.0f} MB"))
         if not args.no_large:
             big = work / "big"
             corpus.generate(big, files=0, large=1, large_mb=50, seed=17)

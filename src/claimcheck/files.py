@@ -17,7 +17,6 @@ SKIPPED_DIRS = {"node_modules", "__pycache__", "venv"}
 @dataclass(frozen=True)
 class Target:
     path: str  # as shown to the user
-    explicit: bool  # named on the command line (else found in a directory)
 
 
 def collect(paths: Sequence[str], wanted=None) -> Iterator[Target | InputError]:
@@ -26,18 +25,18 @@ def collect(paths: Sequence[str], wanted=None) -> Iterator[Target | InputError]:
     ``wanted(path, explicit)`` (configured include/exclude) may drop files."""
     for path in paths:
         if path == STDIN:
-            yield Target(STDIN, True)
+            yield Target(STDIN)
         elif os.path.isdir(path):
             found = False
             for file in _walk(Path(path)):
                 if wanted is None or wanted(str(file), False):
                     found = True
-                    yield Target(str(file), False)
+                    yield Target(str(file))
             if not found:
                 yield InputError(path, "no Markdown or text files to check in this folder")
         elif os.path.exists(path):
             if wanted is None or wanted(path, True):
-                yield Target(path, True)
+                yield Target(path)
         else:
             yield InputError(path, "no such file or directory")
 

@@ -1,4 +1,6 @@
-"""The spaCy pipeline: ``spacy.blank("en")`` plus the rule-based sentencizer.
+"""The spaCy pipeline: ``spacy.blank("en")``, whose tokenizer the engine uses
+with its matchers. Sentence ends follow the rule of spaCy's rule-based
+Sentencizer, applied by the engine on token arrays (see ``sentence.Tokens``).
 
 No trained model is needed and nothing is downloaded. spaCy is imported here,
 on first use, never at import time of claimcheck.
@@ -16,7 +18,6 @@ def make_nlp():
     from spacy.attrs import ORTH
 
     nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
     nlp.max_length = MAX_LENGTH
     # spaCy splits "hasn't" and "Hasn't" but not "HASN'T"; headlines shout.
     for text, pieces in list(nlp.tokenizer.rules.items()):

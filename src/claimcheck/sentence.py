@@ -25,7 +25,6 @@ PSEUDO_NEGATION = "context:pseudo-negation"
 ATTRIBUTION = "context:attribution"
 RESEARCH = "context:research"
 BOUNDARY = "context:boundary"
-CONTEXT_LABELS = (NEGATION, NEGATION_AFTER, PSEUDO_NEGATION, ATTRIBUTION, RESEARCH, BOUNDARY)
 
 MAX_SENTENCE_TOKENS = 150
 _PUNCT_BOUNDARIES = frozenset({",", ";", ":", "(", ")", "-", "--", "\u2014", "\u2013", "|", "/"})
