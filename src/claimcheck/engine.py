@@ -168,22 +168,25 @@ def _sentences(index: int, doc, text: str, compiled: Compiled, first_terms: dict
     if not matches:
         return
     labels = compiled.labels
-    for match_id, start, end in matches:
-        label = labels[match_id]
-        if label not in first_terms:
-            first_terms[label] = (index, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
-    if not any(m[0] in compiled.triggers for m in matches):
-        seen.update(labels[m[0]] for m in matches)
+    ids = {match_id for match_id, _, _ in matches}
+    if any(labels[i] not in first_terms for i in ids):
+        for match_id, start, end in matches:
+            label = labels[match_id]
+            if label not in first_terms:
+                first_terms[label] = (index, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
+    if compiled.triggers.isdisjoint(ids):
+        seen.update(labels[i] for i in ids)
         return
     tokens = Tokens.of(doc, text)
     sents = tokens.sentences(compiled.punct_chars)
     starts = [s for s, _ in sents]
     grouped: dict[int, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     triggered: set[int] = set()
-    for match_id, start, end in sorted(matches, key=lambda m: (m[1], m[2])):
+    triggers = compiled.triggers
+    for match_id, start, end in sorted(matches, key=_match_order):
         number = bisect.bisect_right(starts, start) - 1
         grouped[number][labels[match_id]].append((start, end))
-        if match_id in compiled.triggers:
+        if match_id in triggers:
             triggered.add(number)
     for number in sorted(grouped):
         terms = grouped[number]
@@ -191,6 +194,10 @@ def _sentences(index: int, doc, text: str, compiled: Compiled, first_terms: dict
             start, end = sents[number]
             yield Sentence(index, tokens, start, end, {k: tuple(v) for k, v in terms.items()}, frozenset(seen))
         seen.update(terms)
+
+
+def _match_order(match: tuple[int, int, int]) -> tuple[int, int]:
+    return match[1], match[2]
 
 
 def _findings(source: str, path: str, blocks, hits: list[Hit], ruleset: RuleSet) -> tuple[Finding, ...]:

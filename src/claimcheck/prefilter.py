@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from claimcheck.model import RuleSet
 
 _WORD = re.compile(r"[^\W\d_]+|\d+")
+_ASCII_WORD = re.compile(r"[a-z]+|[0-9]+")  # the same words, in lower-cased ASCII text (faster)
 _FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
 
 
@@ -36,8 +37,12 @@ class Prefilter:
     requirements: tuple[tuple, ...]  # one per rule (document rules resolved)
 
     def labels_in(self, text: str) -> tuple[str, frozenset[str]]:
-        lowered = text.lower().translate(_FOLD)
-        present = frozenset(_WORD.findall(lowered))
+        lowered = text.lower()
+        if lowered.isascii():
+            present = frozenset(_ASCII_WORD.findall(lowered))
+        else:
+            lowered = lowered.translate(_FOLD)
+            present = frozenset(_WORD.findall(lowered))
         found = set()
         index = self.index
         for word in present.intersection(index):
@@ -151,11 +156,15 @@ class Gate:
     needles: "re.Pattern"  # quick reject: one of these must occur as a substring
 
     def __call__(self, text: str) -> bool:
-        if not self.needles.search(text):
-            return False
         lowered = text.lower()
+        if not self.needles.search(lowered):
+            return False
+        # Substring checks are cheap and reject most blocks; words are exact.
+        candidates = [expr for expr in self.requirements if _holds(expr, None, lowered)]
+        if not candidates:
+            return False
         present = frozenset(_WORD.findall(lowered))
-        return any(_holds(expr, None, lowered, present) for expr in self.requirements)
+        return any(_holds(expr, None, lowered, present) for expr in candidates)
 
 
 def gate(requirements) -> Gate:
@@ -167,7 +176,7 @@ def gate(requirements) -> Gate:
             return Gate(requirements, re.compile(""))
         needles |= choice
     pattern = "|".join(re.escape(n) for n in sorted(needles)) if needles else "(?!)"
-    return Gate(requirements, re.compile(pattern, re.IGNORECASE))
+    return Gate(requirements, re.compile(pattern))  # searched in lower-cased text
 
 
 def _needles(expr) -> set[str] | None:

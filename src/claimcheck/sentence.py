@@ -44,17 +44,38 @@ class Tokens:
     def of(cls, doc, text: str) -> "Tokens":
         from spacy.attrs import IDX, LENGTH, SPACY
 
-        rows = doc.to_array([IDX, LENGTH, SPACY]).tolist()
+        if not len(doc):
+            return cls((), (), ())
+        starts, lengths, spaces = doc.to_array([IDX, LENGTH, SPACY]).T.tolist()
         return cls(
-            tuple(text[i:i + n] for i, n, _ in rows),
-            tuple(i for i, _, _ in rows),
-            tuple(bool(s) for _, _, s in rows),
+            tuple([text[i:i + n] for i, n in zip(starts, lengths)]),
+            tuple(starts),
+            tuple(map(bool, spaces)),
         )
 
     def sentences(self, punct_chars) -> list[tuple[int, int]]:
         """Sentence spans, by the rule of spaCy's rule-based Sentencizer: a
         sentence ends after a run of sentence-final punctuation. Text without
         any (a list of short lines) is cut every ``MAX_SENTENCE_TOKENS``."""
+        texts = self.texts
+        found = []
+        start = 0
+        for index in [i for i, text in enumerate(texts) if text in punct_chars]:
+            if index < start:
+                continue  # inside the run of punctuation that ended the last sentence
+            after = index + 1
+            while after < len(texts) and (texts[after] in punct_chars or _is_punct(texts[after])):
+                after += 1
+            if after < len(texts):
+                found.append((start, after))
+                start = after
+        found.append((start, len(texts)))
+        if any(end - begin > MAX_SENTENCE_TOKENS for begin, end in found):
+            return self._capped_sentences(punct_chars)
+        return found
+
+    def _capped_sentences(self, punct_chars) -> list[tuple[int, int]]:
+        """:meth:`sentences` token by token, cutting overlong sentences."""
         found = []
         start = 0
         seen_final = False

@@ -54,7 +54,23 @@ def check_document(rule: Rule, summary: Summary) -> Iterator[Hit]:
     if not triggers:
         return
     text = "\n".join(summary.texts)
-    if any(re.search(form, text, re.IGNORECASE) for form in rule.options["disclaimers"]):
+    if _any_found(rule.options["disclaimers"], text):
         return
     block, start, end = min(triggers)
     yield Hit(rule.id, block, start, end)
+
+
+def _any_found(forms, text: str) -> bool:
+    """Does any form match, case-insensitively? A form without capitals is
+    searched in the lower-cased text instead: the same answer, and much
+    faster, because Python's ``re`` skips ahead by a literal prefix only
+    without IGNORECASE."""
+    lowered = None
+    for form in forms:
+        if form == form.lower():
+            lowered = text.lower() if lowered is None else lowered
+            if re.search(form, lowered):
+                return True
+        elif re.search(form, text, re.IGNORECASE):
+            return True
+    return False
