@@ -8,29 +8,36 @@ import json
 import pytest
 
 from claimcheck.findings import Finding, Level
-from claimcheck.formatters import github, rdjsonl, sarif
-from claimcheck.report import Report, Suppressed
+from claimcheck.formatters import render
+from claimcheck.report import Run, Suppressed, results
 
 from .conftest import ROOT, SHARED
 
 SCHEMA = SHARED / "schemas" / "sarif-schema-2.1.0.json"
 
 
-def make(linter, text="Our stem cells cure autism.\n\nIt is completely safe, “café” 😀.\n", path="docs/page.md"):
-    findings = linter.lint_text(text, path=path)
-    lines = {(path, n + 1): line for n, line in enumerate(text.splitlines())}
-    return Report(findings, 1, (), lines, rules=linter.ruleset.rules, root=str(ROOT))
+TEXT = "Our stem cells cure autism.\n\nIt is completely safe, “café” 😀.\n"
+
+
+def lines_of(text, path="docs/page.md"):
+    return {(path, n + 1): line for n, line in enumerate(text.splitlines())}
+
+
+def sarif(linter, text=TEXT, path="docs/page.md", **stream):
+    findings = stream.pop("findings", None)
+    findings = linter.lint_text(text, path=path) if findings is None else findings
+    events = results(findings, lines_of(text, path), **stream)
+    return render("sarif", events, Run(linter.ruleset.rules, str(ROOT)))
 
 
 def test_sarif_is_valid_against_the_official_schema(linter):
     jsonschema = pytest.importorskip("jsonschema")
     if not SCHEMA.is_file():
         pytest.skip(f"the official SARIF schema is not at {SCHEMA}")
-    report = make(linter)
-    suppressed = Suppressed(report.findings[0], "quoted from a warning letter")
-    report = Report(report.findings[1:], 1, (("bad.md", "not valid UTF-8"),), report.lines,
-                    (suppressed,), report.rules, report.root)
-    data = json.loads(sarif.render(report))
+    findings = linter.lint_text(TEXT, path="docs/page.md")
+    suppressed = Suppressed(findings[0], "quoted from a warning letter")
+    data = json.loads(sarif(linter, findings=findings[1:], suppressed=(suppressed,),
+                            errors=(("bad.md", "not valid UTF-8"),)))
     jsonschema.validate(data, json.loads(SCHEMA.read_text(encoding="utf-8")))
     run = data["runs"][0]
     assert run["columnKind"] == "unicodeCodePoints"
@@ -44,9 +51,9 @@ def test_sarif_is_valid_against_the_official_schema(linter):
 
 
 def test_sarif_fingerprints_survive_line_shifts(linter):
-    before = json.loads(sarif.render(make(linter)))
-    after = json.loads(sarif.render(make(linter, "# New heading\n\nIntro.\n\nOur stem cells cure autism.\n\n"
-                                              "It is completely safe, “café” 😀.\n")))
+    before = json.loads(sarif(linter))
+    after = json.loads(sarif(linter, "# New heading\n\nIntro.\n\nOur stem cells cure autism.\n\n"
+                                     "It is completely safe, “café” 😀.\n"))
     prints = lambda data: {r["ruleId"]: r["partialFingerprints"]["claimcheck/v1"] for r in data["runs"][0]["results"]}  # noqa: E731
     assert prints(before) == prints(after)
 
@@ -54,10 +61,10 @@ def test_sarif_fingerprints_survive_line_shifts(linter):
 def test_sarif_is_read_back_by_sarif_tools(linter, tmp_path):
     loader = pytest.importorskip("sarif.loader")
     path = tmp_path / "out.sarif"
-    path.write_text(sarif.render(make(linter)), encoding="utf-8")
+    path.write_text(sarif(linter), encoding="utf-8")
     files = loader.load_sarif_files(str(path))
     assert files.get_distinct_tool_names() == ["claimcheck"]
-    assert files.get_result_count() == len(make(linter).findings)
+    assert files.get_result_count() == len(linter.lint_text(TEXT, path="docs/page.md"))
     records = files.get_records()
     assert {r["Location"] for r in records} == {"docs/page.md"}
 
@@ -71,16 +78,31 @@ def _finding(**changes):
 
 
 def test_github_commands_escape_data_and_properties():
-    out = github.render(Report((_finding(),), 1))
+    out = render("github", results([_finding()]))
     assert out == ("::warning file=a%2Cb%3Ac.md,line=1,endLine=1,col=5,endColumn=9,title=claimcheck x.y"
                    "::50%25 safe%0Areally Say instead: Say less.\n")
-    assert github.render(Report((_finding(level=Level.INFO),), 1)).startswith("::notice ")
+    assert render("github", results([_finding(level=Level.INFO)])).startswith("::notice ")
 
 
 def test_rdjsonl_columns_are_utf8_bytes():
     line = "中文 safe"
-    report = Report((_finding(path="p.md", column=4, end_column=8),), 1, (), {("p.md", 1): line})
-    data = json.loads(rdjsonl.render(report))
+    data = json.loads(render("rdjsonl", results([_finding(path="p.md", column=4, end_column=8)], {("p.md", 1): line})))
     assert data["location"]["range"]["start"] == {"line": 1, "column": len("中文 ".encode()) + 1}
     assert data["location"]["range"]["end"]["column"] == len("中文 safe".encode()) + 1
     assert data["severity"] == "WARNING" and data["code"] == {"value": "x.y"}
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "github", "rdjsonl"])
+def test_formats_stream_each_file_before_the_next_is_checked(linter, fmt):
+    """A formatter writes a file's findings as soon as the file is done, so a
+    run never holds all its findings."""
+    from claimcheck.formatters import formatter
+
+    def events():
+        yield from results(linter.lint_text(TEXT, path="docs/page.md"), lines_of(TEXT))[:-1]
+        raise RuntimeError("the second file is still being checked")
+
+    chunks = formatter(fmt)(events(), Run(linter.ruleset.rules, str(ROOT)), False)
+    assert "docs/page.md" in next(chunks)
+    with pytest.raises(RuntimeError):
+        list(chunks)

@@ -10,21 +10,26 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from claimcheck.errors import InputError
 from claimcheck.fingerprints import fingerprints
-from claimcheck.report import Report, Suppressed
+from claimcheck.report import End, Event, FileResult, Suppressed
 
 VERSION = 1
 
 
-def write(path: str, report: Report) -> int:
-    prints = fingerprints(report.findings, report.lines)
-    entries = [
-        {"fingerprint": fp, "path": f.path, "rule": f.rule, "text": f.text}
-        for fp, f in sorted(zip(prints, report.findings), key=lambda pair: (pair[1].path, pair[0]))
-    ]
+def write(path: str, events: Iterable[Event]) -> int:
+    """Record every finding of the stream; returns how many."""
+    entries = []
+    for event in events:
+        if isinstance(event, FileResult) and event.findings:
+            prints = fingerprints(event.findings, event.lines)
+            entries += [{"fingerprint": fp, "path": f.path, "rule": f.rule, "text": f.text}
+                        for fp, f in zip(prints, event.findings)]
+    entries.sort(key=lambda entry: (entry["path"], entry["fingerprint"]))
     data = {"version": VERSION, "tool": "claimcheck", "findings": entries}
     Path(path).write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return len(entries)
@@ -40,16 +45,22 @@ def read(path: str) -> Counter:
         raise InputError(path, f"cannot read baseline: {error}") from None
 
 
-def apply(report: Report, accepted: Counter) -> Report:
+def apply(events: Iterable[Event], accepted: Counter) -> Iterator[Event]:
+    """The stream with findings in the baseline moved to ``suppressed``; the
+    :class:`End` counts the entries that matched nothing."""
     remaining = Counter(accepted)
-    kept, suppressed = [], list(report.suppressed)
-    for fingerprint, finding in zip(fingerprints(report.findings, report.lines), report.findings):
-        if remaining[fingerprint] > 0:
-            remaining[fingerprint] -= 1
-            suppressed.append(Suppressed(finding, "baseline", kind="external"))
-        else:
-            kept.append(finding)
-    from dataclasses import replace
-
-    return replace(report, findings=tuple(kept), suppressed=tuple(suppressed),
-                   stale_baseline=sum(remaining.values()))
+    for event in events:
+        if isinstance(event, End):
+            yield replace(event, stale_baseline=sum(remaining.values()))
+            continue
+        if not event.findings:
+            yield event
+            continue
+        kept, suppressed = [], list(event.suppressed)
+        for fingerprint, finding in zip(fingerprints(event.findings, event.lines), event.findings):
+            if remaining[fingerprint] > 0:
+                remaining[fingerprint] -= 1
+                suppressed.append(Suppressed(finding, "baseline", kind="external"))
+            else:
+                kept.append(finding)
+        yield replace(event, findings=tuple(kept), suppressed=tuple(suppressed))

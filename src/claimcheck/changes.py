@@ -5,8 +5,11 @@ from __future__ import annotations
 import os
 import re
 import subprocess
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from claimcheck.errors import InputError
+from claimcheck.report import Event, FileResult
 
 _HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@", re.MULTILINE)
 
@@ -46,6 +49,18 @@ def keep(finding, changed: dict) -> bool:
         return False
     lines = changed[path]
     return lines is None or any(n in lines for n in range(finding.line, finding.end_line + 1))
+
+
+def narrow(events: Iterable[Event], changed: dict) -> Iterator[Event]:
+    """The stream with only the findings (and suppressions) on changed lines."""
+    for event in events:
+        if isinstance(event, FileResult) and (event.findings or event.suppressed):
+            event = replace(
+                event,
+                findings=tuple(f for f in event.findings if keep(f, changed)),
+                suppressed=tuple(s for s in event.suppressed if keep(s.finding, changed)),
+            )
+        yield event
 
 
 def _git(*args: str, cwd: str | None = None) -> str:

@@ -14,7 +14,8 @@ import click
 from claimcheck.errors import InputError, PackError
 from claimcheck.exitcodes import ExitCode
 from claimcheck.findings import Level
-from claimcheck.formatters import FORMATTERS
+from claimcheck.formatters import FORMATTERS, formatter
+from claimcheck.report import Run, Tally, tallied
 
 
 class _DefaultToCheck(click.Group):
@@ -138,30 +139,36 @@ def check(paths, fmt, rules, select, ignore, fail_on, stdin_filename, color, job
         click.echo(f"claimcheck: {error.path}: {error.reason}", err=True)
 
     progress = None if quiet or not sys.stderr.isatty() else _Progress()
+    tally = Tally()
+    events = check_paths(paths, linter, stdin_filename=stdin_filename, on_error=on_error, jobs=jobs,
+                         on_progress=progress, config=config)
+    events = tallied(_narrow(events, diff_ref, baseline_file), tally)
     try:
-        report = check_paths(paths, linter, stdin_filename=stdin_filename, on_error=on_error, jobs=jobs,
-                             on_progress=progress, config=config)
+        if write_baseline:
+            from claimcheck import baseline
+
+            count = baseline.write(write_baseline, events)
+            if progress:
+                progress.clear()
+            click.echo(f"claimcheck: wrote {count} findings to {write_baseline}", err=True)
+            sys.exit(ExitCode.USAGE if tally.errors else ExitCode.OK)
+        styled = _use_color(color) and fmt == "text"
+        run = Run(linter.ruleset.rules, os.getcwd())
+        for chunk in formatter(fmt)(events, run, styled):
+            if progress:
+                progress.clear()  # output goes above the progress line
+            click.echo(chunk, nl=False, color=styled)
     except PackError as error:
         _fail_pack(error)
     finally:
         if progress:
             progress.clear()
-    report = _narrow(report, diff_ref, baseline_file)
-    if write_baseline:
-        from claimcheck import baseline
-
-        count = baseline.write(write_baseline, report)
-        click.echo(f"claimcheck: wrote {count} findings to {write_baseline}", err=True)
-        sys.exit(ExitCode.USAGE if report.errors else ExitCode.OK)
-    styled = _use_color(color) and fmt == "text"
-    click.echo(FORMATTERS[fmt](report, styled), nl=False, color=styled)
-    sys.exit(exit_code(report, Level.parse(fail_on)))
+    sys.exit(exit_code(tally, Level.parse(fail_on)))
 
 
-def _narrow(report, diff_ref, baseline_file):
-    """Apply --diff and --baseline: filters after detection."""
-    import dataclasses
-
+def _narrow(events, diff_ref, baseline_file):
+    """Apply --diff and --baseline: filters after detection. Their inputs are
+    read first, so that a bad ref or baseline stops the run before any output."""
     if diff_ref:
         from claimcheck import changes
 
@@ -170,20 +177,17 @@ def _narrow(report, diff_ref, baseline_file):
         except InputError as error:
             click.echo(f"claimcheck: {error}", err=True)
             sys.exit(ExitCode.USAGE)
-        report = dataclasses.replace(
-            report,
-            findings=tuple(f for f in report.findings if changes.keep(f, changed)),
-            suppressed=tuple(s for s in report.suppressed if changes.keep(s.finding, changed)),
-        )
+        events = changes.narrow(events, changed)
     if baseline_file:
         from claimcheck import baseline
 
         try:
-            report = baseline.apply(report, baseline.read(baseline_file))
+            accepted = baseline.read(baseline_file)
         except InputError as error:
             click.echo(f"claimcheck: {error}", err=True)
             sys.exit(ExitCode.USAGE)
-    return report
+        events = baseline.apply(events, accepted)
+    return events
 
 
 class _Progress:
@@ -202,10 +206,10 @@ class _Progress:
             click.echo("\r\033[K", err=True, nl=False)
 
 
-def exit_code(report, fail_on: Level) -> ExitCode:
-    if report.errors:
+def exit_code(tally: Tally, fail_on: Level) -> ExitCode:
+    if tally.errors:
         return ExitCode.USAGE
-    return ExitCode.FINDINGS if report.failing(fail_on) else ExitCode.OK
+    return ExitCode.FINDINGS if tally.failing(fail_on) else ExitCode.OK
 
 
 @main.command("config")

@@ -20,12 +20,13 @@ def _normal(text: str) -> str:
     return _SPACE.sub(" ", text).strip().lower()
 
 
-def fingerprints(findings: Sequence[Finding], lines: Mapping[tuple[str, int], str]) -> list[str]:
-    """One fingerprint per finding, in order."""
+def fingerprints(findings: Sequence[Finding], lines: Mapping[int, str]) -> list[str]:
+    """One fingerprint per finding of one file, in order; ``lines`` maps line
+    numbers to the file's source lines."""
     seen: Counter = Counter()
     found = []
     for finding in findings:
-        context = _normal(lines.get((finding.path, finding.line), ""))
+        context = _normal(lines.get(finding.line, ""))
         base = f"{finding.path}\0{finding.rule}\0{_normal(finding.text)}\0{context}"
         seen[base] += 1
         digest = hashlib.sha256(f"{base}\0{seen[base]}".encode("utf-8")).hexdigest()[:32]

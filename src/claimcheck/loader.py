@@ -10,7 +10,6 @@ naming the file, the line and the key.
 from __future__ import annotations
 
 import dataclasses
-import importlib.resources
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -40,11 +39,17 @@ _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\.[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 def builtin_rules_dir() -> Path:
-    """The packs shipped with claimcheck: inside the wheel, or the source checkout."""
+    """The packs shipped with claimcheck: inside the installed package, or the
+    source checkout."""
+    here = Path(__file__).resolve().parent
+    if (here / "rules").is_dir():  # installed from a wheel (the common case, no importlib needed)
+        return here / "rules"
+    import importlib.resources
+
     packaged = importlib.resources.files("claimcheck") / "rules"
     if packaged.is_dir():
         return Path(str(packaged))
-    return Path(__file__).resolve().parents[2] / "rules"
+    return here.parents[1] / "rules"
 
 
 def load_rules(folders: Sequence[Path]) -> RuleSet:

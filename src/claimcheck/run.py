@@ -1,7 +1,7 @@
-"""Check files: read each, lint it, and collect a :class:`Report`.
+"""Check files: read each, lint it, and yield its :class:`FileResult`.
 
-Files are streamed: each is read, linted and dropped, so memory does not grow
-with the corpus. With ``jobs > 1`` files go to worker processes (forked, so
+Files are streamed: each is read, linted, handed on and dropped, so memory
+does not grow with the corpus. With ``jobs > 1`` files go to worker processes (forked, so
 they inherit the loaded packs; each loads spaCy once, on first need) that
 return findings only; results come back in input order.
 """
@@ -9,7 +9,7 @@ return findings only; results come back in input order.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from claimcheck import suppress
 from claimcheck.api import Linter
@@ -17,7 +17,7 @@ from claimcheck.errors import InputError
 from claimcheck.files import STDIN, Target, collect, read
 from claimcheck.positions import LineTable
 from claimcheck.readers import format_for
-from claimcheck.report import Report
+from claimcheck.report import End, Event, FileResult
 
 # Below this many files one process is faster than starting workers.
 PARALLEL_MIN_FILES = 100
@@ -36,14 +36,11 @@ def check_paths(
     jobs: int | None = None,
     on_progress: Callable[[int, int], None] | None = None,
     config=None,
-) -> Report:
-    """Lint every file; unreadable files are recorded (and passed to ``on_error``)
-    and the others are still checked."""
-    findings = []
-    suppressed = []
-    errors: list[tuple[str, str]] = []
-    lines: dict[tuple[str, int], str] = {}
-    files = 0
+) -> Iterator[Event]:
+    """Lint every file, yielding one :class:`FileResult` per file as it is
+    done (in input order) and then an :class:`End`. Unreadable files are
+    results with an error (also passed to ``on_error``); the others are still
+    checked."""
     targets: list[Target] = []
     wanted = None
     if config is not None and (config.include or config.exclude):
@@ -56,9 +53,9 @@ def check_paths(
 
     for item in collect(paths, wanted):
         if isinstance(item, InputError):
-            errors.append((item.path, item.reason))
             if on_error:
                 on_error(item)
+            yield FileResult(item.path, error=item.reason)
         else:
             targets.append(item)
     jobs = default_jobs(len(targets)) if jobs is None else jobs
@@ -66,27 +63,20 @@ def check_paths(
         results = _parallel(targets, linter, jobs, config)
     else:
         results = (_check_one(target, linter, stdin, stdin_filename, config) for target in targets)
-    for done, (found, found_suppressed, found_lines, error) in enumerate(results, 1):
-        if error is not None:
-            errors.append((error.path, error.reason))
-            if on_error:
-                on_error(error)
-        else:
-            files += 1
-            findings.extend(found)
-            suppressed.extend(found_suppressed)
-            lines.update(found_lines)
+    for done, result in enumerate(results, 1):
+        if result.error is not None and on_error:
+            on_error(InputError(result.path, result.error))
         if on_progress:
             on_progress(done, len(targets))
-    return Report(tuple(findings), files, tuple(errors), lines, suppressed=tuple(suppressed),
-                  rules=linter.ruleset.rules, root=os.getcwd())
+        yield result
+    yield End()
 
 
-def _check_one(target: Target, linter: Linter, stdin=None, stdin_filename=None, config=None):
+def _check_one(target: Target, linter: Linter, stdin=None, stdin_filename=None, config=None) -> FileResult:
     try:
         source = read(target, stdin)
     except InputError as error:
-        return (), (), {}, error
+        return FileResult(error.path, error=error.reason)
     if target.path == STDIN:
         path = stdin_filename or "<stdin>"
         kind = format_for(stdin_filename, "markdown") if stdin_filename else "markdown"
@@ -105,8 +95,8 @@ def _check_one(target: Target, linter: Linter, stdin=None, stdin_filename=None, 
         for finding in (*found, *(s.finding for s in suppressed)):
             for number in {finding.line, finding.end_line}:
                 start, end = table.line_span(number, source)
-                lines[(path, number)] = source[start:end]
-    return found, suppressed, lines, None
+                lines[number] = source[start:end]
+    return FileResult(path, tuple(found), tuple(suppressed), lines)
 
 
 # -- worker processes ---------------------------------------------------------

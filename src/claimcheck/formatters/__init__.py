@@ -1,18 +1,29 @@
-"""The one registry of output formats: name -> pure function of a Report."""
+"""The one registry of output formats: name -> module whose ``render`` is a
+pure function of a run's event stream (see :mod:`claimcheck.report`),
+yielding the output in pieces. Modules are imported only when used."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import importlib
+from collections.abc import Callable, Iterable, Iterator
 
-from claimcheck.formatters import github, json, rdjsonl, sarif, text
-from claimcheck.report import Report
+from claimcheck.report import Event, Run
 
-Formatter = Callable[[Report, bool], str]
+Formatter = Callable[[Iterable[Event], Run, bool], Iterator[str]]
 
-FORMATTERS: dict[str, Formatter] = {
-    "text": text.render,
-    "json": json.render,
-    "sarif": sarif.render,
-    "github": github.render,
-    "rdjsonl": rdjsonl.render,
+FORMATTERS: dict[str, str] = {
+    "text": "claimcheck.formatters.text",
+    "json": "claimcheck.formatters.json",
+    "sarif": "claimcheck.formatters.sarif",
+    "github": "claimcheck.formatters.github",
+    "rdjsonl": "claimcheck.formatters.rdjsonl",
 }
+
+
+def formatter(name: str) -> Formatter:
+    return importlib.import_module(FORMATTERS[name]).render
+
+
+def render(name: str, events: Iterable[Event], run: Run = Run(), color: bool = False) -> str:
+    """The whole output at once (for the library and tests)."""
+    return "".join(formatter(name)(events, run, color))

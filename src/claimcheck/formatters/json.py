@@ -1,15 +1,16 @@
 """Machine-readable output (schema version 1, documented in the README).
 
-Rendered one finding at a time (the same bytes as one ``json.dumps`` with
-``indent=2``), so a large report is not held twice as Python objects.
+Rendered one finding at a time as the files are checked (the same bytes as
+one ``json.dumps`` with ``indent=2``), so a large report is never held.
 """
 
 from __future__ import annotations
 
 import json
 import textwrap
+from collections.abc import Iterable, Iterator
 
-from claimcheck.report import Report
+from claimcheck.report import Event, FileResult, Run, Tally
 
 VERSION = 1
 
@@ -30,26 +31,26 @@ def _finding(f) -> dict:
     }
 
 
-def render(report: Report, color: bool = False) -> str:
-    counts = report.counts()
+def render(events: Iterable[Event], run: Run, color: bool = False) -> Iterator[str]:
+    tally = Tally()
+    first = True
+    for event in events:
+        tally.add(event)
+        if isinstance(event, FileResult):
+            for finding in event.findings:
+                item = textwrap.indent(json.dumps(_finding(finding), indent=2, ensure_ascii=False), "    ")
+                yield ('{\n  "version": %d,\n  "findings": [\n' % VERSION if first else ",\n") + item
+                first = False
     summary = {
-        "files": report.files,
-        "findings": len(report.findings),
-        "error": counts["error"],
-        "warning": counts["warning"],
-        "info": counts["info"],
-        "unreadable": len(report.errors),
-        "suppressed": len(report.suppressed),
-        "stale_baseline": report.stale_baseline,
+        "files": tally.files,
+        "findings": tally.findings,
+        "error": tally.levels["error"],
+        "warning": tally.levels["warning"],
+        "info": tally.levels["info"],
+        "unreadable": len(tally.errors),
+        "suppressed": tally.suppressed,
+        "stale_baseline": tally.stale_baseline,
     }
-    errors = [{"path": path, "message": reason} for path, reason in report.errors]
-    if report.findings:
-        items = ",\n".join(
-            textwrap.indent(json.dumps(_finding(f), indent=2, ensure_ascii=False), "    ") for f in report.findings
-        )
-        findings = "[\n" + items + "\n  ]"
-    else:
-        findings = "[]"
-    rest = {"summary": summary, "errors": errors}
-    tail = json.dumps(rest, indent=2, ensure_ascii=False)[1:]  # drop the opening brace
-    return f'{{\n  "version": {VERSION},\n  "findings": {findings},' + tail + "\n"
+    errors = [{"path": path, "message": reason} for path, reason in tally.errors]
+    tail = json.dumps({"summary": summary, "errors": errors}, indent=2, ensure_ascii=False)[1:]  # drop the brace
+    yield ('{\n  "version": %d,\n  "findings": [],' % VERSION if first else "\n  ],") + tail + "\n"

@@ -8,57 +8,79 @@ from __future__ import annotations
 
 import json
 import os
+import textwrap
+from collections.abc import Iterable, Iterator
 from pathlib import PurePath
 from urllib.parse import quote
 
 from claimcheck import __version__
 from claimcheck.findings import Finding, Level
 from claimcheck.fingerprints import fingerprints
-from claimcheck.report import Report, Suppressed
+from claimcheck.report import Event, FileResult, Run, Suppressed
+from claimcheck.suppress import UNUSED
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {Level.ERROR: "error", Level.WARNING: "warning", Level.INFO: "note"}
-UNUSED_SUPPRESSION = "claimcheck.unused-suppression"
 
 
-def render(report: Report, color: bool = False) -> str:
-    rules = list(report.rules)
+def render(events: Iterable[Event], run: Run, color: bool = False) -> Iterator[str]:
+    rules = list(run.rules)
     index = {rule.id: n for n, rule in enumerate(rules)}
-    descriptors = [_descriptor(rule) for rule in rules]
-    every = [(f, None) for f in report.findings] + [(s.finding, s) for s in report.suppressed]
-    every.sort(key=lambda pair: pair[0].sort_key)
-    prints = fingerprints([f for f, _ in every], report.lines)
-    results = []
-    for (finding, suppressed), fingerprint in zip(every, prints):
-        if finding.rule not in index:  # e.g. unused-suppression notes
-            index[finding.rule] = len(descriptors)
-            descriptors.append(_meta_descriptor(finding))
-        results.append(_result(finding, suppressed, fingerprint, index[finding.rule], report))
-    run = {
-        "tool": {"driver": {
-            "name": "claimcheck",
-            "version": __version__,
-            "semanticVersion": __version__,
-            "informationUri": "https://pypi.org/project/claimcheck/",
-            "rules": descriptors,
-        }},
-        "columnKind": "unicodeCodePoints",
-        "originalUriBaseIds": {"SRCROOT": {"uri": _root_uri(report.root)}},
-        "results": results,
-    }
-    if report.errors:
-        run["invocations"] = [{
+    index[UNUSED] = len(rules)
+    descriptors = [_descriptor(rule) for rule in rules] + [_meta_descriptor()]
+    tool = {"driver": {
+        "name": "claimcheck",
+        "version": __version__,
+        "semanticVersion": __version__,
+        "informationUri": "https://pypi.org/project/claimcheck/",
+        "rules": descriptors,
+    }}
+
+    def document(invocations: list) -> str:
+        run_ = {
+            "tool": tool,
+            "columnKind": "unicodeCodePoints",
+            "originalUriBaseIds": {"SRCROOT": {"uri": _root_uri(run.root)}},
+            "results": [],
+            "invocations": invocations,
+        }
+        return json.dumps({"$schema": SCHEMA, "version": "2.1.0", "runs": [run_]}, indent=2, ensure_ascii=False)
+
+    # The document is written around its results, which are streamed.
+    head, _ = document([]).split(_RESULTS, 1)
+    errors: list[tuple[str, str]] = []
+    first = True
+    for event in events:
+        if not isinstance(event, FileResult):
+            continue
+        if event.error is not None:
+            errors.append((event.path, event.error))
+            continue
+        every = [(f, None) for f in event.findings] + [(s.finding, s) for s in event.suppressed]
+        every.sort(key=lambda pair: pair[0].sort_key)
+        prints = fingerprints([f for f, _ in every], event.lines)
+        for (finding, suppressed), fingerprint in zip(every, prints):
+            result = _result(finding, suppressed, fingerprint, index[finding.rule], run.root)
+            item = textwrap.indent(json.dumps(result, indent=2, ensure_ascii=False), _RESULT_INDENT)
+            yield (head + _RESULTS[:-1] + "\n" if first else ",\n") + item
+            first = False
+    if errors:
+        invocations = [{
             "executionSuccessful": False,
             "toolExecutionNotifications": [
                 {"level": "error", "message": {"text": f"{path}: {reason}"},
-                 "locations": [{"physicalLocation": {"artifactLocation": _artifact(path, report.root)}}]}
-                for path, reason in report.errors
+                 "locations": [{"physicalLocation": {"artifactLocation": _artifact(path, run.root)}}]}
+                for path, reason in errors
             ],
         }]
     else:
-        run["invocations"] = [{"executionSuccessful": True}]
-    sarif = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
-    return json.dumps(sarif, indent=2, ensure_ascii=False) + "\n"
+        invocations = [{"executionSuccessful": True}]
+    _, tail = document(invocations).split(_RESULTS, 1)
+    yield (head + _RESULTS if first else "\n" + _RESULT_INDENT[:-2] + "]") + tail + "\n"
+
+
+_RESULTS = '"results": []'
+_RESULT_INDENT = " " * 8  # results are items of runs[0].results
 
 
 def _descriptor(rule) -> dict:
@@ -78,17 +100,17 @@ def _descriptor(rule) -> dict:
     }
 
 
-def _meta_descriptor(finding: Finding) -> dict:
+def _meta_descriptor() -> dict:
     return {
-        "id": finding.rule,
+        "id": UNUSED,
         "shortDescription": {"text": "A claimcheck suppression comment that suppresses nothing."},
         "fullDescription": {"text": "Remove the comment, or fix the rule id it names."},
-        "defaultConfiguration": {"level": LEVELS[finding.level]},
-        "properties": {"tags": [finding.category]},
+        "defaultConfiguration": {"level": LEVELS[Level.INFO]},
+        "properties": {"tags": ["suppression"]},
     }
 
 
-def _result(finding: Finding, suppressed: Suppressed | None, fingerprint: str, rule_index: int, report: Report) -> dict:
+def _result(finding: Finding, suppressed: Suppressed | None, fingerprint: str, rule_index: int, root: str) -> dict:
     region = {
         "startLine": finding.line,
         "startColumn": finding.column,
@@ -101,7 +123,7 @@ def _result(finding: Finding, suppressed: Suppressed | None, fingerprint: str, r
         "ruleIndex": rule_index,
         "level": LEVELS[finding.level],
         "message": {"text": finding.message + (f" Say instead: {finding.suggestion}" if finding.suggestion else "")},
-        "locations": [{"physicalLocation": {"artifactLocation": _artifact(finding.path, report.root), "region": region}}],
+        "locations": [{"physicalLocation": {"artifactLocation": _artifact(finding.path, root), "region": region}}],
         "partialFingerprints": {"claimcheck/v1": fingerprint},
     }
     if suppressed is not None:
