@@ -103,3 +103,19 @@ def test_many_short_lines_in_one_file(linter, lines):
     findings = [f for f in linter.lint_text(text, format="text") if f.rule == "unapproved.disease-treatment"]
     assert len(findings) == lines // 5000
     assert all(text[f.offset:f.end_offset] == "PRP heals tendons" for f in findings)
+
+
+def test_a_renewed_tokenizer_finds_the_same(linter):
+    """spaCy's vocabulary only grows; claimcheck swaps in a fresh tokenizer
+    once it has learned many new words. The matchers compare hashes, so
+    findings must not change across a swap."""
+    from claimcheck.api import Linter
+    from claimcheck.nlp import Tokenizer
+
+    texts = [text + "\n\n" + " ".join(f"ref{n}w{k}" for k in range(60)) for n, text in enumerate(_texts(linter))]
+    fresh = Linter(linter.ruleset)
+    compiled = fresh.compiled
+    object.__setattr__(compiled, "tokenize", Tokenizer(compiled.nlp, limit=2000))
+    for text in texts:
+        assert fresh.lint_text(text) == linter.lint_text(text), text
+    assert compiled.tokenize.renewals >= 3

@@ -42,7 +42,8 @@ _SIMPLE_FORM = re.compile(r"[a-z]+|[0-9]+")
 @dataclass(frozen=True)
 class Compiled:
     ruleset: RuleSet
-    nlp: object
+    nlp: object  # the pipeline whose vocabulary the matchers were built with
+    tokenize: object  # claimcheck.nlp.Tokenizer: text -> Doc, with a bounded vocabulary
     phrases: object  # spacy.matcher.PhraseMatcher
     tokens: object | None  # spacy.matcher.Matcher
     labels: Mapping[int, str]
@@ -100,8 +101,10 @@ def compile_rules(ruleset: RuleSet, nlp) -> Compiled:
     for rule in by_scope["sentence"]:
         for label in KINDS[rule.kind].needs(rule).triggers:
             by_trigger[label].append(rule)
+    from claimcheck.nlp import Tokenizer
+
     return Compiled(
-        ruleset, nlp, phrases, tokens, labels,
+        ruleset, nlp, Tokenizer(nlp), phrases, tokens, labels,
         frozenset(nlp.vocab.strings[label] for label in by_trigger if label in terms or label in patterns),
         gate(KINDS["pattern"].requires(rule) for rule, _ in patterns.values()),
         {label: tuple(rules) for label, rules in by_trigger.items()},
@@ -139,6 +142,12 @@ def _pattern_error(rule: Rule, error: Exception) -> PackError:
                      line=line_of(text, ("options", "patterns")), key="options.patterns")
 
 
+# Blocks are tokenized together, joined by newlines, in groups of about this
+# many characters: one spaCy call per group instead of one per block (each call
+# has a fixed cost), while a Doc stays small.
+GROUP_CHARS = 100_000
+
+
 def lint_document(document: Document, compiled: Compiled) -> tuple[Finding, ...]:
     """Lint one document. Pure: the same inputs give the same findings."""
     hits: list[Hit] = []
@@ -147,8 +156,8 @@ def lint_document(document: Document, compiled: Compiled) -> tuple[Finding, ...]
     blocks = [piece for block in document.blocks for piece in block.pieces(MAX_BLOCK_CHARS)]
     order = {rule.id: n for n, rule in enumerate(compiled.sentence_rules)}
     texts = [block.text for block in blocks]
-    for index, doc in enumerate(compiled.nlp.tokenizer.pipe(texts)):
-        for sentence in _sentences(index, doc, texts[index], compiled, first_terms, seen):
+    for index, block_rows, matches in _matched_blocks(texts, compiled):
+        for sentence in _sentences(index, block_rows, matches, compiled, first_terms, seen):
             candidates = {r.id: r for label in sentence.terms for r in compiled.rules_by_trigger.get(label, ())}
             for rule in sorted(candidates.values(), key=lambda r: order[r.id]):
                 hits.extend(KINDS[rule.kind].check(rule, sentence))
@@ -161,23 +170,62 @@ def lint_document(document: Document, compiled: Compiled) -> tuple[Finding, ...]
     return _findings(document.source, document.path, blocks, hits, compiled.ruleset)
 
 
-def _sentences(index: int, doc, text: str, compiled: Compiled, first_terms: dict, seen: set):
-    matches = compiled.phrases(doc)
-    if compiled.tokens is not None and compiled.pattern_gate(text):
-        matches += compiled.tokens(doc)
-    if not matches:
-        return
+def _groups(texts: list[str], size: int):
+    """Consecutive ranges ``[first, last)`` of blocks of about ``size`` characters."""
+    first, length = 0, 0
+    for index, text in enumerate(texts):
+        if length and length + len(text) > size:
+            yield first, index
+            first, length = index, 0
+        length += len(text) + 1
+    if first < len(texts):
+        yield first, len(texts)
+
+
+def _matched_blocks(texts: list[str], compiled: Compiled):
+    """Each block with matches, in order: ``(index, (rows, base, text),
+    matches)`` with token indices into the block. A group of blocks is tokenized as one Doc
+    (newlines between blocks keep every token the same as alone)."""
+    from spacy.attrs import IDX, LENGTH, SPACY
+
+    for first, last in _groups(texts, GROUP_CHARS):
+        doc = compiled.tokenize("\n".join(texts[first:last]))
+        rows = doc.to_array([IDX, LENGTH, SPACY])
+        bases, base = [], 0
+        for index in range(first, last):
+            bases.append(base)
+            base += len(texts[index]) + 1
+        token_starts = rows[:, 0].searchsorted(bases).tolist() + [len(doc)]
+        by_block: dict[int, list] = defaultdict(list)
+        for match in compiled.phrases(doc):
+            by_block[bisect.bisect_right(token_starts, match[1]) - 1].append(match)
+        for offset, index in enumerate(range(first, last)):
+            text = texts[index]
+            start = token_starts[offset]
+            end = start + int(rows[start:token_starts[offset + 1], 0].searchsorted(bases[offset] + len(text)))
+            matches = [(m, s - start, e - start) for m, s, e in by_block.get(offset, ())]
+            if compiled.tokens is not None and compiled.pattern_gate(text):
+                matches += compiled.tokens(doc[start:end])
+            if matches:
+                yield index, (rows[start:end], bases[offset], text), matches
+
+
+def _sentences(index: int, block_rows: tuple, matches: list, compiled: Compiled, first_terms: dict, seen: set):
+    """The sentences of a block that hold a trigger, with their terms.
+    ``block_rows`` are the block's spaCy token rows (IDX, LENGTH, SPACY), the
+    character where the block starts in the tokenized text, and its text."""
     labels = compiled.labels
     ids = {match_id for match_id, _, _ in matches}
+    rows, base, text = block_rows
     if any(labels[i] not in first_terms for i in ids):
         for match_id, start, end in matches:
             label = labels[match_id]
             if label not in first_terms:
-                first_terms[label] = (index, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
+                first_terms[label] = (index, int(rows[start, 0]) - base, int(rows[end - 1, 0] + rows[end - 1, 1]) - base)
     if compiled.triggers.isdisjoint(ids):
         seen.update(labels[i] for i in ids)
         return
-    tokens = Tokens.of(doc, text)
+    tokens = Tokens.of_rows(rows, base, text)
     sents = tokens.sentences(compiled.punct_chars)
     starts = [s for s, _ in sents]
     grouped: dict[int, dict[str, list]] = defaultdict(lambda: defaultdict(list))

@@ -41,17 +41,23 @@ class Tokens:
     spaced: tuple[bool, ...]  # token is followed by whitespace
 
     @classmethod
-    def of(cls, doc, text: str) -> "Tokens":
-        from spacy.attrs import IDX, LENGTH, SPACY
-
-        if not len(doc):
+    def of_rows(cls, rows, base: int, text: str) -> "Tokens":
+        """From spaCy's ``IDX, LENGTH, SPACY`` array rows of a block that
+        starts at character ``base`` of the tokenized text."""
+        if not len(rows):
             return cls((), (), ())
-        starts, lengths, spaces = doc.to_array([IDX, LENGTH, SPACY]).T.tolist()
+        starts, lengths, spaces = rows.T.tolist()
+        if base:
+            starts = [i - base for i in starts]
         return cls(
             tuple([text[i:i + n] for i, n in zip(starts, lengths)]),
             tuple(starts),
             tuple(map(bool, spaces)),
         )
+
+    def chars(self, start: int, end: int) -> tuple[int, int]:
+        """The characters of tokens ``[start, end)``."""
+        return self.starts[start], self.starts[end - 1] + len(self.texts[end - 1])
 
     def sentences(self, punct_chars) -> list[tuple[int, int]]:
         """Sentence spans, by the rule of spaCy's rule-based Sentencizer: a
@@ -117,8 +123,7 @@ class Sentence:
         return sorted(found)
 
     def chars(self, start: int, end: int) -> tuple[int, int]:
-        tokens = self.tokens
-        return tokens.starts[start], tokens.starts[end - 1] + len(tokens.texts[end - 1])
+        return self.tokens.chars(start, end)
 
     # -- context ---------------------------------------------------------
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 MAX_BLOCK_CHARS = 100_000
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a long file has hundreds of thousands of blocks
 class Block:
     """One unit of prose (a paragraph, heading, list item, table cell, field).
 

@@ -40,12 +40,84 @@ def make_parser():
     return markdown_it_pyrs.MarkdownIt("commonmark").enable_many(["table", "front_matter"])
 
 
-def read(source: str, path: str, parser=None, copy_fields: Sequence[str] = DEFAULT_COPY_FIELDS) -> Document:
-    tree = (parser or make_parser()).tree(source)
-    to_char = _ByteToChar(source)
+# A parse tree costs about twenty times its text in memory, so long files are
+# parsed a section at a time (see ``sections``).
+SECTION_CHARS = 1_000_000
+
+
+def read(source: str, path: str, parser=None, copy_fields: Sequence[str] = DEFAULT_COPY_FIELDS,
+         section_chars: int = SECTION_CHARS) -> Document:
     blocks: list[Block] = []
-    _collect(tree, source, to_char, blocks, copy_fields)
+    for start, end, tree, to_char in sections(source, parser or make_parser(), section_chars):
+        part = source if (start, end) == (0, len(source)) else source[start:end]
+        found: list[Block] = []
+        _collect(tree, part, to_char, found, copy_fields if start == 0 else ())
+        blocks += found if not start else [_shifted(block, start) for block in found]
     return Document(path, source, tuple(blocks))
+
+
+def sections(source: str, parser, size: int = SECTION_CHARS):
+    """Parse ``source`` in sections of about ``size`` characters, cut only
+    where parsing the sections one by one reads the same blocks as parsing the
+    whole (a reference-style link defined in another section is read as its
+    text). Yields ``(start, end, tree, to_char)`` per section."""
+    start = 0
+    while start < len(source):
+        grow = size
+        end = _next_cut(source, start, grow)
+        while True:
+            part = source if (start, end) == (0, len(source)) else source[start:end]
+            tree, to_char = parser.tree(part), _ByteToChar(part)
+            if end == len(source) or not _open_at_end(tree, part, to_char):
+                break
+            grow *= 2  # the cut fell inside fenced code or an HTML block: take more
+            end = _next_cut(source, end, grow)
+        yield start, end, tree, to_char
+        start = end
+
+
+# A line that starts a top-level paragraph or heading when it follows a blank
+# line: a letter or ATX "#" in column 0. Such a line closes every open block
+# (lists, quotes, indented code, tables, paragraphs) except fenced code and
+# HTML blocks of CommonMark types 1-5, which the parse of the section shows.
+_SECTION_START = re.compile(r"\n[ \t]*\r?\n(?=[^\W\d_]|#{1,6}[ \t\r\n])")
+_OPEN_KINDS = frozenset({"fence", "html_block"})
+
+
+def _next_cut(source: str, start: int, size: int) -> int:
+    """Where the section starting at ``start`` may end: the first line at
+    least ``size`` characters on that starts a top-level paragraph or heading
+    after a blank line (the end of the source if there is none)."""
+    if len(source) - start <= size:
+        return len(source)
+    position = start + size
+    if start == 0:
+        position = max(position, _after_front_matter(source))
+    found = _SECTION_START.search(source, position)
+    return found.end() if found else len(source)
+
+
+def _open_at_end(tree, part: str, to_char) -> bool:
+    """Is the section's last top-level block fenced code or an HTML block
+    still open? A section ends with a blank line; a closed block ends before
+    it, an open one runs into it."""
+    last = tree.children[-1] if tree.children else None
+    if last is None or last.name not in _OPEN_KINDS:
+        return False
+    blank_line = part.rfind("\n", 0, len(part) - 1) + 1
+    return to_char(last.srcmap[1]) >= blank_line
+
+
+def _after_front_matter(source: str) -> int:
+    """Past the closing fence of front matter (no cut inside it)."""
+    if not source.startswith("---"):
+        return 0
+    close = re.compile(r"^---[ \t\r]*$", re.MULTILINE).search(source, source.find("\n") + 1 or len(source))
+    return close.end() if close else len(source)
+
+
+def _shifted(block: Block, offset: int) -> Block:
+    return Block(block.kind, block.text, tuple((t, s + offset) for t, s in block.runs))
 
 
 _INLINE = frozenset({"text", "text_special"}) | _INLINE_BREAKS | _INLINE_CONTAINERS | _INLINE_SKIPPED
