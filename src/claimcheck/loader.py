@@ -39,17 +39,16 @@ _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\.[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 def builtin_rules_dir() -> Path:
-    """The packs shipped with claimcheck: inside the installed package, or the
-    source checkout."""
+    """The packs shipped with claimcheck: inside the installed package, or
+    the source checkout (an editable install); importlib.resources only for
+    an unusual import (a zip)."""
     here = Path(__file__).resolve().parent
-    if (here / "rules").is_dir():  # installed from a wheel (the common case, no importlib needed)
-        return here / "rules"
+    for candidate in (here / "rules", here.parents[1] / "rules"):
+        if (candidate / "context.yaml").is_file():
+            return candidate
     import importlib.resources
 
-    packaged = importlib.resources.files("claimcheck") / "rules"
-    if packaged.is_dir():
-        return Path(str(packaged))
-    return here.parents[1] / "rules"
+    return Path(str(importlib.resources.files("claimcheck") / "rules"))
 
 
 def load_rules(folders: Sequence[Path]) -> RuleSet:

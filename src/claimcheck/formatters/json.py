@@ -7,7 +7,6 @@ one ``json.dumps`` with ``indent=2``), so a large report is never held.
 from __future__ import annotations
 
 import json
-import textwrap
 from collections.abc import Iterable, Iterator
 
 from claimcheck.report import Event, FileResult, Run, Tally
@@ -31,6 +30,13 @@ def _finding(f) -> dict:
     }
 
 
+def _indented(fields: dict) -> str:
+    """``json.dumps(fields, indent=2)`` indented by four spaces, for a flat
+    object: the same bytes, with only C-accelerated encoding of the values."""
+    lines = ",\n".join(f'      "{key}": {json.dumps(value, ensure_ascii=False)}' for key, value in fields.items())
+    return "    {\n" + lines + "\n    }"
+
+
 def render(events: Iterable[Event], run: Run, color: bool = False) -> Iterator[str]:
     tally = Tally()
     first = True
@@ -38,7 +44,7 @@ def render(events: Iterable[Event], run: Run, color: bool = False) -> Iterator[s
         tally.add(event)
         if isinstance(event, FileResult):
             for finding in event.findings:
-                item = textwrap.indent(json.dumps(_finding(finding), indent=2, ensure_ascii=False), "    ")
+                item = _indented(_finding(finding))
                 yield ('{\n  "version": %d,\n  "findings": [\n' % VERSION if first else ",\n") + item
                 first = False
     summary = {
