@@ -29,6 +29,7 @@ import baseline  # noqa: E402
 import corpus  # noqa: E402
 
 CLAIMCHECK = [sys.executable, "-m", "claimcheck"]
+BUSY = "x = 0\nfor i in range(20_000_000):\n    x += i\n"
 RSS = (
     "import resource, subprocess, sys\n"
     "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL)\n"
@@ -94,6 +95,30 @@ def main(argv=None) -> int:
         many = run([*CLAIMCHECK, "--format", "json", "--jobs", str(cores), str(pages)])
         rows.append((f"claimcheck, --jobs {cores}", f"{mb / many:.2f} MB/s, {count / many:.0f} files/s, "
                      f"{one / many:.2f}x one process"))
+        # The machine's own ceiling for N processes: the same pure-Python loop
+        # run alone and N times at once.
+        alone = run([sys.executable, "-c", BUSY])
+        start = time.perf_counter()
+        procs = [subprocess.Popen([sys.executable, "-c", BUSY], env=ENV) for _ in range(cores)]
+        for proc in procs:
+            proc.wait()
+        together = time.perf_counter() - start
+        rows.append((f"this machine's ceiling for {cores} processes (a pure-Python loop, {cores} at once)",
+                     f"{cores * alone / together:.2f}x one process"))
+        # Steady state: the cost of a second copy of the corpus, which leaves
+        # out start-up (Python, spaCy, compiling the packs: paid once per process).
+        double = work / "double"
+        double.mkdir()
+        for path in pages.iterdir():
+            for copy in ("a", "b"):
+                (double / f"{copy}-{path.name}").write_bytes(path.read_bytes())
+        one_double = run([*CLAIMCHECK, "--format", "json", "--jobs", "1", str(double)])
+        many_double = run([*CLAIMCHECK, "--format", "json", "--jobs", str(cores), str(double)])
+        one_steady, many_steady = one_double - one, many_double - many
+        rows.append(("claimcheck, steady state (a second copy of the corpus), 1 process",
+                     f"{mb / one_steady:.2f} MB/s"))
+        rows.append((f"claimcheck, steady state, --jobs {cores}",
+                     f"{mb / many_steady:.2f} MB/s, {one_steady / many_steady:.2f}x one process"))
         if shutil.which("proselint"):
             prose = run(["proselint", *map(str, sorted(pages.glob("*.md"))[:200])])
             sample = sum(p.stat().st_size for p in sorted(pages.glob("*.md"))[:200]) / 1e6

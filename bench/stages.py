@@ -23,7 +23,7 @@ import corpus  # noqa: E402
 
 from claimcheck import engine  # noqa: E402
 from claimcheck.api import Linter  # noqa: E402
-from claimcheck.readers import READERS, format_for  # noqa: E402
+from claimcheck.readers import format_for, reader  # noqa: E402
 
 
 def main(argv=None) -> int:
@@ -61,7 +61,7 @@ def main(argv=None) -> int:
         except ImportError:  # markdown-it-py is a test dependency
             pass
         timed("prefilter", lambda: [linter.prefilter.may_match(s) for _, s in sources])
-        docs = timed("read", lambda: [READERS[format_for(p)](s, p) for p, s in sources])
+        docs = timed("read", lambda: [reader(format_for(p))(s, p) for p, s in sources])
         texts = [b.text for d in docs for b in d.blocks]
         per_doc = [[b.text for b in d.blocks] for d in docs]
         # As the engine does: each document's blocks in groups, joined by newlines.
@@ -75,6 +75,15 @@ def main(argv=None) -> int:
         rest = times["engine, whole documents"] - sum(times[k] for k in ("tokenize", "phrase matcher", "pattern gate",
                                                                            "token Matcher (gated blocks)"))
         times["rule kinds and findings (the rest of the engine)"] = max(rest, 0.0)
+        from claimcheck.formatters import render
+        from claimcheck.report import Run, results
+
+        every = [f for fs in found for f in fs]
+        lines = {(d.path, n): line for d in docs for n, line in enumerate(d.source.splitlines(), 1)}
+        stream = results(every, lines)
+        run = Run(linter.ruleset.rules)
+        for name in ("json", "sarif", "text"):
+            timed(f"format: {name}", lambda: render(name, stream, run))
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     print(f"{len(sources)} files, {mb:.1f} MB, {len(texts)} blocks ({len(gated)} through the pattern gate), "

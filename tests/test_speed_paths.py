@@ -17,7 +17,7 @@ from claimcheck.api import Linter
 from claimcheck.cli import main
 from claimcheck.engine import term_docs
 from claimcheck.prefilter import term_forms
-from claimcheck.readers import READERS
+from claimcheck.readers import reader
 
 from .conftest import EXAMPLES, ROOT
 
@@ -33,7 +33,7 @@ def _texts(linter):
 def test_prefilter_never_rejects_a_text_with_findings(linter):
     checked = 0
     for text in _texts(linter):
-        findings = linter.lint(READERS["markdown"](text, "x.md"))  # the engine alone
+        findings = linter.lint(reader("markdown")(text, "x.md"))  # the engine alone
         if findings:
             checked += 1
             assert linter.prefilter.may_match(text), text

@@ -87,9 +87,9 @@ class Linter:
         by the prefilter alone, without parsing it or loading spaCy."""
         if not self.prefilter.may_match(text):
             return ()
-        from claimcheck.readers import READERS
+        from claimcheck.readers import reader
 
-        return self.lint(READERS[format](text, path))
+        return self.lint(reader(format)(text, path))
 
 
 def lint_text(

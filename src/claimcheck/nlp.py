@@ -29,7 +29,7 @@ def make_nlp():
 # spaCy keeps every word form it has seen in its vocabulary for good; a
 # tokenizer that has added this many is replaced by a fresh one (about 0.2 s),
 # so memory stays flat however many new words (numbers, names) a run meets.
-VOCAB_LIMIT = 100_000
+VOCAB_LIMIT = 50_000
 
 
 class Tokenizer:

@@ -1,21 +1,26 @@
 """Readers turn a file's text into a :class:`Document` of prose blocks.
 
-One registry maps a format name to its reader; suffixes map to formats.
+One registry maps a format name to its reader module (imported on first
+use, so a run that never reads a file never loads a parser); suffixes map to
+formats.
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from pathlib import PurePath
 
-from claimcheck.readers import markdown, text
-from claimcheck.readers.document import Block, Document
+from typing import TYPE_CHECKING
 
-Reader = Callable[[str, str], Document]
+if TYPE_CHECKING:
+    from claimcheck.readers.document import Document
 
-READERS: dict[str, Reader] = {
-    "markdown": markdown.read,
-    "text": text.read,
+Reader = Callable[[str, str], "Document"]
+
+READERS: dict[str, str] = {
+    "markdown": "claimcheck.readers.markdown",
+    "text": "claimcheck.readers.text",
 }
 
 SUFFIXES: dict[str, str] = {
@@ -27,8 +32,13 @@ SUFFIXES: dict[str, str] = {
 }
 
 
+def reader(name: str) -> Reader:
+    """The ``read(source, path)`` function of a format."""
+    return importlib.import_module(READERS[name]).read
+
+
 def format_for(path: str, default: str = "markdown") -> str:
     return SUFFIXES.get(PurePath(path).suffix.lower(), default)
 
 
-__all__ = ["Block", "Document", "READERS", "SUFFIXES", "format_for"]
+__all__ = ["READERS", "SUFFIXES", "format_for", "reader"]
