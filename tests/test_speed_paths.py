@@ -11,6 +11,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from click.testing import CliRunner
 
 from claimcheck.api import Linter
@@ -119,3 +121,17 @@ def test_a_renewed_tokenizer_finds_the_same(linter):
     for text in texts:
         assert fresh.lint_text(text) == linter.lint_text(text), text
     assert compiled.tokenize.renewals >= 3
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab1 \t\n-é中", max_size=60), st.integers(1, 12))
+def test_the_prefilter_reads_the_same_words_from_slices(text, size):
+    """A huge file's words are collected slice by slice, never cut in a word."""
+    import claimcheck.prefilter as prefilter
+
+    saved = prefilter._SLICE
+    prefilter._SLICE = size
+    try:
+        assert prefilter._words(text) == frozenset(prefilter._WORD.findall(text))
+    finally:
+        prefilter._SLICE = saved

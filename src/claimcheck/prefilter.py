@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 _WORD = re.compile(r"[^\W\d_]+|\d+")
 _ASCII_WORD = re.compile(r"[a-z]+|[0-9]+")  # the same words, in lower-cased ASCII text (faster)
+_SPACE = re.compile(r"\s")
 _FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
 
 
@@ -38,11 +39,9 @@ class Prefilter:
 
     def labels_in(self, text: str) -> tuple[str, frozenset[str]]:
         lowered = text.lower()
-        if lowered.isascii():
-            present = frozenset(_ASCII_WORD.findall(lowered))
-        else:
+        if not lowered.isascii():
             lowered = lowered.translate(_FOLD)
-            present = frozenset(_WORD.findall(lowered))
+        present = _words(lowered)
         found = set()
         index = self.index
         for word in present.intersection(index):
@@ -59,6 +58,30 @@ class Prefilter:
         lowered, labels = self.labels_in(text)
         return any(_holds(expr, labels, lowered) for expr in self.requirements)
 
+
+
+# Words are collected from slices of this many characters, so a huge file
+# never becomes one list of millions of words.
+_SLICE = 1_000_000
+
+
+def _words(lowered: str) -> frozenset[str]:
+    finder = (_ASCII_WORD if lowered.isascii() else _WORD).findall
+    if len(lowered) <= _SLICE:
+        return frozenset(finder(lowered))
+    found: set[str] = set()
+    start = 0
+    while start < len(lowered):
+        end = start + _SLICE
+        if end < len(lowered):  # cut after whitespace, never inside a word
+            space = max(lowered.rfind(c, start, end) for c in " \n\t")
+            if space < 0:  # no whitespace in the slice: take the word to its end
+                after = _SPACE.search(lowered, end)
+                space = after.start() if after else len(lowered) - 1
+            end = space + 1
+        found.update(finder(lowered, start, end))
+        start = end
+    return frozenset(found)
 
 
 def _holds(expr, labels: frozenset[str] | None, lowered: str, present: frozenset[str] | None = None) -> bool:
