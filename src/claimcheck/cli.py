@@ -172,22 +172,21 @@ def _narrow(events, diff_ref, baseline_file):
     if diff_ref:
         from claimcheck import changes
 
-        try:
-            changed = changes.changed_lines(diff_ref)
-        except InputError as error:
-            click.echo(f"claimcheck: {error}", err=True)
-            sys.exit(ExitCode.USAGE)
-        events = changes.narrow(events, changed)
+        events = changes.narrow(events, _input_or_exit(changes.changed_lines, diff_ref))
     if baseline_file:
         from claimcheck import baseline
 
-        try:
-            accepted = baseline.read(baseline_file)
-        except InputError as error:
-            click.echo(f"claimcheck: {error}", err=True)
-            sys.exit(ExitCode.USAGE)
-        events = baseline.apply(events, accepted)
+        events = baseline.apply(events, _input_or_exit(baseline.read, baseline_file))
     return events
+
+
+def _input_or_exit(read, argument):
+    """``read(argument)``, or exit 2 with its message."""
+    try:
+        return read(argument)
+    except InputError as error:
+        click.echo(f"claimcheck: {error}", err=True)
+        sys.exit(ExitCode.USAGE)
 
 
 class _Progress:
