@@ -2,7 +2,8 @@
 file needs neither YAML parsing nor spaCy.
 
 The key is claimcheck's version, Python's version, and the path, size and
-modification time of every file in the pack folders; any change rebuilds it.
+modification time of every file in claimcheck's package and the pack folders;
+any change rebuilds it.
 It lives in ``$CLAIMCHECK_CACHE_DIR``, else ``$XDG_CACHE_HOME/claimcheck``,
 else ``~/.cache/claimcheck``, never beside the files being checked. Set
 ``CLAIMCHECK_NO_CACHE=1`` to bypass it. A cache that cannot be read or
@@ -30,13 +31,15 @@ def key(folders: Sequence[Path]) -> str:
     from claimcheck import __version__
 
     digest = hashlib.sha256(f"{__version__}|{sys.version}".encode())
-    for folder in folders:
+    # claimcheck's own code too: a changed loader or prefilter in a checkout
+    # (same version number) must not be served an old pickle.
+    for folder in [Path(__file__).parent, *folders]:
         if os.path.isfile(folder):  # a configuration file
             stat = os.stat(folder)
             digest.update(f"{os.path.abspath(folder)}|{stat.st_size}|{stat.st_mtime_ns}\n".encode())
             continue
         for root, dirs, files in os.walk(folder):
-            dirs.sort()
+            dirs[:] = sorted(d for d in dirs if d != "__pycache__")
             for name in sorted(files):
                 path = os.path.join(root, name)
                 stat = os.stat(path)

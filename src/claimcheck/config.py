@@ -37,8 +37,6 @@ class ConfigError(PackError):
     """An invalid configuration file (exit code 3)."""
 
 
-_ConfigError = ConfigError
-
 
 @dataclass(frozen=True)
 class Config:
@@ -144,31 +142,33 @@ def configure(ruleset: RuleSet, config: Config) -> RuleSet:
     vocabulary and disclaimer forms. Unknown names are errors."""
     where = config.path or "configuration"
 
-    def ConfigError(path, message, key):  # noqa: N802 - adds the line of the key
+    def unknown(message: str, key: str) -> ConfigError:
+        """An error about a name in the configuration, with the line of its key."""
         from claimcheck.loader import line_of
 
         line = None
         if config.path and not config.path.endswith(".toml"):
             line = line_of(Path(config.path).read_text(encoding="utf-8"), tuple(key.split(".", 1)))
-        return _ConfigError(path, message, line=line, key=key)
+        return ConfigError(where, message, line=line, key=key)
+
     packs = {pack.name for pack in ruleset.packs}
     for name in config.packs:
         if name not in packs:
-            raise ConfigError(where, f"unknown pack '{name}' (known: {', '.join(sorted(packs))})", key=f"packs.{name}")
+            raise unknown(f"unknown pack '{name}' (known: {', '.join(sorted(packs))})", key=f"packs.{name}")
     vocabularies = dict(ruleset.vocabularies)
     for name, terms in config.vocabulary.items():
         if name not in vocabularies:
-            raise ConfigError(where, f"unknown vocabulary '{name}' (known: {', '.join(sorted(vocabularies))})",
-                              key=f"vocabulary.{name}")
+            raise unknown(f"unknown vocabulary '{name}' (known: {', '.join(sorted(vocabularies))})",
+                         key=f"vocabulary.{name}")
         vocab = vocabularies[name]
         vocabularies[name] = Vocabulary(vocab.name, vocab.terms + terms, vocab.inflect)
     ids = [rule.id for rule in ruleset.rules]
     for prefix in [*config.rules, *(p for _, levels in config.overrides for p in levels)]:
         if not any(matches_prefix(rid, prefix) for rid in ids):
-            raise ConfigError(where, f"unknown rule id or prefix '{prefix}'", key=f"rules.{prefix}")
+            raise unknown(f"unknown rule id or prefix '{prefix}'", key=f"rules.{prefix}")
     for rid in config.disclaimers:
         if rid not in ids or ruleset.rule(rid).kind != "required":
-            raise ConfigError(where, f"'{rid}' is not a required (disclaimer) rule", key=f"disclaimers.{rid}")
+            raise unknown(f"'{rid}' is not a required (disclaimer) rule", key=f"disclaimers.{rid}")
     rules: list[Rule] = []
     for rule in ruleset.rules:
         if config.packs.get(rule.pack, True) is False:

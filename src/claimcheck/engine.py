@@ -32,7 +32,8 @@ from claimcheck.sentence import (
     Sentence,
     Tokens,
 )
-from claimcheck.prefilter import term_forms
+from claimcheck.nlp import Tokenizer
+from claimcheck.prefilter import gate, term_forms
 from claimcheck.vocabulary import forms
 
 
@@ -57,6 +58,7 @@ class Compiled:
 
 def compile_rules(ruleset: RuleSet, nlp) -> Compiled:
     from spacy.matcher import Matcher, PhraseMatcher
+    from spacy.pipeline import Sentencizer
 
     terms: dict[str, set[str]] = defaultdict(set)
     context = ruleset.context
@@ -93,16 +95,10 @@ def compile_rules(ruleset: RuleSet, nlp) -> Compiled:
     by_scope = defaultdict(list)
     for rule in ruleset.rules:
         by_scope[KINDS[rule.kind].SCOPE].append(rule)
-    from spacy.pipeline import Sentencizer
-
-    from claimcheck.prefilter import gate
-
     by_trigger: dict[str, list[Rule]] = defaultdict(list)
     for rule in by_scope["sentence"]:
         for label in KINDS[rule.kind].needs(rule).triggers:
             by_trigger[label].append(rule)
-    from claimcheck.nlp import Tokenizer
-
     return Compiled(
         ruleset, nlp, Tokenizer(nlp), phrases, tokens, labels,
         frozenset(nlp.vocab.strings[label] for label in by_trigger if label in terms or label in patterns),

@@ -59,7 +59,6 @@ class Prefilter:
         return any(_holds(expr, labels, lowered) for expr in self.requirements)
 
 
-
 # Words are collected from slices of this many characters, so a huge file
 # never becomes one list of millions of words.
 _SLICE = 1_000_000
@@ -186,7 +185,7 @@ class Gate:
         candidates = [expr for expr in self.requirements if _holds(expr, None, lowered)]
         if not candidates:
             return False
-        present = frozenset(_WORD.findall(lowered))
+        present = _words(lowered)
         return any(_holds(expr, None, lowered, present) for expr in candidates)
 
 

@@ -34,6 +34,13 @@ def longest(spans: list[Span]) -> list[Span]:
     return kept
 
 
+def with_near(rule: Rule, found: tuple) -> tuple:
+    """A prefilter requirement: ``found``, and a ``near`` term if the rule has that option."""
+    if rule.options.get("near"):
+        return ("all", (found, ("any", tuple(("label", label) for label in rule.options["near"]))))
+    return found
+
+
 def near_ok(rule: Rule, sentence: Sentence, span: Span) -> bool:
     """``near``: some term of these vocabularies is in the sentence (outside the match);
     ``not_near``: none is."""

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from collections.abc import Iterator
 
 from claimcheck.findings import Hit
-from claimcheck.kinds.base import judge, longest, near_ok
+from claimcheck.kinds.base import judge, longest, near_ok, with_near
 from claimcheck.kinds.needs import Needs, rule_label
 from claimcheck.kinds.options import PATTERNS, VOCABULARIES, Option
 from claimcheck.model import Rule
@@ -50,10 +50,7 @@ def requires(rule: Rule) -> tuple:
                 elif isinstance(value, dict) and isinstance(value.get("IN"), list):
                     needed.append(("any", tuple(literal(str(v)) for v in value["IN"])))
         alternatives.append(("all", tuple(needed)) if needed else ("true",))
-    found = ("any", tuple(alternatives))
-    if rule.options.get("near"):
-        return ("all", (found, ("any", tuple(("label", label) for label in rule.options["near"]))))
-    return found
+    return with_near(rule, ("any", tuple(alternatives)))
 
 
 def check(rule: Rule, sentence: Sentence) -> Iterator[Hit]:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from collections.abc import Iterator
 
 from claimcheck.findings import Hit
-from claimcheck.kinds.base import judge, longest, near_ok
+from claimcheck.kinds.base import judge, longest, near_ok, with_near
 from claimcheck.kinds.needs import Needs, rule_label
 from claimcheck.kinds.options import CHOICE, TERMS, VOCABULARIES, Option
 from claimcheck.model import Rule
@@ -35,10 +35,7 @@ def needs(rule: Rule) -> Needs:
 
 
 def requires(rule: Rule) -> tuple:
-    found = ("any", tuple(("label", label) for label in labels(rule)))
-    if rule.options.get("near"):
-        return ("all", (found, ("any", tuple(("label", label) for label in rule.options["near"]))))
-    return found
+    return with_near(rule, ("any", tuple(("label", label) for label in labels(rule))))
 
 
 def labels(rule: Rule) -> list[str]:
