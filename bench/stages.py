@@ -4,8 +4,9 @@ Usage: python bench/stages.py [--files 300]
 
 Stages on a seeded corpus (bench/corpus.py): the prefilter, reading (Markdown
 and text), spaCy's tokenizer, the phrase matcher, the token-pattern gate and
-Matcher, and the whole engine per document (tokenizer + matchers + rule kinds
-+ findings). A benchmark, not a test.
+Matcher, the page context, the claim scorer on the sentences it sees, and the
+whole engine per document with the scorer off and on (tokenizer + matchers +
+rule kinds + scorer + findings). A benchmark, not a test.
 """
 
 from __future__ import annotations
@@ -71,9 +72,19 @@ def main(argv=None) -> int:
         gated = timed("pattern gate", lambda: [t for t in texts if compiled.pattern_gate(t)])
         gated_docs = [compiled.tokenize(t) for t in gated]
         timed("token Matcher (gated blocks)", lambda: [compiled.tokens(d) for d in gated_docs])
+        from claimcheck.page import decide
+
+        pages = timed("page context (voice, topic)", lambda: [decide(t, compiled.page_cues) for t in per_doc])
+        candidates = [c for t, page in zip(per_doc, pages) for c in engine.analyse(t, compiled, page)[1]]
+        pending = [c.words for c in candidates if not c.reported]
+        compiled.classifier.scores(pending[:1])  # load the model outside the timing
+        timed("claim scorer (unreported candidate sentences)", lambda: compiled.classifier.scores(pending))
+        plain = Linter.from_folders(scorer=False).compiled
+        timed("engine, whole documents, scorer off", lambda: [engine.lint_document(d, plain) for d in docs])
         found = timed("engine, whole documents", lambda: [engine.lint_document(d, compiled) for d in docs])
-        rest = times["engine, whole documents"] - sum(times[k] for k in ("tokenize", "phrase matcher", "pattern gate",
-                                                                           "token Matcher (gated blocks)"))
+        rest = times["engine, whole documents"] - sum(times[k] for k in (
+            "tokenize", "phrase matcher", "pattern gate", "token Matcher (gated blocks)",
+            "page context (voice, topic)", "claim scorer (unreported candidate sentences)"))
         times["rule kinds and findings (the rest of the engine)"] = max(rest, 0.0)
         from claimcheck.formatters import render
         from claimcheck.report import Run, results
@@ -87,7 +98,8 @@ def main(argv=None) -> int:
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     print(f"{len(sources)} files, {mb:.1f} MB, {len(texts)} blocks ({len(gated)} through the pattern gate), "
-          f"{sum(map(len, found)) / len(sources):.1f} findings per file\n")
+          f"{sum(map(len, found)) / len(sources):.1f} findings per file, {len(candidates)} candidate sentences "
+          f"of which {len(pending)} without a pack finding went to the scorer\n")
     print(f"Markdown parsing alone: markdown-it-pyrs {md_mb / parse_rs:.1f} MB/s"
           + (f", markdown-it-py {md_mb / parse_py:.1f} MB/s\n" if parse_py else "\n"))
     print("| stage | s per MB | MB/s |\n|---|---|---|")

@@ -17,8 +17,9 @@ if TYPE_CHECKING:
 class Linter:
     """Compiled rules plus the spaCy pipeline, built on first use and reused."""
 
-    def __init__(self, ruleset: RuleSet):
+    def __init__(self, ruleset: RuleSet, model: Path | None = None):
         self.ruleset = ruleset
+        self.model = model  # the claim scorer's model folder (None: the shipped one)
         self._compiled = None
         self._prefilter = None
 
@@ -30,9 +31,12 @@ class Linter:
         ignore: Sequence[str] = (),
         builtin: bool = True,
         config=None,
+        scorer: bool = True,
+        model: Path | None = None,
     ) -> "Linter":
         """Built-in packs plus ``extra`` folders, shaped by a
-        :class:`claimcheck.config.Config` if given, then ``select``/``ignore``."""
+        :class:`claimcheck.config.Config` if given, then ``select``/``ignore``;
+        ``scorer=False`` leaves the claim scorer's rules out."""
         from claimcheck import cache, prefilter
         from claimcheck.loader import builtin_rules_dir, load_rules
 
@@ -52,8 +56,11 @@ class Linter:
 
         key_files = folders + ([Path(config.path)] if config is not None and config.path else [])
         ruleset, full_prefilter = cache.cached(key_files, build)
-        linter = cls(ruleset.select(tuple(select), tuple(ignore)))
-        if not select and not ignore:
+        selected = ruleset.select(tuple(select), tuple(ignore))
+        if not scorer:
+            selected = selected.without_kind("scorer")
+        linter = cls(selected, model)
+        if not select and not ignore and scorer:
             linter._prefilter = full_prefilter
         return linter
 
@@ -63,7 +70,7 @@ class Linter:
             from claimcheck.engine import compile_rules
             from claimcheck.nlp import make_nlp
 
-            self._compiled = compile_rules(self.ruleset, make_nlp())
+            self._compiled = compile_rules(self.ruleset, make_nlp(), self.model)
         return self._compiled
 
     @property

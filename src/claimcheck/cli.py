@@ -31,11 +31,11 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
 
 
-def _linter(rules, select=(), ignore=(), config=None):
+def _linter(rules, select=(), ignore=(), config=None, scorer=True):
     from claimcheck.api import Linter
 
     try:
-        return Linter.from_folders(rules, _split(select), _split(ignore), config=config)
+        return Linter.from_folders(rules, _split(select), _split(ignore), config=config, scorer=scorer)
     except PackError as error:
         _fail_pack(error)
 
@@ -125,14 +125,19 @@ def main():
 @click.option("--write-baseline", type=click.Path(dir_okay=False), metavar="FILE",
               help="Record the current findings as the baseline and exit 0.")
 @click.option("--diff", "diff_ref", metavar="REF", help="Report only findings on lines added or changed since this git ref.")
+@click.option("--no-scorer", is_flag=True, help="Turn the learned claim scorer off (pack rules only).")
+@click.option("--show-context", is_flag=True,
+              help="Print each file's page voice and topic product, with the cues that decided them, and exit.")
 @_with_config
 def check(paths, fmt, rules, select, ignore, fail_on, stdin_filename, color, jobs, quiet, baseline_file,
-          write_baseline, diff_ref, config_path, no_config):
+          write_baseline, diff_ref, no_scorer, show_context, config_path, no_config):
     """Check files and folders for risky claims."""
     from claimcheck.run import check_paths
 
     config = _config(config_path, no_config)
-    linter = _linter(rules, select, ignore, config)
+    linter = _linter(rules, select, ignore, config, scorer=not no_scorer)
+    if show_context:
+        _show_context(paths, linter, stdin_filename, config)
     fail_on = fail_on or (config.fail_on if config and config.fail_on else "warning")
 
     def on_error(error: InputError):
@@ -164,6 +169,24 @@ def check(paths, fmt, rules, select, ignore, fail_on, stdin_filename, color, job
         if progress:
             progress.clear()
     sys.exit(exit_code(tally, Level.parse(fail_on)))
+
+
+def _show_context(paths, linter, stdin_filename, config):
+    """``--show-context``: the decided voice and topic of each file, and why."""
+    from claimcheck.run import page_contexts
+
+    failed = False
+    for path, page, error in page_contexts(paths, linter, stdin_filename=stdin_filename, config=config):
+        if error is not None:
+            click.echo(f"claimcheck: {path}: {error}", err=True)
+            failed = True
+            continue
+        click.echo(f"{path}: voice {page.voice}; topic {page.topic or '(none)'}")
+        for voice, cues in (("promotional", page.promotional), ("informational", page.informational)):
+            shown = ", ".join(f"{cue!r} x{count}" if count > 1 else repr(cue) for cue, count in cues[:12])
+            more = f" and {len(cues) - 12} more" if len(cues) > 12 else ""
+            click.echo(f"  {voice} cues ({sum(c for _, c in cues)}): {shown or '(none)'}{more}")
+    sys.exit(ExitCode.USAGE if failed else ExitCode.OK)
 
 
 def _narrow(events, diff_ref, baseline_file):

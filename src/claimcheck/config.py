@@ -30,6 +30,7 @@ KEYS = {
     "exclude": "globs of files never to check",
     "fail_on": "default for --fail-on: error|warning|info",
     "overrides": "per-path rule levels: [{paths: [globs], rules: {id: level}}]",
+    "scorer": "the learned claim scorer: {enabled: on|off, threshold: 0..1}",
 }
 
 
@@ -50,6 +51,7 @@ class Config:
     exclude: tuple = ()
     fail_on: str | None = None
     overrides: tuple = ()  # ((globs...), {id: level})
+    scorer: dict = field(default_factory=dict)  # enabled: bool, threshold: float
     origins: dict = field(default_factory=dict)  # key -> "file:line"
 
 
@@ -133,6 +135,8 @@ def load(path: Path) -> Config:
                       for rid, v in _mapping(item["rules"], fail, "overrides", index, "rules").items()}
             overrides.append((globs, levels))
         values["overrides"] = tuple(overrides)
+    if "scorer" in data:
+        values["scorer"] = _scorer(_mapping(data["scorer"], fail, "scorer"), fail)
     origins = {key: f"{path}:{lines[key]}" if key in lines else str(path) for key in values}
     return Config(path=str(path), origins=origins, **values)
 
@@ -178,6 +182,11 @@ def configure(ruleset: RuleSet, config: Config) -> RuleSet:
             continue
         if level is not None:
             rule = dataclasses.replace(rule, level=Level.parse(level))
+        if rule.kind == "scorer":
+            if config.scorer.get("enabled", True) is False:
+                continue
+            if "threshold" in config.scorer:
+                rule = dataclasses.replace(rule, options={**rule.options, "threshold": config.scorer["threshold"]})
         if rule.id in config.disclaimers:
             options = dict(rule.options)
             options["disclaimers"] = tuple(options["disclaimers"]) + config.disclaimers[rule.id]
@@ -260,6 +269,20 @@ def _strings(value, fail, *keys) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
         raise fail("must be a list of strings", *keys)
     return value
+
+
+def _scorer(value: dict, fail) -> dict:
+    found = {}
+    for key, item in value.items():
+        if key == "enabled":
+            found["enabled"] = _switch(item, fail, "scorer", key)
+        elif key == "threshold":
+            if not isinstance(item, (int, float)) or isinstance(item, bool) or not 0 <= item <= 1:
+                raise fail("must be a number from 0 to 1", "scorer", key)
+            found["threshold"] = float(item)
+        else:
+            raise fail("unknown key (allowed: enabled, threshold)", "scorer", key)
+    return found
 
 
 def _switch(value, fail, *keys) -> bool:

@@ -33,7 +33,9 @@ from claimcheck.sentence import (
     Tokens,
 )
 from claimcheck.nlp import Tokenizer
+from claimcheck.page import INFORMATIONAL, PageContext, PageCues, compile_cues, decide
 from claimcheck.prefilter import gate, term_forms
+from claimcheck.scorer.features import Conditions, features
 from claimcheck.vocabulary import forms
 
 
@@ -54,9 +56,20 @@ class Compiled:
     punct_chars: frozenset[str]
     sentence_rules: tuple[Rule, ...]
     document_rules: tuple[Rule, ...]
+    scorer_rules: Mapping[str, Rule]  # category -> the active scorer rule of that category
+    candidates: frozenset[int]  # match ids that make a sentence worth scoring
+    page_cues: PageCues
+    conditions: Conditions
+    classifier: object | None  # claimcheck.scorer.classifier.Classifier, when scorer rules are active
 
 
-def compile_rules(ruleset: RuleSet, nlp) -> Compiled:
+# The vocabulary whose terms name the product a page is about.
+TOPIC_VOCABULARY = "unapproved.products"
+
+
+def compile_rules(ruleset: RuleSet, nlp, model=None) -> Compiled:
+    """Compile ``ruleset`` for ``nlp``'s vocabulary; ``model`` is the claim
+    scorer's model folder (default: the one shipped in the package)."""
     from spacy.matcher import Matcher, PhraseMatcher
     from spacy.pipeline import Sentencizer
 
@@ -99,6 +112,14 @@ def compile_rules(ruleset: RuleSet, nlp) -> Compiled:
     for rule in by_scope["sentence"]:
         for label in KINDS[rule.kind].needs(rule).triggers:
             by_trigger[label].append(rule)
+    scorer_rules = {rule.category: rule for rule in by_scope["scorer"]}
+    classifier = None
+    if scorer_rules:
+        from claimcheck.scorer.classifier import Classifier
+
+        classifier = Classifier(model) if model is not None else Classifier()
+    topic = ruleset.vocabularies.get(TOPIC_VOCABULARY)
+    products = {f: t.lower() for t in (topic.terms if topic else ()) for f in forms(t, topic.inflect)}
     return Compiled(
         ruleset, nlp, Tokenizer(nlp), phrases, tokens, labels,
         frozenset(nlp.vocab.strings[label] for label in by_trigger if label in terms or label in patterns),
@@ -106,6 +127,11 @@ def compile_rules(ruleset: RuleSet, nlp) -> Compiled:
         {label: tuple(rules) for label, rules in by_trigger.items()},
         frozenset(Sentencizer.default_punct_chars),
         tuple(by_scope["sentence"]), tuple(by_scope["document"]),
+        scorer_rules,
+        frozenset(i for i, label in labels.items() if not label.startswith("context:")),
+        compile_cues(context.promotional, context.informational, products),
+        Conditions.of(context.condition_suffixes, context.condition_heads),
+        classifier,
     )
 
 
@@ -144,26 +170,87 @@ def _pattern_error(rule: Rule, error: Exception) -> PackError:
 GROUP_CHARS = 100_000
 
 
+@dataclass(frozen=True)
+class Candidate:
+    """A sentence the scorer may look at: its characters in block ``block``,
+    its feature words, and whether a pack rule already reported it."""
+
+    block: int
+    start: int
+    end: int
+    words: tuple[str, ...]
+    reported: bool
+    labels: frozenset[str] = frozenset()  # the labels matched in it
+
+
 def lint_document(document: Document, compiled: Compiled) -> tuple[Finding, ...]:
     """Lint one document. Pure: the same inputs give the same findings."""
-    hits: list[Hit] = []
-    first_terms: dict[str, tuple[int, int, int]] = {}
-    seen: set[str] = set()
     blocks = [piece for block in document.blocks for piece in block.pieces(MAX_BLOCK_CHARS)]
-    order = {rule.id: n for n, rule in enumerate(compiled.sentence_rules)}
     texts = [block.text for block in blocks]
-    for index, block_rows, matches in _matched_blocks(texts, compiled):
-        for sentence in _sentences(index, block_rows, matches, compiled, first_terms, seen):
-            candidates = {r.id: r for label in sentence.terms for r in compiled.rules_by_trigger.get(label, ())}
-            for rule in sorted(candidates.values(), key=lambda r: order[r.id]):
-                hits.extend(KINDS[rule.kind].check(rule, sentence))
+    page = decide(texts, compiled.page_cues)
+    # On a regulator's, journalist's or scientist's page, what reads like a
+    # claim is reported speech: the scorer gives no second opinion there.
+    scoring = compiled.classifier is not None and page.voice != INFORMATIONAL
+    hits, candidates, first_terms = analyse(texts, compiled, page, scoring=scoring)
+    if candidates:
+        hits.extend(_scored(candidates, compiled))
     if compiled.document_rules:
         rules = {rule.id: rule for rule in compiled.ruleset.rules}
         ordered = sorted(hits, key=lambda h: (h.block, h.start))
-        summary = Summary(tuple((h, rules[h.rule_id].category) for h in ordered), first_terms, tuple(texts))
+        summary = Summary(tuple((h, rules[h.rule_id].category) for h in ordered), first_terms, tuple(texts), page)
         for rule in compiled.document_rules:
             hits.extend(KINDS[rule.kind].check_document(rule, summary))
     return _findings(document.source, document.path, blocks, hits, compiled.ruleset)
+
+
+def analyse(texts: list[str], compiled: Compiled, page: PageContext, scoring: bool = True,
+            whole_blocks: bool = False) -> tuple[list[Hit], list[Candidate], dict]:
+    """The pack rules' hits in blocks ``texts``, (with ``scoring``) the
+    sentences the scorer should look at, and where each label first matched
+    (``label -> (block, start, end)``, characters). ``whole_blocks`` makes
+    each block one unit instead of cutting it into sentences (for training
+    on labeled items that may hold several sentences)."""
+    hits: list[Hit] = []
+    candidates: list[Candidate] = []
+    first_terms: dict[str, tuple[int, int, int]] = {}
+    seen: set[str] = set()
+    order = {rule.id: n for n, rule in enumerate(compiled.sentence_rules)}
+    for index, block_rows, matches in _matched_blocks(texts, compiled):
+        for sentence, triggered in _sentences(index, block_rows, matches, compiled, first_terms, seen, page,
+                                              scoring, whole_blocks):
+            found: list[Hit] = []
+            if triggered:
+                candidates_ = {r.id: r for label in sentence.terms for r in compiled.rules_by_trigger.get(label, ())}
+                for rule in sorted(candidates_.values(), key=lambda r: order[r.id]):
+                    found.extend(KINDS[rule.kind].check(rule, sentence))
+                hits.extend(found)
+            if scoring and sentence.end > sentence.start:
+                start, end = sentence.chars(sentence.start, sentence.end)
+                words = features(sentence.tokens.texts, sentence.start, sentence.end, sentence.terms, page,
+                                 compiled.conditions)
+                candidates.append(Candidate(index, start, end, tuple(words), bool(found), frozenset(sentence.terms)))
+    return hits, candidates, first_terms
+
+
+def _scored(candidates: list[Candidate], compiled: Compiled) -> list[Hit]:
+    """One hit per unreported candidate whose claim score reaches the
+    threshold of its best category's scorer rule (if that rule is active)."""
+    from claimcheck.kinds.scorer import threshold
+    from claimcheck.scorer.classifier import CLAIM
+
+    pending = [c for c in candidates if not c.reported]
+    found = []
+    for candidate, scores in zip(pending, compiled.classifier.scores([c.words for c in pending])):
+        # The category the model ranks highest; a category whose scorer rule is
+        # turned off (``safety: off``) is not reported under another one.
+        category = max((label for label in scores if label != CLAIM), key=lambda c: (scores[c], c))
+        rule = compiled.scorer_rules.get(category)
+        if rule is None:
+            continue
+        claim = scores.get(CLAIM, 0.0)
+        if claim >= threshold(rule) and candidate.labels.isdisjoint(rule.options.get("not_near", ())):
+            found.append(Hit(rule.id, candidate.block, candidate.start, candidate.end, score=round(claim, 3)))
+    return found
 
 
 def _groups(texts: list[str], size: int):
@@ -206,8 +293,10 @@ def _matched_blocks(texts: list[str], compiled: Compiled):
                 yield index, (rows[start:end], bases[offset], text), matches
 
 
-def _sentences(index: int, block_rows: tuple, matches: list, compiled: Compiled, first_terms: dict, seen: set):
-    """The sentences of a block that hold a trigger, with their terms.
+def _sentences(index: int, block_rows: tuple, matches: list, compiled: Compiled, first_terms: dict, seen: set,
+               page: PageContext, scoring: bool, whole_blocks: bool = False):
+    """The sentences of a block that hold a trigger (or, with ``scoring``, a
+    term of any vocabulary), each with whether a rule trigger is in it.
     ``block_rows`` are the block's spaCy token rows (IDX, LENGTH, SPACY), the
     character where the block starts in the tokenized text, and its text."""
     labels = compiled.labels
@@ -218,25 +307,30 @@ def _sentences(index: int, block_rows: tuple, matches: list, compiled: Compiled,
             label = labels[match_id]
             if label not in first_terms:
                 first_terms[label] = (index, int(rows[start, 0]) - base, int(rows[end - 1, 0] + rows[end - 1, 1]) - base)
-    if compiled.triggers.isdisjoint(ids):
+    wanted = compiled.candidates if scoring else compiled.triggers  # triggers are candidates too
+    if wanted.isdisjoint(ids):
         seen.update(labels[i] for i in ids)
         return
     tokens = Tokens.of_rows(rows, base, text)
-    sents = tokens.sentences(compiled.punct_chars)
+    sents = [(0, len(tokens.texts))] if whole_blocks else tokens.sentences(compiled.punct_chars)
     starts = [s for s, _ in sents]
     grouped: dict[int, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     triggered: set[int] = set()
+    worth: set[int] = set()
     triggers = compiled.triggers
     for match_id, start, end in sorted(matches, key=_match_order):
         number = bisect.bisect_right(starts, start) - 1
         grouped[number][labels[match_id]].append((start, end))
         if match_id in triggers:
             triggered.add(number)
+        if match_id in wanted:
+            worth.add(number)
     for number in sorted(grouped):
         terms = grouped[number]
-        if number in triggered:
+        if number in worth:
             start, end = sents[number]
-            yield Sentence(index, tokens, start, end, {k: tuple(v) for k, v in terms.items()}, frozenset(seen))
+            yield (Sentence(index, tokens, start, end, {k: tuple(v) for k, v in terms.items()}, frozenset(seen), page),
+                   number in triggered)
         seen.update(terms)
 
 
@@ -267,9 +361,10 @@ def _findings(source: str, path: str, blocks, hits: list[Hit], ruleset: RuleSet)
             rule=rule.id,
             category=rule.category,
             level=Level.INFO if hit.downgraded else rule.level,
-            message=rule.render(block.text[hit.start:hit.end]),
+            message=rule.render(block.text[hit.start:hit.end], hit.score),
             text=source[start:end],
             suggestion=rule.suggestion,
+            score=hit.score,
         )
         found[(finding.rule, start, end)] = finding
     return tuple(sorted(_drop_nested(found.values()), key=lambda f: f.sort_key))

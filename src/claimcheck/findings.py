@@ -45,6 +45,7 @@ class Hit:
     start: int
     end: int
     downgraded: bool = False
+    score: float | None = None  # the claim scorer's score, for its findings
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,7 @@ class Finding:
     message: str
     text: str
     suggestion: str
+    score: float | None = None  # the claim scorer's score (scorer findings only)
 
     @property
     def sort_key(self) -> tuple:

@@ -34,7 +34,8 @@ RULE_KEYS = {"id", "kind", "level", "category", "message", "rationale", "referen
 OPTIONAL_RULE_KEYS = {"options", "context"}
 PACK_KEYS = {"pack", "description", "vocabularies"}
 VOCAB_KEYS = {"terms", "inflect"}
-CONTEXT_KEYS = {"negation", "negation_after", "pseudo_negation", "attribution", "research", "boundaries"}
+CONTEXT_KEYS = {"negation", "negation_after", "pseudo_negation", "attribution", "research", "boundaries",
+                "promotional", "informational", "condition_suffixes", "condition_heads"}
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\.[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -211,8 +212,10 @@ def _load_rule(path: Path, pack: str) -> Rule:
         if not isinstance(data[key], str) or not data[key].strip():
             raise where.error("must be a non-empty string", key)
     placeholders = set(re.findall(r"\{([^{}]*)\}", data["message"]))
-    if placeholders - {"text"}:
-        raise where.error(f"unknown placeholder '{{{sorted(placeholders - {'text'})[0]}}}' (allowed: {{text}})", "message")
+    allowed = {"text", "score"} if kind == "scorer" else {"text"}
+    if placeholders - allowed:
+        raise where.error(f"unknown placeholder '{{{sorted(placeholders - allowed)[0]}}}' "
+                          f"(allowed: {', '.join('{' + p + '}' for p in sorted(allowed))})", "message")
     references = _references(data["references"], where)
     examples = _examples(data["examples"], where)
     options = _options(data.get("options") or {}, KINDS[kind], where)
@@ -281,6 +284,10 @@ def _option_value(value, spec: opt.Option, where: _Where):
         if not isinstance(value, int) or isinstance(value, bool) or value < 0:
             raise where.error("must be a whole number >= 0", *keys)
         return value
+    if spec.type == opt.PROBABILITY:
+        if not isinstance(value, (int, float)) or isinstance(value, bool) or not 0 <= value <= 1:
+            raise where.error("must be a number from 0 to 1", *keys)
+        return float(value)
     if spec.type == opt.CHOICE:
         if value not in spec.choices:
             raise where.error(f"must be one of {', '.join(spec.choices)}", *keys)

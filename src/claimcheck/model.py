@@ -54,8 +54,9 @@ class Rule:
     def policy(self, context: str) -> str:
         return self.context.get(context, "skip")
 
-    def render(self, text: str) -> str:
-        return self.message.replace("{text}", text)
+    def render(self, text: str, score: float | None = None) -> str:
+        message = self.message.replace("{text}", text)
+        return message.replace("{score}", "…" if score is None else f"{score:.2f}")
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,10 @@ class RuleSet:
         return RuleSet(self.packs, rules, self.vocabularies, self.context)
 
 
+    def without_kind(self, kind: str) -> "RuleSet":
+        return RuleSet(self.packs, tuple(r for r in self.rules if r.kind != kind), self.vocabularies, self.context)
+
+
 def matches_prefix(rule_id: str, prefix: str) -> bool:
     """``unapproved`` and ``unapproved.`` match ``unapproved.x``; ids match whole segments."""
     prefix = prefix.rstrip(".")
@@ -107,3 +112,9 @@ class ContextTriggers:
     attribution: tuple[str, ...] = ()
     research: tuple[str, ...] = ()
     boundaries: tuple[str, ...] = ()
+    # the page (see claimcheck.page)
+    promotional: tuple[str, ...] = ()
+    informational: tuple[str, ...] = ()
+    # open-class conditions (see claimcheck.scorer.features)
+    condition_suffixes: tuple[str, ...] = ()
+    condition_heads: tuple[str, ...] = ()

@@ -9,6 +9,7 @@ so a text the prefilter rejects has no findings.
 
 Requirement expressions are tuples: ``("label", name)``, ``("all", (...))``,
 ``("any", (...))``, ``("words", frozenset)``, ``("text", str)``, ``("true",)``,
+``("any-label",)`` (some label of any vocabulary or rule is present),
 and for document rules ``("categories", (...))``.
 """
 
@@ -98,6 +99,8 @@ def _holds(expr, labels: frozenset[str] | None, lowered: str, present: frozenset
         return expr[1] <= present if present is not None else all(w in lowered for w in expr[1])
     if op == "text":
         return expr[1] in lowered
+    if op == "any-label":
+        return labels is None or bool(labels)
     return True  # "true"
 
 
@@ -118,7 +121,7 @@ def build(ruleset: RuleSet) -> Prefilter:
     sentence_level = {}
     for rule in ruleset.rules:
         kind = KINDS[rule.kind]
-        if kind.SCOPE == "sentence":
+        if kind.SCOPE in ("sentence", "scorer"):
             sentence_level[rule.id] = kind.requires(rule)
             by_category.setdefault(rule.category, []).append(sentence_level[rule.id])
     requirements = list(sentence_level.values())

@@ -42,16 +42,7 @@ def check_paths(
     results with an error (also passed to ``on_error``); the others are still
     checked."""
     targets: list[Target] = []
-    wanted = None
-    if config is not None and (config.include or config.exclude):
-        from claimcheck.config import matches_path
-
-        def wanted(path: str, explicit: bool) -> bool:
-            if config.exclude and matches_path(path, config.exclude, config):
-                return False
-            return explicit or not config.include or matches_path(path, config.include, config)
-
-    for item in collect(paths, wanted):
+    for item in _targets(paths, config):
         if isinstance(item, InputError):
             if on_error:
                 on_error(item)
@@ -72,17 +63,54 @@ def check_paths(
     yield End()
 
 
+def _targets(paths: Sequence[str], config=None):
+    """The files to check (``Target``), or an ``InputError`` for each path that cannot be."""
+    wanted = None
+    if config is not None and (config.include or config.exclude):
+        from claimcheck.config import matches_path
+
+        def wanted(path: str, explicit: bool) -> bool:
+            if config.exclude and matches_path(path, config.exclude, config):
+                return False
+            return explicit or not config.include or matches_path(path, config.include, config)
+
+    return collect(paths, wanted)
+
+
+def page_contexts(paths: Sequence[str], linter: Linter, stdin=None, stdin_filename: str | None = None,
+                  config=None) -> Iterator[tuple]:
+    """``(path, PageContext, None)`` for each file, or ``(path, None, reason)``."""
+    from claimcheck.page import decide
+
+    for target in _targets(paths, config):
+        if isinstance(target, InputError):
+            yield target.path, None, target.reason
+            continue
+        try:
+            source = read(target, stdin)
+        except InputError as error:
+            yield error.path, None, error.reason
+            continue
+        path, kind = _name_and_format(target, stdin_filename)
+        from claimcheck.readers import reader
+
+        document = reader(kind)(source, path)
+        yield path, decide([b.text for b in document.blocks], linter.compiled.page_cues), None
+
+
+def _name_and_format(target: Target, stdin_filename: str | None) -> tuple[str, str]:
+    if target.path == STDIN:
+        path = stdin_filename or "<stdin>"
+        return path, format_for(stdin_filename, "markdown") if stdin_filename else "markdown"
+    return target.path, format_for(target.path, "text")
+
+
 def _check_one(target: Target, linter: Linter, stdin=None, stdin_filename=None, config=None) -> FileResult:
     try:
         source = read(target, stdin)
     except InputError as error:
         return FileResult(error.path, error=error.reason)
-    if target.path == STDIN:
-        path = stdin_filename or "<stdin>"
-        kind = format_for(stdin_filename, "markdown") if stdin_filename else "markdown"
-    else:
-        path = target.path
-        kind = format_for(path, "text")
+    path, kind = _name_and_format(target, stdin_filename)
     found = linter.lint_text(source, path, kind)
     if config is not None:
         from claimcheck.config import override

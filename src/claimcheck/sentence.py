@@ -18,6 +18,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from claimcheck.page import PageContext
 
 NEGATION = "context:negation"
 NEGATION_AFTER = "context:negation-after"
@@ -111,6 +115,19 @@ class Sentence:
     end: int
     terms: Mapping[str, tuple[Span, ...]]
     seen: frozenset = frozenset()  # labels matched in earlier sentences of the document
+    page: "PageContext | None" = None  # the voice and topic of the page
+
+    @property
+    def topic_page(self) -> bool:
+        """On a seller's page about a product: "it" and subject-less
+        sentences are about that product."""
+        return self.page is not None and self.page.promotional_voice and self.page.topic is not None
+
+    @property
+    def informational_page(self) -> bool:
+        from claimcheck.page import INFORMATIONAL
+
+        return self.page is not None and self.page.voice == INFORMATIONAL
 
     def has_any(self, labels) -> bool:
         terms = self.terms
@@ -157,7 +174,9 @@ class Sentence:
 
     def _clause(self, anchor: int, punctuation: bool = True) -> Span:
         first, last = self.start, self.end
-        boundaries = [s for s, _ in self.terms.get(BOUNDARY, ())]
+        # a boundary word inside a negation cue ("not yet") does not end a clause
+        negations = self.terms.get(NEGATION, ())
+        boundaries = [s for s, e in self.terms.get(BOUNDARY, ()) if not _inside_any((s, e), negations)]
         if punctuation:
             texts = self.tokens.texts
             boundaries += [

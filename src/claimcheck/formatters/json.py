@@ -15,7 +15,7 @@ VERSION = 1
 
 
 def _finding(f) -> dict:
-    return {
+    found = {
         "path": f.path,
         "line": f.line,
         "column": f.column,
@@ -28,6 +28,9 @@ def _finding(f) -> dict:
         "text": f.text,
         "suggestion": f.suggestion,
     }
+    if f.score is not None:  # the claim scorer's findings
+        found["score"] = f.score
+    return found
 
 
 def _indented(fields: dict) -> str:

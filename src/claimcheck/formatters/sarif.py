@@ -126,6 +126,8 @@ def _result(finding: Finding, suppressed: Suppressed | None, fingerprint: str, r
         "locations": [{"physicalLocation": {"artifactLocation": _artifact(finding.path, root), "region": region}}],
         "partialFingerprints": {"claimcheck/v1": fingerprint},
     }
+    if finding.score is not None:
+        result["properties"] = {"score": finding.score}
     if suppressed is not None:
         result["suppressions"] = [{"kind": suppressed.kind, "justification": suppressed.justification}]
     return result

@@ -12,10 +12,13 @@ if TYPE_CHECKING:
 
 
 def judge(rule: Rule, sentence: Sentence, span: Span, anchor: int, parts: tuple[Span, ...] = ()) -> Hit | None:
-    """Apply the rule's context policy to a candidate token span."""
+    """Apply the rule's context policy to a candidate token span. On an
+    informational page, research results and quoted claims are reported
+    speech whatever the rule's policy."""
     downgraded = False
+    informational = sentence.informational_page
     for context in sentence.contexts(span[0], span[1], anchor, parts):
-        policy = rule.policy(context)
+        policy = "skip" if informational and context in ("research", "quote") else rule.policy(context)
         if policy == "skip":
             return None
         if policy == "downgrade":

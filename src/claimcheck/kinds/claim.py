@@ -26,7 +26,8 @@ DOC = "Flags a sentence that links a subject term to a predicate term, in either
 OPTIONS = (
     Option("subject", VOCABULARIES, required=True, doc="vocabularies of subjects (e.g. products)"),
     Option("predicate", VOCABULARIES, required=True, doc="vocabularies of predicates (effects, conditions)"),
-    Option("pronouns", VOCABULARIES, doc="count as subjects once a subject was named in an earlier sentence"),
+    Option("pronouns", VOCABULARIES, doc="count as subjects once a subject was named in an earlier sentence, "
+           "or anywhere on a promotional page about a product"),
     Option("also", VOCABULARIES, doc="the sentence must also contain a term of one of these"),
     Option("near", VOCABULARIES, doc="flag only if the sentence also has a term of one of these"),
     Option("not_near", VOCABULARIES, doc="do not flag if the sentence has a term of one of these"),
@@ -54,7 +55,7 @@ def check(rule: Rule, sentence: Sentence) -> Iterator[Hit]:
     if not sentence.has_any(options["predicate"]):
         return
     subjects = sentence.spans(options["subject"])
-    if options.get("pronouns") and sentence.seen.intersection(options["subject"]):
+    if options.get("pronouns") and (sentence.topic_page or sentence.seen.intersection(options["subject"])):
         subjects = sorted(subjects + sentence.spans(options["pronouns"]))
     if not subjects:
         return

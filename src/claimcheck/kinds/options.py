@@ -12,6 +12,7 @@ REGEXES = "regexes"  # list of regular expressions (compiled at load)
 PATTERNS = "patterns"  # list of spaCy token patterns (validated when compiled)
 CATEGORIES = "categories"  # list of finding categories
 INTEGER = "integer"
+PROBABILITY = "probability"  # a number from 0 to 1
 CHOICE = "choice"
 
 

@@ -1,6 +1,7 @@
 """``required``: document level. When a trigger is present (findings of given
 categories, or terms of given vocabularies), the document must contain one of
-the disclaimer forms; otherwise one finding at the first trigger.
+the disclaimer forms; otherwise one finding at the first trigger. A page in
+an informational voice (see :mod:`claimcheck.page`) needs no disclaimer.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from claimcheck.findings import Hit
 from claimcheck.kinds.needs import Needs
 from claimcheck.kinds.options import CATEGORIES, REGEXES, VOCABULARIES, Option
 from claimcheck.model import Rule
+from claimcheck.page import INFORMATIONAL, PageContext
 
 NAME = "required"
 SCOPE = "document"
@@ -31,6 +33,7 @@ class Summary:
     hits: tuple[tuple[Hit, str], ...]  # (hit, category), in document order
     first_terms: Mapping[str, tuple[int, int, int]]  # label -> (block, start, end)
     texts: tuple[str, ...]  # normalized prose of each block
+    page: "PageContext | None" = None  # the page's voice and topic
 
 
 def needs(rule: Rule) -> Needs:
@@ -45,6 +48,8 @@ def requires(rule: Rule) -> tuple:
 
 
 def check_document(rule: Rule, summary: Summary) -> Iterator[Hit]:
+    if summary.page is not None and summary.page.voice == INFORMATIONAL:
+        return  # a regulator's, journalist's or scientist's page owes no product disclaimer
     triggers: list[tuple[int, int, int]] = []
     categories = set(rule.options.get("when_categories", ()))
     triggers += [(h.block, h.start, h.end) for h, category in summary.hits if category in categories]

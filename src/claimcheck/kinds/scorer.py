@@ -1,0 +1,41 @@
+"""``scorer``: the learned claim scorer's finding for one category.
+
+The engine scores every sentence that holds a term of any vocabulary (those
+the rules use, and the scorer rules' ``signals``), has no
+finding from a pack rule, and passes the prefilter; a sentence whose claim
+score reaches the threshold is reported once, under the scorer rule of the
+category the model ranks highest (of the active scorer rules). The rule
+carries that category's message, rationale, references and suggestion; its
+``threshold`` can be set per rule or for all by the configuration's
+``scorer.threshold``.
+"""
+
+from __future__ import annotations
+
+from claimcheck.kinds.needs import Needs
+from claimcheck.kinds.options import PROBABILITY, VOCABULARIES, Option
+from claimcheck.model import Rule
+
+NAME = "scorer"
+SCOPE = "scorer"
+DOC = "Flags a sentence the learned claim scorer rates as a claim of the rule's category."
+OPTIONS = (
+    Option("threshold", PROBABILITY, doc="the lowest claim score that is reported (default 0.5)"),
+    Option("not_near", VOCABULARIES, doc="do not report a sentence that holds a term of one of these"),
+    Option("signals", VOCABULARIES, doc="more vocabularies whose terms make a sentence worth scoring "
+           "(and that the scorer sees as features)"),
+)
+DEFAULT_THRESHOLD = 0.5
+
+
+def needs(rule: Rule) -> Needs:
+    return Needs()
+
+
+def requires(rule: Rule) -> tuple:
+    # Any term of any vocabulary makes a sentence a candidate.
+    return ("any-label",)
+
+
+def threshold(rule: Rule) -> float:
+    return rule.options.get("threshold", DEFAULT_THRESHOLD)

@@ -1,0 +1,320 @@
+"""Train the claim scorer from labeled sentences, reproducibly.
+
+    python -m claimcheck.train ../shared/eval/corpus/claims.jsonl [MORE.jsonl | PAGES/ ...]
+        [--split train|all] [--output DIR] [--cv 5]
+
+Each labeled item (``text``, ``label`` claim|ok, ``category``, and in the
+corpus ``source``, ``family``, ``split``) becomes the scorer's feature words
+(:mod:`claimcheck.scorer.features`), computed by the engine with the packs'
+vocabularies and context cues, twice: once on a page made of the items of its
+``source`` (so the page voice and topic are those of that page) and once
+alone (as a sentence checked on its own). spaCy's own training loop
+(``spacy train`` with ``scorer/config.cfg``: fixed seed, fixed epochs, no
+early stopping) fits a ``textcat_multilabel`` with the labels ``claim`` and
+one per category (``secondary: ...`` notes add categories). The pipeline is
+written to ``--output`` (the packaged ``scorer/model`` by default) with its
+provenance in ``meta.json``: counts, sha256 of every training file, date.
+
+A folder of labeled pages (``labels.json`` and one text file a page, like
+``../shared/eval/documents-more``) adds its paragraphs as items on their
+real pages (in that view only): expected claim lines are claims, optional
+lines are left out.
+
+``--cv K`` instead reports K-fold cross-validation grouped by ``family``
+(no family on both sides) and writes nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import hashlib
+import json
+import random
+import shutil
+import sys
+import tempfile
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from claimcheck.findings import CATEGORIES
+from claimcheck.scorer.classifier import CLAIM, MODEL_DIR
+from claimcheck.scorer.features import FEATURES_VERSION
+
+CONFIG = Path(__file__).resolve().parent / "scorer" / "config.cfg"
+LABELS = (CLAIM, *[c for c in CATEGORIES if c != "missing-disclaimer"])
+
+
+@dataclass(frozen=True)
+class Item:
+    """One labeled item and its feature words (on its page, and alone)."""
+
+    row: dict
+    on_page: tuple[str, ...]
+    alone: tuple[str, ...]
+    reported: bool  # a pack rule reports it (on its page)
+    candidate: bool  # the engine would hand it to the scorer
+
+    @property
+    def cats(self) -> dict[str, float]:
+        return cats_of(self.row)
+
+
+def cats_of(row: dict) -> dict[str, float]:
+    claim = row["label"] == "claim"
+    cats = {label: 0.0 for label in LABELS}
+    cats[CLAIM] = float(claim)
+    if claim:
+        if row.get("category") in cats:
+            cats[row["category"]] = 1.0
+        note = row.get("note") or ""
+        if "secondary:" in note:
+            for category in LABELS[1:]:
+                if category in note.split("secondary:", 1)[1]:
+                    cats[category] = 1.0
+    return cats
+
+
+def read_rows(paths: Sequence[Path]) -> list[dict]:
+    """Labeled items from JSONL files, or from folders of labeled pages."""
+    rows = []
+    for path in paths:
+        if Path(path).is_dir():
+            rows += page_rows(Path(path))
+            continue
+        for line in Path(path).read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                rows.append(json.loads(line))
+    return rows
+
+
+def page_rows(folder: Path) -> list[dict]:
+    """The paragraphs of labeled pages (``labels.json`` beside one text file
+    a page, a paragraph a line, line 1 naming the source) as items: expected
+    claim lines are claims, optional lines are left out, the rest is ok."""
+    labels = json.loads((folder / "labels.json").read_text(encoding="utf-8"))
+    rows = []
+    for name, label in sorted(labels.items()):
+        claims = {int(n): c for n, c in label.get("claim_line_categories", {}).items()}
+        wanted = set(label["expected_claim_lines"])
+        optional = set(label.get("quoted_claim_lines_optional", ())) | set(label.get("other_optional_lines", ()))
+        lines = (folder / name).read_text(encoding="utf-8").split("\n")
+        for number, text in enumerate(lines[1:], 2):
+            if not text.strip() or (number in optional and number not in wanted):
+                continue
+            claim = number in wanted
+            rows.append({"text": text, "label": "claim" if claim else "ok",
+                         "category": claims.get(number, "unapproved-treatment") if claim else "none",
+                         "source": f"{folder.name}/{name}", "family": f"{folder.name}/{name}",
+                         "note": f"page line {number}", "page": True})
+    return rows
+
+
+def featurize(rows: Sequence[dict], linter=None) -> list[Item]:
+    """Feature words for every row, computed by the engine as at run time."""
+    from claimcheck.api import Linter
+    from claimcheck.engine import analyse
+    from claimcheck.page import decide
+    from claimcheck.readers import reader
+
+    linter = linter or Linter.from_folders(scorer=False)
+    compiled = linter.compiled
+    read = reader("text")
+    pages: dict[str, list[int]] = defaultdict(list)
+    texts = []
+    for index, row in enumerate(rows):
+        blocks = read(row["text"], "<item>").blocks
+        texts.append(" ".join(b.text for b in blocks) or row["text"])
+        pages[row.get("source") or f"item:{index}"].append(index)
+    on_page: dict[int, tuple] = {}
+    reported: dict[int, bool] = {}
+    for members in pages.values():
+        page_texts = [texts[i] for i in members]
+        words = _unit_words(page_texts, compiled, decide(page_texts, compiled.page_cues))
+        for position, index in enumerate(members):
+            on_page[index], reported[index] = words[position]
+    items = []
+    for index, row in enumerate(rows):
+        single = [texts[index]]
+        alone, _ = _unit_words(single, compiled, decide(single, compiled.page_cues))[0]
+        items.append(Item(row, on_page[index][0], alone[0], reported[index], on_page[index][1]))
+    return items
+
+
+def _unit_words(texts: list[str], compiled, page) -> list[tuple[tuple[tuple[str, ...], bool], bool]]:
+    """For each block: ((feature words, is a candidate), reported by a pack rule)."""
+    from claimcheck.engine import analyse
+    from claimcheck.scorer.features import features
+
+    hits, candidates, _ = analyse(texts, compiled, page, scoring=True, whole_blocks=True)
+    by_block = {c.block: c.words for c in candidates}
+    hit_blocks = {h.block for h in hits}
+    found = []
+    for index, text in enumerate(texts):
+        if index in by_block:
+            found.append(((by_block[index], True), index in hit_blocks))
+        else:
+            tokens = [t.text for t in compiled.tokenize(text)]
+            words = tuple(features(tokens, 0, len(tokens), {}, page, compiled.conditions))
+            found.append(((words, False), index in hit_blocks))
+    return found
+
+
+def fit(items: Sequence[Item], output: Path, config: Path = CONFIG, overrides: dict | None = None,
+        quiet: bool = True) -> Path:
+    """Train with spaCy's training loop; the pipeline is written to ``output``."""
+    import spacy
+    from spacy.cli.train import train as spacy_train
+    from spacy.tokens import Doc, DocBin
+
+    vocab = spacy.blank("en").vocab
+    bin_ = DocBin(store_user_data=False)
+    for item in items:
+        # Both views, once if equal; a paragraph of a labeled page only on its page
+        # (alone, a page's many neutral paragraphs would teach that lone sentences are rarely claims).
+        views = (item.on_page,) if item.row.get("page") else (item.on_page, item.alone)
+        for words in dict.fromkeys(views):
+            doc = Doc(vocab, words=list(words) or ["#empty"])
+            doc.cats = item.cats
+            bin_.add(doc)
+    with tempfile.TemporaryDirectory(prefix="claimcheck-train-") as tmp:
+        corpus = Path(tmp) / "train.spacy"
+        bin_.to_disk(corpus)
+        settings = {"paths.train": str(corpus), "paths.dev": str(corpus), **(overrides or {})}
+        if quiet:
+            import contextlib
+            import io
+
+            with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+                _quiet_train(spacy_train, config, Path(tmp) / "out", settings)
+        else:
+            spacy_train(config, Path(tmp) / "out", overrides=settings)
+        if output.exists():
+            shutil.rmtree(output)
+        shutil.copytree(Path(tmp) / "out" / "model-last", output)
+    _sort_strings(output / "vocab" / "strings.json")
+    return output
+
+
+def _sort_strings(path: Path) -> None:
+    """spaCy writes its string store in the order it met the strings, which
+    would replay the training sentences word by word; the order carries no
+    meaning (strings are looked up by hash), so it is written sorted."""
+    strings = json.loads(path.read_text(encoding="utf-8"))
+    path.write_text(json.dumps(sorted(set(strings)), ensure_ascii=False), encoding="utf-8")
+
+
+def _quiet_train(spacy_train, config, out, settings):
+    import logging
+
+    logger = logging.getLogger("spacy")
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        spacy_train(config, out, overrides=settings)
+    finally:
+        logger.setLevel(level)
+
+
+def write_provenance(output: Path, paths: Sequence[Path], items: Sequence[Item], split: str) -> None:
+    meta_path = output / "meta.json"
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    claims = sum(1 for i in items if i.row["label"] == "claim")
+    meta["name"] = "claim_scorer"
+    meta["claimcheck"] = {
+        "features_version": FEATURES_VERSION,
+        "trained": datetime.date.today().isoformat(),
+        "split": split,
+        "items": len(items),
+        "claims": claims,
+        "ok": len(items) - claims,
+        "families": len({i.row.get("family") or i.row.get("source") for i in items}),
+        "labels": list(LABELS),
+        "files": [{"name": f"{Path(p).resolve().parent.name}/{Path(p).name}", "sha256": _sha256(Path(p))}
+                  for p in paths],
+        "config_sha256": hashlib.sha256(CONFIG.read_bytes()).hexdigest(),
+    }
+    meta_path.write_text(json.dumps(meta, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+
+
+def _sha256(path: Path) -> str:
+    """Of a file's bytes, or of a folder's files (names and contents, in order)."""
+    if path.is_file():
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    digest = hashlib.sha256()
+    for file in sorted(path.rglob("*")):
+        if file.is_file():
+            digest.update(file.name.encode() + b"\0" + file.read_bytes())
+    return digest.hexdigest()
+
+
+def select(rows: Sequence[dict], split: str) -> list[dict]:
+    """``train``: the corpus train split and items without a split (other
+    labeled sets); ``all``: everything."""
+    if split == "all":
+        return list(rows)
+    return [r for r in rows if r.get("split", "train") == "train"]
+
+
+def folds(items: Sequence[Item], k: int, seed: int = 0) -> list[list[int]]:
+    """Indices of ``k`` folds, grouped by family (or source), balanced by size."""
+    groups: dict[str, list[int]] = defaultdict(list)
+    for index, item in enumerate(items):
+        groups[item.row.get("family") or item.row.get("source") or str(index)].append(index)
+    names = sorted(groups)
+    random.Random(seed).shuffle(names)
+    names.sort(key=lambda n: -len(groups[n]))
+    found: list[list[int]] = [[] for _ in range(k)]
+    for name in names:
+        min(found, key=len).extend(groups[name])
+    return found
+
+
+def cross_validate(items: Sequence[Item], k: int = 5, overrides: dict | None = None,
+                   config: Path = CONFIG) -> list[dict[str, float]]:
+    """Out-of-fold scores for every item (on its page), folds grouped by family."""
+    from claimcheck.scorer.classifier import Classifier
+
+    scores: list[dict | None] = [None] * len(items)
+    for fold in folds(items, k):
+        held = set(fold)
+        with tempfile.TemporaryDirectory(prefix="claimcheck-cv-") as tmp:
+            model = fit([it for i, it in enumerate(items) if i not in held], Path(tmp) / "model",
+                        config=config, overrides=overrides)
+            write_provenance(model, [], [], "cv")
+            classifier = Classifier(model)
+            for index, found in zip(fold, classifier.scores([items[i].on_page for i in fold])):
+                scores[index] = found
+    return scores  # type: ignore[return-value]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m claimcheck.train", description=__doc__.splitlines()[0])
+    parser.add_argument("paths", nargs="+", type=Path, help="labeled JSONL files or folders of labeled pages")
+    parser.add_argument("--split", choices=("train", "all"), default="train",
+                        help="train on the corpus train split (default) or on every item")
+    parser.add_argument("--output", type=Path, default=MODEL_DIR, help=f"where to write the model ({MODEL_DIR})")
+    parser.add_argument("--cv", type=int, default=0, metavar="K", help="report K-fold family-grouped CV instead")
+    args = parser.parse_args(argv)
+    missing = [p for p in args.paths if not p.is_file() and not (p / "labels.json").is_file()]
+    if missing:
+        print(f"no labeled data at {missing[0]}", file=sys.stderr)
+        return 2
+    rows = select(read_rows(args.paths), args.split)
+    items = featurize(rows)
+    if args.cv:
+        from claimcheck.scorer.evaluate import report
+
+        print(report(items, cross_validate(items, args.cv)))
+        return 0
+    fit(items, args.output)
+    write_provenance(args.output, args.paths, items, args.split)
+    size = sum(f.stat().st_size for f in args.output.rglob("*") if f.is_file())
+    print(f"trained on {len(items)} items ({args.split}); model in {args.output} ({size / 1e6:.1f} MB)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,95 @@
+"""Page context: the voice and topic of a page, and what they change."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from claimcheck.cli import main
+from claimcheck.page import INFORMATIONAL, PROMOTIONAL, UNKNOWN, compile_cues, decide
+
+SELLER = """# Knee Relief With Exosome Injections
+
+Our clinic offers exosome injections for active adults. Book a free
+consultation with our team today.
+
+Call us to schedule your visit. Pricing and financing are available.
+"""
+
+REGULATOR = """# What to know about unapproved cell products
+
+The agency warns consumers that no exosome product is approved. A study of
+clinics found misleading advertising, according to researchers. Talk to your
+doctor and ask for published evidence.
+"""
+
+
+@pytest.fixture(scope="module")
+def cues(linter):
+    return linter.compiled.page_cues
+
+
+def blocks(text: str) -> list[str]:
+    return [" ".join(p.split()) for p in text.split("\n\n") if p.strip()]
+
+
+def test_a_sellers_page_is_promotional_with_its_product_as_topic(cues):
+    page = decide(blocks(SELLER), cues)
+    assert page.voice == PROMOTIONAL
+    assert page.topic == "exosome"
+    assert dict(page.promotional)["our clinic"] == 1
+
+
+def test_a_regulators_page_is_informational(cues):
+    page = decide(blocks(REGULATOR), cues)
+    assert page.voice == INFORMATIONAL
+    assert page.topic == "exosome"  # a page about a product, whoever speaks
+
+
+def test_one_sentence_has_no_voice(cues):
+    assert decide(["Our stem cells heal knees."], cues).voice == UNKNOWN
+    assert decide([], cues) == decide([], cues)
+
+
+def test_topic_is_the_most_named_product_when_the_title_names_none():
+    cues = compile_cues(["we offer"], ["study"], {"prp": "prp", "exosome": "exosome", "exosomes": "exosome"})
+    page = decide(["Welcome", "We offer PRP.", "Exosomes help. Exosome care.", "More exosomes."], cues)
+    assert page.topic == "exosome"
+    assert decide(["Welcome", "PRP and exosomes."], cues).topic == "prp"  # a tie: the first named
+
+
+def test_voice_cues_are_whole_words(cues):
+    assert decide(["Gourmet ours study"], cues).promotional == ()
+
+
+def test_pronouns_count_as_the_topic_product_on_a_sellers_page(linter):
+    opening = "It rebuilds worn cartilage in arthritic knees.\n\n"
+    later = "Our exosome therapy is offered at our clinic. Book a free consultation with our team.\n"
+    found = linter.lint_text(opening + later, path="p.md")
+    assert any(f.rule == "unapproved.disease-treatment" and f.line == 1 for f in found)
+    # the same sentence on a page without a seller's voice: "it" is nobody's product yet
+    neutral = linter.lint_text(opening + "Exosome therapy is offered in some places.\n", path="p.md")
+    assert not any(f.rule == "unapproved.disease-treatment" and f.line == 1 for f in neutral)
+
+
+def test_an_informational_page_owes_no_disclaimer_and_quotes_are_reported_speech(linter):
+    page = REGULATOR + '\nOne ad quoted a patient: "my knee pain was gone after one shot".\n'
+    found = linter.lint_text(page, path="p.md")
+    assert not any(f.category == "missing-disclaimer" for f in found)
+    assert not any(f.category == "testimonial" for f in found)
+    # the same quote on a seller's page is a testimonial (testimonial rules flag quotes)
+    sold = linter.lint_text(SELLER + '\n"My knee pain was gone after one shot."\n', path="p.md")
+    assert any(f.category == "testimonial" for f in sold)
+
+
+def test_show_context_prints_voice_topic_and_cues(tmp_path):
+    (tmp_path / "seller.md").write_text(SELLER, encoding="utf-8")
+    (tmp_path / "agency.md").write_text(REGULATOR, encoding="utf-8")
+    result = CliRunner().invoke(main, ["--show-context", str(tmp_path / "seller.md"), str(tmp_path / "agency.md"),
+                                       str(tmp_path / "missing.md")])
+    assert result.exit_code == 2  # the missing file
+    out = result.stdout
+    assert f"{tmp_path / 'seller.md'}: voice promotional; topic exosome" in out
+    assert "'our clinic'" in out and "'free consultation'" in out
+    assert f"{tmp_path / 'agency.md'}: voice informational; topic exosome" in out
+    assert "missing.md" in result.stderr

@@ -1,0 +1,179 @@
+"""The learned claim scorer: its features, its findings, its switches, its model."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+
+import pytest
+from click.testing import CliRunner
+
+from claimcheck.cli import main
+from claimcheck.engine import analyse
+from claimcheck.page import PageContext, decide
+from claimcheck.scorer.classifier import MODEL_DIR, provenance
+from claimcheck.scorer.features import FEATURES_VERSION, SEPARATOR, Conditions, features
+
+from tests.conftest import ROOT, SHARED
+
+# Sentences we wrote that no pack rule matches and the shipped scorer reports.
+UNSEEN = "Our cord cells calm inflammation so that damaged joints can rebuild themselves."
+STORY = "John can finally sleep through the night after his treatment with us."
+
+
+def words_of(linter, text: str, page: PageContext | None = None) -> list[str]:
+    compiled = linter.compiled
+    _, candidates, _ = analyse([text], compiled, page or decide([text], compiled.page_cues))
+    assert len(candidates) == 1
+    return list(candidates[0].words)
+
+
+def test_features_name_the_signals_and_keep_the_words(linter):
+    words = words_of(linter, "Stem cells reverse Parkinson disease in 90% of cases?")
+    flags, rest = words[: words.index(SEPARATOR)], words[words.index(SEPARATOR) + 1:]
+    assert flags[:2] == ["#voice:unknown", "#topic"] and "#question" in flags  # it names a product
+    assert "<unapproved.products>" in flags or "<unapproved.products>" in words
+    assert "<unapproved.effects>" in words and "<num>" in words
+    assert rest[:4] == ["stem", "cells", "reverse", "parkinson"]
+
+
+def test_open_class_conditions():
+    conditions = Conditions.of(["itis", "pathy"], ["disease"])
+    assert conditions.holds(["tendinopathy"], 0) and conditions.holds(["bursitis"], 0)
+    assert conditions.holds(["parkinson", "disease"], 1)
+    assert not conditions.holds(["disease"], 0)  # a head noun needs a word before it
+    assert not conditions.holds(["pity"], 0) and not conditions.holds(["itis"], 0)
+
+
+def test_features_depend_on_the_page(linter):
+    page = PageContext("promotional", "exosome")
+    words = words_of(linter, "Joint stiffness fades within weeks.", page)
+    assert words[:2] == ["#voice:promotional", "#topic"] and "#heading" not in words
+    assert "#heading" in words_of(linter, "Exosome Therapy for Knees")
+
+
+def test_an_unseen_claim_gets_one_scorer_finding_on_its_sentence(linter):
+    text = f"We opened in 2019. {UNSEEN} Parking is free."
+    found = [f for f in linter.lint_text(text, format="text") if f.category != "missing-disclaimer"]
+    assert [f.rule for f in found] == ["unapproved.likely-claim"]
+    finding = found[0]
+    assert finding.text == UNSEEN and text[finding.offset:finding.end_offset] == UNSEEN
+    assert str(finding.level) == "warning"
+    assert 0.5 <= finding.score <= 1 and f"{finding.score:.2f}" in finding.message
+
+
+def test_a_sentence_a_pack_rule_reports_gets_no_scorer_finding(linter):
+    found = linter.lint_text("Our stem cells cure autism in weeks.", format="text")
+    assert {f.rule for f in found if f.category != "missing-disclaimer"} == {"unapproved.disease-treatment"}
+
+
+def test_negative_outcomes_and_anticipation_are_no_testimonials(linter):
+    for text in ("After the injection, my knee pain got worse.", "I have my first injection next week!"):
+        assert not [f for f in linter.lint_text(text) if f.rule == "testimonial.likely-claim"], text
+
+
+def run(*args: str, cwd=None):
+    result = CliRunner().invoke(main, [*args, "--format", "json"], catch_exceptions=False)
+    return result, json.loads(result.stdout) if result.stdout.startswith("{") else None
+
+
+@pytest.fixture()
+def page(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "page.md").write_text(f"{UNSEEN}\n\n{STORY}\n", encoding="utf-8")
+    return tmp_path
+
+
+def scorer_findings(data) -> list[dict]:
+    return [f for f in data["findings"] if f["rule"].endswith(".likely-claim")]
+
+
+def test_json_shows_the_score_and_no_scorer_turns_it_off(page):
+    _, data = run("page.md")
+    found = scorer_findings(data)
+    assert {f["rule"] for f in found} == {"unapproved.likely-claim", "testimonial.likely-claim"}
+    assert all(0.5 <= f["score"] <= 1 for f in found)
+    assert all("score" not in f for f in data["findings"] if f not in found)
+    _, data = run("--no-scorer", "page.md")
+    assert scorer_findings(data) == []
+
+
+def test_sarif_carries_the_score(page):
+    result = CliRunner().invoke(main, ["--format", "sarif", "page.md"])
+    results = json.loads(result.stdout)["runs"][0]["results"]
+    scored = [r for r in results if r["ruleId"].endswith(".likely-claim")]
+    assert scored and all(0.5 <= r["properties"]["score"] <= 1 for r in scored)
+
+
+def test_configuration_switches_the_scorer_and_sets_its_threshold(page):
+    (page / ".claimcheck.yaml").write_text("scorer:\n  enabled: off\n", encoding="utf-8")
+    assert scorer_findings(run("page.md")[1]) == []
+    (page / ".claimcheck.yaml").write_text("scorer:\n  threshold: 0.999\n", encoding="utf-8")
+    assert scorer_findings(run("page.md")[1]) == []
+    (page / ".claimcheck.yaml").write_text("scorer:\n  threshold: 0.1\n", encoding="utf-8")
+    assert len(scorer_findings(run("page.md")[1])) == 2
+    (page / ".claimcheck.yaml").write_text("scorer:\n  threshold: 2\n", encoding="utf-8")
+    result, _ = run("page.md")
+    assert result.exit_code == 3 and "scorer.threshold" in result.stderr and "from 0 to 1" in result.stderr
+    (page / ".claimcheck.yaml").write_text("scorer:\n  level: high\n", encoding="utf-8")
+    result, _ = run("page.md")
+    assert result.exit_code == 3 and "unknown key" in result.stderr
+
+
+def test_a_category_turned_off_is_not_reported_under_another(page):
+    (page / ".claimcheck.yaml").write_text("rules:\n  testimonial: off\n", encoding="utf-8")
+    found = scorer_findings(run("page.md")[1])
+    assert [f["rule"] for f in found] == ["unapproved.likely-claim"]
+
+
+# -- the shipped model ----------------------------------------------------------
+
+
+def test_the_shipped_model_is_small_and_says_where_it_came_from():
+    size = sum(f.stat().st_size for f in MODEL_DIR.rglob("*") if f.is_file())
+    assert size <= 5_000_000
+    info = provenance()
+    assert info["features_version"] == FEATURES_VERSION
+    assert info["items"] == info["claims"] + info["ok"] and info["claims"] > 500
+    assert all(len(f["sha256"]) == 64 for f in info["files"])
+
+
+def test_the_shipped_model_was_trained_on_the_shared_corpus():
+    corpus = SHARED / "eval" / "corpus" / "claims.jsonl"
+    if not corpus.is_file():
+        if os.environ.get("CI"):
+            pytest.fail("../shared/eval is missing in CI")
+        pytest.skip("../shared/eval is not here")
+    trained = {f["name"]: f["sha256"] for f in provenance()["files"]}
+    assert trained["corpus/claims.jsonl"] == hashlib.sha256(corpus.read_bytes()).hexdigest()
+
+
+def test_training_is_reproducible(tmp_path):
+    """The same labeled items give byte-identical weights (fixed seed, spaCy's training loop)."""
+    from claimcheck import train
+
+    rows = []
+    for n in range(12):
+        rows.append({"text": f"Our exosome injection number {n} heals knee arthritis fast.", "label": "claim",
+                     "category": "unapproved-treatment", "source": f"s{n % 3}"})
+        rows.append({"text": f"The clinic car park has {n} spaces near the door.", "label": "ok",
+                     "category": "none", "source": f"s{n % 3}"})
+    items = train.featurize(rows)
+    overrides = {"training.max_epochs": 3}
+    first = train.fit(items, tmp_path / "a", overrides=overrides)
+    second = train.fit(items, tmp_path / "b", overrides=overrides)
+    weights = "textcat_multilabel/model"
+    assert (first / weights).read_bytes() == (second / weights).read_bytes()
+    train.write_provenance(first, [], items, "train")
+    from claimcheck.scorer.classifier import Classifier
+
+    claim, ok = Classifier(first).scores([items[0].alone, items[1].alone])
+    assert claim["claim"] > ok["claim"]
+
+
+def test_train_cli_reports_missing_data(capsys):
+    from claimcheck import train
+
+    assert train.main([str(ROOT / "no-such.jsonl")]) == 2
+    assert "no labeled data" in capsys.readouterr().err
