@@ -4,8 +4,8 @@ the same run (so the ratio is stable on a noisy machine).
 Usage: python bench/speed.py [--files 1000] [--repeat 7] [--no-large] [--no-100mb]
 
 Generates a seeded corpus (bench/corpus.py) in a temporary folder and reports:
-throughput (MB/s, files/s) with all built-in packs on 1 process and on all
-cores; start-up on one small clean file and one small file with findings
+throughput (MB/s, files/s) with all built-in packs and the claim scorer on 1
+process and on all cores, and with the scorer off; start-up on one small clean file and one small file with findings
 (median of whole-process runs, with `python -c pass` for reference); peak RSS
 for 10 MB and 100 MB of input; a 50 MB file and a file of 1 M short lines;
 and proselint if it is installed. This is a benchmark, not a test.
@@ -117,6 +117,13 @@ def main(argv=None) -> int:
         one_steady, many_steady = one_double - one, many_double - many
         rows.append(("claimcheck, steady state (a second copy of the corpus), 1 process",
                      f"{mb / one_steady:.2f} MB/s"))
+        # The same with the claim scorer off (pack rules only).
+        off = run([*CLAIMCHECK, "--no-scorer", "--format", "json", "--jobs", "1", str(pages)])
+        off_double = run([*CLAIMCHECK, "--no-scorer", "--format", "json", "--jobs", "1", str(double)])
+        rows.append(("claimcheck, scorer off (`--no-scorer`), 1 process", f"{mb / off:.2f} MB/s"))
+        rows.append(("claimcheck, scorer off, steady state, 1 process",
+                     f"{mb / (off_double - off):.2f} MB/s (the scorer on: {(off_double - off) / one_steady:.0%} "
+                     f"of this speed)"))
         rows.append((f"claimcheck, steady state, --jobs {cores}",
                      f"{mb / many_steady:.2f} MB/s, {one_steady / many_steady:.2f}x one process"))
         if shutil.which("proselint"):

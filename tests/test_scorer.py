@@ -13,7 +13,7 @@ from claimcheck.cli import main
 from claimcheck.engine import analyse
 from claimcheck.page import PageContext, decide
 from claimcheck.scorer.classifier import MODEL_DIR, provenance
-from claimcheck.scorer.features import FEATURES_VERSION, SEPARATOR, Conditions, features
+from claimcheck.scorer.features import FEATURES_VERSION, Conditions
 
 from tests.conftest import ROOT, SHARED
 
@@ -30,12 +30,11 @@ def words_of(linter, text: str, page: PageContext | None = None) -> list[str]:
 
 
 def test_features_name_the_signals_and_keep_the_words(linter):
-    words = words_of(linter, "Stem cells reverse Parkinson disease in 90% of cases?")
-    flags, rest = words[: words.index(SEPARATOR)], words[words.index(SEPARATOR) + 1:]
-    assert flags[:2] == ["#voice:unknown", "#topic"] and "#question" in flags  # it names a product
-    assert "<unapproved.products>" in flags or "<unapproved.products>" in words
-    assert "<unapproved.effects>" in words and "<num>" in words
-    assert rest[:4] == ["stem", "cells", "reverse", "parkinson"]
+    words = words_of(linter, "Stem cells reverse Parkinson disease in 3 weeks?")
+    assert words[:2] == ["#voice:unknown", "#topic"] and "#question" in words  # it names a product
+    start = words.index("<unapproved.products>")
+    assert words[start:start + 3] == ["<unapproved.products>", "<unapproved.effects>", "parkinson"]
+    assert "<unapproved.conditions>" in words and "<num>" in words and words[-1] == "?"
 
 
 def test_open_class_conditions():
@@ -44,6 +43,7 @@ def test_open_class_conditions():
     assert conditions.holds(["parkinson", "disease"], 1)
     assert not conditions.holds(["disease"], 0)  # a head noun needs a word before it
     assert not conditions.holds(["pity"], 0) and not conditions.holds(["itis"], 0)
+    assert conditions.holds(["arthritis"], 0) and conditions.holds(["tendinitis"], 0)
 
 
 def test_features_depend_on_the_page(linter):

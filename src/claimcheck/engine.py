@@ -191,9 +191,8 @@ def lint_document(document: Document, compiled: Compiled) -> tuple[Finding, ...]
     # On a regulator's, journalist's or scientist's page, what reads like a
     # claim is reported speech: the scorer gives no second opinion there.
     scoring = compiled.classifier is not None and page.voice != INFORMATIONAL
-    hits, candidates, first_terms = analyse(texts, compiled, page, scoring=scoring)
-    if candidates:
-        hits.extend(_scored(candidates, compiled))
+    hits, _, first_terms = analyse(texts, compiled, page, scoring=scoring,
+                                   score=(lambda found: _scored(found, compiled)) if scoring else None)
     if compiled.document_rules:
         rules = {rule.id: rule for rule in compiled.ruleset.rules}
         ordered = sorted(hits, key=lambda h: (h.block, h.start))
@@ -203,13 +202,22 @@ def lint_document(document: Document, compiled: Compiled) -> tuple[Finding, ...]
     return _findings(document.source, document.path, blocks, hits, compiled.ruleset)
 
 
+# Sentences go to the scorer in batches of this many, so that a huge
+# document never holds all its candidates.
+SCORE_BATCH = 512
+
+
 def analyse(texts: list[str], compiled: Compiled, page: PageContext, scoring: bool = True,
-            whole_blocks: bool = False) -> tuple[list[Hit], list[Candidate], dict]:
+            whole_blocks: bool = False, score=None) -> tuple[list[Hit], list[Candidate], dict]:
     """The pack rules' hits in blocks ``texts``, (with ``scoring``) the
     sentences the scorer should look at, and where each label first matched
     (``label -> (block, start, end)``, characters). ``whole_blocks`` makes
     each block one unit instead of cutting it into sentences (for training
-    on labeled items that may hold several sentences)."""
+    on labeled items that may hold several sentences).
+
+    With ``score`` (candidates -> hits), the sentences no pack rule reported
+    are handed to it in batches as they come and its hits are returned with
+    the others; without it every candidate is returned."""
     hits: list[Hit] = []
     candidates: list[Candidate] = []
     first_terms: dict[str, tuple[int, int, int]] = {}
@@ -220,15 +228,21 @@ def analyse(texts: list[str], compiled: Compiled, page: PageContext, scoring: bo
                                               scoring, whole_blocks):
             found: list[Hit] = []
             if triggered:
-                candidates_ = {r.id: r for label in sentence.terms for r in compiled.rules_by_trigger.get(label, ())}
-                for rule in sorted(candidates_.values(), key=lambda r: order[r.id]):
+                rules = {r.id: r for label in sentence.terms for r in compiled.rules_by_trigger.get(label, ())}
+                for rule in sorted(rules.values(), key=lambda r: order[r.id]):
                     found.extend(KINDS[rule.kind].check(rule, sentence))
                 hits.extend(found)
-            if scoring and sentence.end > sentence.start:
+            if scoring and sentence.end > sentence.start and not (found and score is not None):
                 start, end = sentence.chars(sentence.start, sentence.end)
                 words = features(sentence.tokens.texts, sentence.start, sentence.end, sentence.terms, page,
                                  compiled.conditions)
                 candidates.append(Candidate(index, start, end, tuple(words), bool(found), frozenset(sentence.terms)))
+                if score is not None and len(candidates) >= SCORE_BATCH:
+                    hits.extend(score(candidates))
+                    candidates = []
+    if score is not None and candidates:
+        hits.extend(score(candidates))
+        candidates = []
     return hits, candidates, first_terms
 
 
