@@ -163,8 +163,8 @@ def test_training_is_reproducible(tmp_path):
     overrides = {"training.max_epochs": 3}
     first = train.fit(items, tmp_path / "a", overrides=overrides)
     second = train.fit(items, tmp_path / "b", overrides=overrides)
-    weights = "textcat_multilabel/model"
-    assert (first / weights).read_bytes() == (second / weights).read_bytes()
+    for name in ("textcat_multilabel/model", "config.cfg", "vocab/strings.json"):
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name
     train.write_provenance(first, [], items, "train")
     from claimcheck.scorer.classifier import Classifier
 

@@ -195,7 +195,14 @@ def fit(items: Sequence[Item], output: Path, config: Path = CONFIG, overrides: d
             shutil.rmtree(output)
         shutil.copytree(Path(tmp) / "out" / "model-last", output)
     _sort_strings(output / "vocab" / "strings.json")
+    _forget_paths(output / "config.cfg", str(corpus))
     return output
+
+
+def _forget_paths(config: Path, corpus: str) -> None:
+    """The shipped config names no temporary folder (the same bytes on every run)."""
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace(f'"{corpus}"', '"train.spacy"'), encoding="utf-8")
 
 
 def _sort_strings(path: Path) -> None:
