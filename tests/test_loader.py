@@ -119,3 +119,20 @@ def test_cli_exit_code_3_names_the_file(tmp_path):
     result = CliRunner().invoke(main, ["--rules", str(folder), str(page)])
     assert result.exit_code == 3
     assert "brand-claim.yaml:3: key 'level'" in result.stderr
+
+
+def test_unknown_page_voice(tmp_path):
+    error = error_for(tmp_path, rule=RULE + "voices: [promotional, salesy]\n")
+    assert error.key == "voices[1]" and error.line == 16 and "informational" in error.reason
+
+
+def test_a_rule_for_promotional_pages_stays_quiet_elsewhere(tmp_path):
+    linter = Linter.from_folders([make_pack(tmp_path, rule=RULE + "voices: [promotional]\n")], select=["acme"])
+    assert not linter.lint_text("Try RegenX serum today.")
+    seller = "Our clinic offers facials. Book a free consultation with our team.\n\nTry RegenX serum today.\n"
+    assert [f.rule for f in linter.lint_text(seller)] == ["acme.brand-claim"]
+
+
+def test_scorer_message_may_show_the_score_but_other_kinds_may_not(tmp_path):
+    error = error_for(tmp_path, rule=RULE.replace('"{text} is a brand claim"', '"{text} scored {score}"'))
+    assert error.key == "message" and "{score}" in error.reason

@@ -29,9 +29,10 @@ from claimcheck.model import (
     RuleSet,
     Vocabulary,
 )
+from claimcheck.page import VOICES
 
 RULE_KEYS = {"id", "kind", "level", "category", "message", "rationale", "references", "suggestion", "examples"}
-OPTIONAL_RULE_KEYS = {"options", "context"}
+OPTIONAL_RULE_KEYS = {"options", "context", "voices"}
 PACK_KEYS = {"pack", "description", "vocabularies"}
 VOCAB_KEYS = {"terms", "inflect"}
 CONTEXT_KEYS = {"negation", "negation_after", "pseudo_negation", "attribution", "research", "boundaries",
@@ -220,6 +221,10 @@ def _load_rule(path: Path, pack: str) -> Rule:
     examples = _examples(data["examples"], where)
     options = _options(data.get("options") or {}, KINDS[kind], where)
     context = _context_policy(data.get("context") or {}, where)
+    voices = tuple(_strings(data.get("voices", []), where, "voices"))
+    for index, voice in enumerate(voices):
+        if voice not in VOICES:
+            raise where.error(f"unknown page voice (allowed: {', '.join(VOICES)})", "voices", index)
     return Rule(
         id=rule_id,
         kind=kind,
@@ -233,6 +238,7 @@ def _load_rule(path: Path, pack: str) -> Rule:
         options=dict(options),
         context=dict(context),
         source=str(path),
+        voices=voices,
     )
 
 

@@ -46,6 +46,7 @@ class Rule:
     options: Mapping = field(default_factory=dict)
     context: Mapping = field(default_factory=dict)
     source: str = ""
+    voices: tuple[str, ...] = ()  # page voices the rule applies on (empty: every page)
 
     @property
     def pack(self) -> str:

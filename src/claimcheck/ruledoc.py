@@ -18,12 +18,14 @@ def as_dict(rule: Rule) -> dict:
         "references": [{"title": r.title, "url": r.url} for r in rule.references],
         "suggestion": rule.suggestion,
         "examples": {"flag": list(rule.examples.flag), "pass": list(rule.examples.ok)},
+        "voices": list(rule.voices),
     }
 
 
 def explain(rule: Rule) -> str:
     lines = [
-        f"{rule.id}  ({rule.level}, category {rule.category}, kind {rule.kind})",
+        f"{rule.id}  ({rule.level}, category {rule.category}, kind {rule.kind}"
+        + (f", only on {', '.join(rule.voices)} pages)" if rule.voices else ")"),
         "",
         f"What it flags: {rule.render('…')}",
         "",
@@ -75,7 +77,8 @@ def markdown(ruleset: RuleSet) -> str:
             out += [
                 f"### {rule.id}",
                 "",
-                f"**Level** {rule.level} · **category** {rule.category} · **kind** {rule.kind}",
+                f"**Level** {rule.level} · **category** {rule.category} · **kind** {rule.kind}"
+                + (f" · **only on** {', '.join(rule.voices)} pages" if rule.voices else ""),
                 "",
                 f"**What it flags.** {rule.render('…')}",
                 "",

@@ -15,6 +15,8 @@ def judge(rule: Rule, sentence: Sentence, span: Span, anchor: int, parts: tuple[
     """Apply the rule's context policy to a candidate token span. On an
     informational page, research results and quoted claims are reported
     speech whatever the rule's policy."""
+    if rule.voices and (sentence.page.voice if sentence.page else "unknown") not in rule.voices:
+        return None
     downgraded = False
     informational = sentence.informational_page
     for context in sentence.contexts(span[0], span[1], anchor, parts):
