@@ -111,8 +111,10 @@ def test_rules_list_json_has_all_metadata(run):
     data = json.loads(run("rules", "list", "--format", "json").stdout)
     rule = next(r for r in data["rules"] if r["id"] == "unapproved.disease-treatment")
     assert set(rule) == {"id", "kind", "level", "category", "message", "rationale", "references",
-                         "suggestion", "examples"}
+                         "suggestion", "examples", "voices"}
     assert rule["examples"]["flag"] and rule["references"][0]["url"].startswith("https://")
+    assert rule["voices"] == [] and next(r for r in data["rules"] if r["id"] == "testimonial.third-person")[
+        "voices"] == ["promotional"]
 
 
 def test_rules_list_text(run):
