@@ -177,3 +177,22 @@ def test_train_cli_reports_missing_data(capsys):
 
     assert train.main([str(ROOT / "no-such.jsonl")]) == 2
     assert "no labeled data" in capsys.readouterr().err
+
+
+def test_training_reads_sentences_as_the_engine_does(linter):
+    """The words a labeled sentence becomes for training are the words the
+    engine hands the scorer at run time (signal vocabularies included)."""
+    from claimcheck import train
+
+    for text in (UNSEEN, STORY, "Joint stiffness fades within weeks of the injection."):
+        item = train.featurize([{"text": text, "label": "claim", "category": "unapproved-treatment"}])[0]
+        assert list(item.alone) == words_of(linter, text)
+
+
+def test_what_the_scorer_reads_does_not_depend_on_the_rules_turned_on(linter):
+    from claimcheck.api import Linter
+
+    text = "PRP is completely safe and heals knees."
+    narrowed = Linter.from_folders(select=["unapproved.likely-claim"])
+    assert words_of(narrowed, text) == words_of(linter, text)
+    assert "<safety.absolute>" in words_of(narrowed, text)

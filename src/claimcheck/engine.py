@@ -57,7 +57,7 @@ class Compiled:
     sentence_rules: tuple[Rule, ...]
     document_rules: tuple[Rule, ...]
     scorer_rules: Mapping[str, Rule]  # category -> the active scorer rule of that category
-    candidates: frozenset[int]  # match ids that make a sentence worth scoring
+    scored_ids: frozenset[int]  # match ids that make a sentence worth scoring
     page_cues: PageCues
     conditions: Conditions
     classifier: object | None  # claimcheck.scorer.classifier.Classifier, when scorer rules are active
@@ -128,7 +128,9 @@ def compile_rules(ruleset: RuleSet, nlp, model=None) -> Compiled:
         frozenset(Sentencizer.default_punct_chars),
         tuple(by_scope["sentence"]), tuple(by_scope["document"]),
         scorer_rules,
-        frozenset(i for i, label in labels.items() if not label.startswith("context:")),
+        # Literal terms only (as the prefilter sees them): a token pattern alone
+        # does not make a sentence worth scoring.
+        frozenset(nlp.vocab.strings[label] for label in terms if not label.startswith("context:")),
         compile_cues(context.promotional, context.informational, products),
         Conditions.of(context.condition_suffixes, context.condition_heads),
         classifier,
@@ -321,7 +323,7 @@ def _sentences(index: int, block_rows: tuple, matches: list, compiled: Compiled,
             label = labels[match_id]
             if label not in first_terms:
                 first_terms[label] = (index, int(rows[start, 0]) - base, int(rows[end - 1, 0] + rows[end - 1, 1]) - base)
-    wanted = compiled.candidates if scoring else compiled.triggers  # triggers are candidates too
+    wanted = compiled.scored_ids if scoring else compiled.triggers  # triggers are among them
     if wanted.isdisjoint(ids):
         seen.update(labels[i] for i in ids)
         return

@@ -137,7 +137,8 @@ def build(ruleset: RuleSet) -> Prefilter:
 
 
 def term_forms(ruleset: RuleSet) -> dict[str, set[str]]:
-    """Every label the rules use (vocabularies, rule terms) with all its surface forms."""
+    """Every label the rules use (vocabularies, rule terms) with all its
+    surface forms; with the claim scorer on, every vocabulary."""
     from claimcheck.kinds import KINDS
     from claimcheck.kinds.options import VOCABULARIES
     from claimcheck.vocabulary import forms
@@ -153,6 +154,12 @@ def term_forms(ruleset: RuleSet) -> dict[str, set[str]]:
                         found[name] = {f for t in vocab.terms for f in forms(t, vocab.inflect)}
         for label, (terms, inflect) in kind.needs(rule).terms.items():
             found.setdefault(label, set()).update(f for t in terms for f in forms(t, inflect))
+    if any(rule.kind == "scorer" for rule in ruleset.rules):
+        # The claim scorer reads every vocabulary, whichever rules are on, so
+        # that turning a pack off does not change what the scorer sees.
+        for name, vocab in ruleset.vocabularies.items():
+            if name not in found:
+                found[name] = {f for t in vocab.terms for f in forms(t, vocab.inflect)}
     return found
 
 

@@ -115,11 +115,12 @@ def page_rows(folder: Path) -> list[dict]:
 def featurize(rows: Sequence[dict], linter=None) -> list[Item]:
     """Feature words for every row, computed by the engine as at run time."""
     from claimcheck.api import Linter
-    from claimcheck.engine import analyse
     from claimcheck.page import decide
     from claimcheck.readers import reader
 
-    linter = linter or Linter.from_folders(scorer=False)
+    # The scorer's rules stay in: their signal vocabularies are part of what
+    # the scorer reads (the model itself is not needed to compute its words).
+    linter = linter or Linter.from_folders()
     compiled = linter.compiled
     read = reader("text")
     pages: dict[str, list[int]] = defaultdict(list)
