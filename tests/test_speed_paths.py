@@ -16,7 +16,7 @@ from click.testing import CliRunner
 
 from claimcheck.api import Linter
 from claimcheck.cli import main
-from claimcheck.engine import term_docs
+from claimcheck.compiled import term_docs
 from claimcheck.prefilter import term_forms
 from claimcheck.readers import reader
 

@@ -67,7 +67,7 @@ class Linter:
     @property
     def compiled(self):
         if self._compiled is None:
-            from claimcheck.engine import compile_rules
+            from claimcheck.compiled import compile_rules
             from claimcheck.nlp import make_nlp
 
             self._compiled = compile_rules(self.ruleset, make_nlp(), self.model)

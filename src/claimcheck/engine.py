@@ -1,169 +1,28 @@
 """The engine: compiled rules + a document in, sorted findings out.
 
-Compilation puts every literal term (vocabularies, rule terms, context cues)
-into one ``PhraseMatcher`` and every token pattern into one ``Matcher``. Each
-block is tokenized once; a sentence is looked at only if something matched in
-it, and then each sentence-level rule's kind decides on that sentence.
-Document-level rules run last, over what the sentences produced.
+Each block is tokenized once (blocks in groups); a sentence is looked at only
+if something matched in it, and then each sentence-level rule's kind decides
+on that sentence; sentences no rule reported go to the claim scorer in
+batches. Document-level rules run last, over what the sentences produced.
+Compilation is :mod:`claimcheck.compiled`.
 """
 
 from __future__ import annotations
 
 import bisect
-import re
 from collections import defaultdict
-from collections.abc import Mapping
 from dataclasses import dataclass
 
-from claimcheck.errors import PackError
+from claimcheck.compiled import Compiled
 from claimcheck.findings import Finding, Hit, Level
 from claimcheck.kinds import KINDS
 from claimcheck.kinds.required import Summary
-from claimcheck.model import Rule, RuleSet
+from claimcheck.model import RuleSet
+from claimcheck.page import INFORMATIONAL, PageContext, decide
 from claimcheck.positions import LineTable
 from claimcheck.readers.document import MAX_BLOCK_CHARS, Document
-from claimcheck.sentence import (
-    ATTRIBUTION,
-    BOUNDARY,
-    RESEARCH,
-    NEGATION,
-    NEGATION_AFTER,
-    PSEUDO_NEGATION,
-    Sentence,
-    Tokens,
-)
-from claimcheck.nlp import Tokenizer
-from claimcheck.page import INFORMATIONAL, PageContext, PageCues, compile_cues, decide
-from claimcheck.prefilter import gate, term_forms
-from claimcheck.scorer.features import Conditions, features
-from claimcheck.vocabulary import forms
-
-
-_SIMPLE_FORM = re.compile(r"[a-z]+|[0-9]+")
-
-
-@dataclass(frozen=True)
-class Compiled:
-    ruleset: RuleSet
-    nlp: object  # the pipeline whose vocabulary the matchers were built with
-    tokenize: object  # claimcheck.nlp.Tokenizer: text -> Doc, with a bounded vocabulary
-    phrases: object  # spacy.matcher.PhraseMatcher
-    tokens: object | None  # spacy.matcher.Matcher
-    labels: Mapping[int, str]
-    triggers: frozenset[int]  # match ids that make a sentence worth checking
-    pattern_gate: object  # claimcheck.prefilter.Gate: can a block match any token pattern?
-    rules_by_trigger: Mapping[str, tuple[Rule, ...]]
-    punct_chars: frozenset[str]
-    sentence_rules: tuple[Rule, ...]
-    document_rules: tuple[Rule, ...]
-    scorer_rules: Mapping[str, Rule]  # category -> the active scorer rule of that category
-    scored_ids: frozenset[int]  # match ids that make a sentence worth scoring
-    page_cues: PageCues
-    conditions: Conditions
-    classifier: object | None  # claimcheck.scorer.classifier.Classifier, when scorer rules are active
-
-
-# The vocabulary whose terms name the product a page is about.
-TOPIC_VOCABULARY = "unapproved.products"
-
-
-def compile_rules(ruleset: RuleSet, nlp, model=None) -> Compiled:
-    """Compile ``ruleset`` for ``nlp``'s vocabulary; ``model`` is the claim
-    scorer's model folder (default: the one shipped in the package)."""
-    from spacy.matcher import Matcher, PhraseMatcher
-    from spacy.pipeline import Sentencizer
-
-    terms: dict[str, set[str]] = defaultdict(set)
-    context = ruleset.context
-    for label, cues in (
-        (NEGATION, context.negation),
-        (NEGATION_AFTER, context.negation_after),
-        (PSEUDO_NEGATION, context.pseudo_negation),
-        (ATTRIBUTION, context.attribution),
-        (RESEARCH, context.research),
-        (BOUNDARY, context.boundaries),
-    ):
-        for cue in cues:
-            terms[label] |= forms(cue, "none")
-    for label, found in term_forms(ruleset).items():
-        terms[label] |= found
-    patterns: dict[str, tuple] = {}
-    for rule in ruleset.rules:
-        patterns.update({label: (rule, value) for label, value in KINDS[rule.kind].needs(rule).patterns.items()})
-
-    phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
-    labels: dict[int, str] = {}
-    for label in sorted(terms):
-        phrases.add(label, term_docs(nlp, sorted(terms[label])))
-        labels[nlp.vocab.strings[label]] = label
-    tokens = None
-    if patterns:
-        tokens = Matcher(nlp.vocab, validate=True)
-        for label, (rule, value) in patterns.items():
-            try:
-                tokens.add(label, [list(p) for p in value])
-            except Exception as error:  # spaCy raises MatchPatternError, ValueError
-                raise _pattern_error(rule, error) from None
-            labels[nlp.vocab.strings[label]] = label
-    by_scope = defaultdict(list)
-    for rule in ruleset.rules:
-        by_scope[KINDS[rule.kind].SCOPE].append(rule)
-    by_trigger: dict[str, list[Rule]] = defaultdict(list)
-    for rule in by_scope["sentence"]:
-        for label in KINDS[rule.kind].needs(rule).triggers:
-            by_trigger[label].append(rule)
-    scorer_rules = {rule.category: rule for rule in by_scope["scorer"]}
-    classifier = None
-    if scorer_rules:
-        from claimcheck.scorer.classifier import Classifier
-
-        classifier = Classifier(model) if model is not None else Classifier()
-    topic = ruleset.vocabularies.get(TOPIC_VOCABULARY)
-    products = {f: t.lower() for t in (topic.terms if topic else ()) for f in forms(t, topic.inflect)}
-    return Compiled(
-        ruleset, nlp, Tokenizer(nlp), phrases, tokens, labels,
-        frozenset(nlp.vocab.strings[label] for label in by_trigger if label in terms or label in patterns),
-        gate(KINDS["pattern"].requires(rule) for rule, _ in patterns.values()),
-        {label: tuple(rules) for label, rules in by_trigger.items()},
-        frozenset(Sentencizer.default_punct_chars),
-        tuple(by_scope["sentence"]), tuple(by_scope["document"]),
-        scorer_rules,
-        # Literal terms only (as the prefilter sees them): a token pattern alone
-        # does not make a sentence worth scoring.
-        frozenset(nlp.vocab.strings[label] for label in terms if not label.startswith("context:")),
-        compile_cues(context.promotional, context.informational, products),
-        Conditions.of(context.condition_suffixes, context.condition_heads),
-        classifier,
-    )
-
-
-def term_docs(nlp, forms_: list[str]) -> list:
-    """Docs for the PhraseMatcher. Plain words ("stem cells") are built
-    directly, which is the tokenizer's result for them and much faster; any
-    form with punctuation, digits mixed with letters, or a tokenizer special
-    case ("cannot") goes through the tokenizer."""
-    from spacy.tokens import Doc
-
-    special = nlp.tokenizer.rules
-    docs = []
-    for form in forms_:
-        words = form.split(" ")
-        if all(_SIMPLE_FORM.fullmatch(w) and w not in special for w in words):
-            docs.append(Doc(nlp.vocab, words=words))
-        else:
-            docs.append(nlp.make_doc(form))
-    return docs
-
-
-def _pattern_error(rule: Rule, error: Exception) -> PackError:
-    from pathlib import Path
-
-    from claimcheck.loader import line_of
-
-    text = Path(rule.source).read_text(encoding="utf-8")
-    detail = " ".join(str(error).split())
-    return PackError(rule.source, f"invalid spaCy token pattern: {detail}",
-                     line=line_of(text, ("options", "patterns")), key="options.patterns")
+from claimcheck.scorer.features import features
+from claimcheck.sentence import Sentence, Tokens
 
 
 # Blocks are tokenized together, joined by newlines, in groups of about this
