@@ -18,10 +18,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from claimcheck.page import PageContext
+from claimcheck.page import INFORMATIONAL, PageContext
 
 NEGATION = "context:negation"
 NEGATION_AFTER = "context:negation-after"
@@ -115,7 +113,7 @@ class Sentence:
     end: int
     terms: Mapping[str, tuple[Span, ...]]
     seen: frozenset = frozenset()  # labels matched in earlier sentences of the document
-    page: "PageContext | None" = None  # the voice and topic of the page
+    page: PageContext | None = None  # the voice and topic of the page
 
     @property
     def topic_page(self) -> bool:
@@ -125,8 +123,6 @@ class Sentence:
 
     @property
     def informational_page(self) -> bool:
-        from claimcheck.page import INFORMATIONAL
-
         return self.page is not None and self.page.voice == INFORMATIONAL
 
     def has_any(self, labels) -> bool:
