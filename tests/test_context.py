@@ -43,6 +43,12 @@ def test_claims(linter, text):
         "Do stem cells cure arthritis?",
         "Can PRP heal a torn tendon? (Short answer: we do not know.)",
         "Some ads promise that “stem cells heal arthritis” overnight.",
+        "This stem cell therapy is not yet approved for knee arthritis.",  # "yet" inside "not yet"
+        "Researchers have been studying how exosomes could treat lung disease.",  # research voice
+        "A trial registry lists an evaluation of cord cells in the treatment of arthritis.",
+        "PRP has been proposed as a treatment for tendon pain.",  # someone else's idea
+        "Clinics are touting stem cells that reverse autism.",
+        "Sellers must show that their cell products heal wounds before they sell them.",  # a requirement
     ],
 )
 def test_not_claims(linter, text):
