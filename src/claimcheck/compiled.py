@@ -110,8 +110,6 @@ def compile_rules(ruleset: RuleSet, nlp, model=None) -> Compiled:
         from claimcheck.scorer.classifier import Classifier
 
         classifier = Classifier(model) if model is not None else Classifier()
-    topic = ruleset.vocabularies.get(TOPIC_VOCABULARY)
-    products = {f: t.lower() for t in (topic.terms if topic else ()) for f in forms(t, topic.inflect)}
     return Compiled(
         ruleset, nlp, Tokenizer(nlp), phrases, tokens, labels,
         frozenset(nlp.vocab.strings[label] for label in by_trigger if label in terms or label in patterns),
@@ -123,10 +121,17 @@ def compile_rules(ruleset: RuleSet, nlp, model=None) -> Compiled:
         # Literal terms only (as the prefilter sees them): a token pattern alone
         # does not make a sentence worth scoring.
         frozenset(nlp.vocab.strings[label] for label in terms if not label.startswith("context:")),
-        compile_cues(context.promotional, context.informational, products),
+        page_cues(ruleset),
         Conditions.of(context.condition_suffixes, context.condition_heads),
         classifier,
     )
+
+
+def page_cues(ruleset: RuleSet) -> PageCues:
+    """The page's voice cues and product names, compiled (no spaCy needed)."""
+    topic = ruleset.vocabularies.get(TOPIC_VOCABULARY)
+    products = {f: t.lower() for t in (topic.terms if topic else ()) for f in forms(t, topic.inflect)}
+    return compile_cues(ruleset.context.promotional, ruleset.context.informational, products)
 
 
 def term_docs(nlp, forms_: list[str]) -> list:

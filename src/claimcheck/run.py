@@ -79,9 +79,13 @@ def _targets(paths: Sequence[str], config=None):
 
 def page_contexts(paths: Sequence[str], linter: Linter, stdin=None, stdin_filename: str | None = None,
                   config=None) -> Iterator[tuple]:
-    """``(path, PageContext, None)`` for each file, or ``(path, None, reason)``."""
+    """``(path, PageContext, None)`` for each file, or ``(path, None, reason)``
+    (without loading spaCy: the page context needs none)."""
+    from claimcheck.compiled import page_cues
     from claimcheck.page import decide
+    from claimcheck.readers import reader
 
+    cues = page_cues(linter.ruleset)
     for target in _targets(paths, config):
         if isinstance(target, InputError):
             yield target.path, None, target.reason
@@ -92,10 +96,8 @@ def page_contexts(paths: Sequence[str], linter: Linter, stdin=None, stdin_filena
             yield error.path, None, error.reason
             continue
         path, kind = _name_and_format(target, stdin_filename)
-        from claimcheck.readers import reader
-
         document = reader(kind)(source, path)
-        yield path, decide([b.text for b in document.blocks], linter.compiled.page_cues), None
+        yield path, decide([b.text for b in document.blocks], cues), None
 
 
 def _name_and_format(target: Target, stdin_filename: str | None) -> tuple[str, str]:
