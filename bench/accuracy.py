@@ -237,6 +237,12 @@ def cv_report() -> None:
     combined = [i.reported or (i.candidate and s.get(CLAIM, 0.0) >= 0.5) for i, s in zip(items, scores)]
     p, r, f, *_ = prf(gold, combined)
     print(f"combined (packs or scorer)          P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
+    print("if the scorer vetoed pack findings it scores below v (not done: measured here):")
+    for veto in (0.05, 0.1, 0.15, 0.2, 0.3):
+        vetoed = [(i.reported and s.get(CLAIM, 0.0) >= veto) or (i.candidate and s.get(CLAIM, 0.0) >= 0.5)
+                  for i, s in zip(items, scores)]
+        p, r, f, *_ = prf(gold, vetoed)
+        print(f"  v = {veto:.2f}                          P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
 
 
 # -- pages --------------------------------------------------------------------
@@ -246,6 +252,8 @@ def documents_report(folder: Path, systems: Systems, show: bool) -> None:
     labels = json.loads((folder / "labels.json").read_text(encoding="utf-8"))
     trained = " (the scorer trained on these pages: a fit, not a measurement)" if folder == PAGES else ""
     print(f"\n== pages: {folder} ({len(labels)} pages){trained}")
+    voices = _voice_agreement(folder, labels)
+    print(f"page voice (claimcheck --show-context) matches the kind of page: {voices}")
     runs = (("packs", Linter.from_folders(scorer=False), Level.INFO), ("combined", systems.full, Level.INFO),
             ("combined, warning and error findings only", systems.full, Level.WARNING))
     for name, linter, lowest in runs:
@@ -276,6 +284,29 @@ def documents_report(folder: Path, systems: Systems, show: bool) -> None:
               f"disclaimer verdicts {verdicts}/{len(labels)}")
         for note in notes:
             print(note)
+
+
+def _voice_agreement(folder: Path, labels: dict) -> str:
+    """How often the decided voice is the page's kind (promo_* promotional,
+    resp_* informational), and what the others were decided as."""
+    from collections import Counter
+
+    from claimcheck.compiled import page_cues
+    from claimcheck.page import decide
+    from claimcheck.readers import reader
+
+    cues = page_cues(Linter.from_folders(scorer=False).ruleset)
+    right, others = 0, Counter()
+    for file in sorted(labels):
+        lines = (folder / file).read_text(encoding="utf-8").split("\n")
+        lines[0] = ""
+        voice = decide([b.text for b in reader("text")("\n".join(lines), file).blocks], cues).voice
+        kind = "promotional" if file.startswith("promo_") else "informational"
+        if voice == kind:
+            right += 1
+        else:
+            others[f"{kind} as {voice}"] += 1
+    return f"{right}/{len(labels)} ({', '.join(f'{n} {k}' for k, n in sorted(others.items()))})"
 
 
 if __name__ == "__main__":

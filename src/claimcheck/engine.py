@@ -108,14 +108,14 @@ def analyse(texts: list[str], compiled: Compiled, page: PageContext, scoring: bo
 
 
 def _scored(candidates: list[Candidate], compiled: Compiled) -> list[Hit]:
-    """One hit per unreported candidate whose claim score reaches the
-    threshold of its best category's scorer rule (if that rule is active)."""
+    """One hit per candidate (sentences no pack rule reported) whose claim
+    score reaches the threshold of its best category's scorer rule (if that
+    rule is active)."""
     from claimcheck.kinds.scorer import threshold
     from claimcheck.scorer.classifier import CLAIM
 
-    pending = [c for c in candidates if not c.reported]
     found = []
-    for candidate, scores in zip(pending, compiled.classifier.scores([c.words for c in pending])):
+    for candidate, scores in zip(candidates, compiled.classifier.scores([c.words for c in candidates])):
         # The category the model ranks highest; a category whose scorer rule is
         # turned off (``safety: off``) is not reported under another one.
         category = max((label for label in scores if label != CLAIM), key=lambda c: (scores[c], c))
