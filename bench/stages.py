@@ -65,8 +65,8 @@ def main(argv=None) -> int:
         docs = timed("read", lambda: [reader(format_for(p))(s, p) for p, s in sources])
         texts = [b.text for d in docs for b in d.blocks]
         per_doc = [[b.text for b in d.blocks] for d in docs]
-        # As the engine does: each document's blocks in groups, joined by newlines.
-        groups = ["\n".join(t[a:b]) for t in per_doc for a, b in engine._groups(t, engine.GROUP_CHARS)]
+        # As the engine does: each document's blocks in groups.
+        groups = [engine.JOINER.join(t[a:b]) for t in per_doc for a, b in engine._groups(t, engine.GROUP_CHARS)]
         tokens = timed("tokenize", lambda: [compiled.tokenize(g) for g in groups])
         timed("phrase matcher", lambda: [compiled.phrases(d) for d in tokens])
         gated = timed("pattern gate", lambda: [t for t in texts if compiled.pattern_gate(t)])

@@ -10,7 +10,7 @@ import subprocess
 import sys
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from click.testing import CliRunner
 
@@ -134,3 +134,34 @@ def test_the_prefilter_reads_the_same_words_from_slices(text, size):
         assert prefilter._words(text) == frozenset(prefilter._WORD.findall(text))
     finally:
         prefilter._SLICE = saved
+
+
+_BLOCK_WORDS = st.sampled_from([
+    "Stem", "cells", "cure", "autism.", "Our", "PRP", "heals", "knees!", "don't", "U.S.", "(FDA-approved)",
+    "\"guaranteed\"", "100%", "safe", "...", "it's", "can't", "e.g.", ":)", "[1]", "*", "café", "naïve",
+])
+
+
+@settings(max_examples=60, deadline=None)
+@example(["Our office offers stem", "cells for knees."])  # a term across two blocks is in neither
+@given(st.lists(st.lists(_BLOCK_WORDS, min_size=1, max_size=12).map(" ".join), min_size=1, max_size=8))
+def test_blocks_tokenized_in_a_group_get_the_tokens_they_get_alone(linter, blocks):
+    """The engine tokenizes a group of blocks joined by spaces (fast: no
+    whitespace token stops spaCy's cache); each block's tokens, spacing and
+    matches must be those of the block tokenized alone."""
+    from claimcheck import engine
+
+    compiled = linter.compiled
+    grouped = dict((i, rows) for i, rows, _ in engine._matched_blocks(blocks, compiled))
+    for index, text in enumerate(blocks):
+        alone = dict((i, rows) for i, rows, _ in engine._matched_blocks([text], compiled))
+        assert (index in grouped) == (0 in alone)
+        if index in grouped:
+            (rows, base, block_text), (rows_alone, _, _) = grouped[index], alone[0]
+            assert block_text == text
+            assert (rows[:, 0] - base).tolist() == rows_alone[:, 0].tolist()
+            assert rows[:, 1:].tolist() == rows_alone[:, 1:].tolist()
+    matches = {i: sorted(m) for i, _, m in engine._matched_blocks(blocks, compiled)}
+    for index, text in enumerate(blocks):
+        alone = {i: sorted(m) for i, _, m in engine._matched_blocks([text], compiled)}
+        assert matches.get(index) == alone.get(0)

@@ -29,6 +29,8 @@ from claimcheck.sentence import Sentence, Tokens
 # many characters: one spaCy call per group instead of one per block (each call
 # has a fixed cost), while a Doc stays small.
 GROUP_CHARS = 100_000
+# What joins the blocks of a group (see ``_matched_blocks`` for why a space).
+JOINER = " "
 
 
 @dataclass(frozen=True)
@@ -142,12 +144,20 @@ def _groups(texts: list[str], size: int):
 
 def _matched_blocks(texts: list[str], compiled: Compiled):
     """Each block with matches, in order: ``(index, (rows, base, text),
-    matches)`` with token indices into the block. A group of blocks is tokenized as one Doc
-    (newlines between blocks keep every token the same as alone)."""
+    matches)`` with token indices into the block. A group of blocks is tokenized as one Doc.
+
+    Blocks are joined by one space. A block's text has no other whitespace
+    and no space at either end, and spaCy splits at spaces before anything
+    else, so every token is the one the block gives alone. A newline would
+    cost speed: spaCy's tokenizer treats a whitespace token as a special
+    case, and after a special case it stops filling its cache for the rest
+    of the Doc, so every later word goes through the affix searches (4x
+    slower on clinic pages). Phrase matches across two blocks are dropped and
+    the last token of a block is marked as followed by no space, as alone."""
     from spacy.attrs import IDX, LENGTH, SPACY
 
     for first, last in _groups(texts, GROUP_CHARS):
-        doc = compiled.tokenize("\n".join(texts[first:last]))
+        doc = compiled.tokenize(JOINER.join(texts[first:last]))
         rows = doc.to_array([IDX, LENGTH, SPACY])
         bases, base = [], 0
         for index in range(first, last):
@@ -161,11 +171,14 @@ def _matched_blocks(texts: list[str], compiled: Compiled):
             text = texts[index]
             start = token_starts[offset]
             end = start + int(rows[start:token_starts[offset + 1], 0].searchsorted(bases[offset] + len(text)))
-            matches = [(m, s - start, e - start) for m, s, e in by_block.get(offset, ())]
+            matches = [(m, s - start, e - start) for m, s, e in by_block.get(offset, ()) if e <= end]
             if compiled.tokens is not None and compiled.pattern_gate(text):
                 matches += compiled.tokens(doc[start:end])
             if matches:
-                yield index, (rows[start:end], bases[offset], text), matches
+                block_rows = rows[start:end].copy()
+                if len(block_rows):
+                    block_rows[-1, 2] = 0  # no space after the block's last token
+                yield index, (block_rows, bases[offset], text), matches
 
 
 def _sentences(index: int, block_rows: tuple, matches: list, compiled: Compiled, first_terms: dict, seen: set,
