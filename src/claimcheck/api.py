@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from claimcheck.findings import Finding
+from claimcheck.report import FileResult
 
 if TYPE_CHECKING:
     from claimcheck.model import RuleSet
@@ -15,13 +16,19 @@ if TYPE_CHECKING:
 
 
 class Linter:
-    """Compiled rules plus the spaCy pipeline, built on first use and reused."""
+    """Compiled rules plus the spaCy pipeline, built on first use and reused.
 
-    def __init__(self, ruleset: RuleSet, model: Path | None = None):
+    :meth:`check` is the one per-file pipeline (the CLI's too): per-path
+    overrides pick the rule set, then detection, then suppression comments.
+    """
+
+    def __init__(self, ruleset: RuleSet, model: Path | None = None, config=None):
         self.ruleset = ruleset
         self.model = model  # the claim scorer's model folder (None: the shipped one)
+        self.config = config  # a claimcheck.config.Config, for per-path overrides
         self._compiled = None
         self._prefilter = None
+        self._variants: dict = {}  # per-path override levels -> Linter
 
     @classmethod
     def from_folders(
@@ -59,7 +66,7 @@ class Linter:
         selected = ruleset.select(tuple(select), tuple(ignore))
         if not scorer:
             selected = selected.without_kind("scorer")
-        linter = cls(selected, model)
+        linter = cls(selected, model, config)
         if not select and not ignore and scorer:
             linter._prefilter = full_prefilter
         return linter
@@ -89,14 +96,51 @@ class Linter:
             return ()
         return lint_document(document, self.compiled)
 
-    def lint_text(self, text: str, path: str = "<text>", format: str = "markdown") -> tuple[Finding, ...]:
-        """Read and lint a text; a text in which no rule can match is decided
-        by the prefilter alone, without parsing it or loading spaCy."""
+    def detect(self, text: str, path: str = "<text>", format: str = "markdown") -> tuple[Finding, ...]:
+        """Read and lint a text with this rule set as it is (no per-path
+        overrides, no suppression comments). A text in which no rule can
+        match is decided by the prefilter alone, without parsing it or loading spaCy."""
         if not self.prefilter.may_match(text):
             return ()
         from claimcheck.readers import reader
 
         return self.lint(reader(format)(text, path))
+
+    def for_path(self, path: str) -> "Linter":
+        """The linter for one path: its rule set with the configuration's
+        per-path overrides applied (compiled once per distinct override)."""
+        if self.config is None or not self.config.overrides:
+            return self
+        from claimcheck.config import overridden, path_levels
+
+        levels = path_levels(self.config, path)
+        if not levels:
+            return self
+        key = tuple(sorted(levels.items()))
+        if key not in self._variants:
+            self._variants[key] = Linter(overridden(self.ruleset, levels), self.model)
+        return self._variants[key]
+
+    def check(self, source: str, path: str = "<text>", format: str = "markdown") -> FileResult:
+        """Check one file's text: per-path overrides, detection, suppression
+        comments, and the source lines the findings point at."""
+        from claimcheck import suppress
+        from claimcheck.positions import LineTable
+
+        found = self.for_path(path).detect(source, path, format)
+        found, suppressed = suppress.apply(source, format == "markdown", found, path)
+        lines = {}
+        if found or suppressed:
+            table = LineTable.of(source)
+            for finding in (*found, *(s.finding for s in suppressed)):
+                for number in {finding.line, finding.end_line}:
+                    start, end = table.line_span(number, source)
+                    lines[number] = source[start:end]
+        return FileResult(path, tuple(found), tuple(suppressed), lines)
+
+    def lint_text(self, text: str, path: str = "<text>", format: str = "markdown") -> tuple[Finding, ...]:
+        """The findings of :meth:`check`: what the CLI reports for this text at this path."""
+        return self.check(text, path, format).findings
 
 
 def lint_text(
@@ -107,10 +151,13 @@ def lint_text(
     rules: Sequence[Path] = (),
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
+    config=None,
 ) -> tuple[Finding, ...]:
-    """Lint a string with the built-in packs (plus ``rules`` folders).
+    """Lint a string with the built-in packs (plus ``rules`` folders), as the
+    CLI would report it at ``path``: suppression comments apply, and so do a
+    :class:`claimcheck.config.Config`'s per-path overrides when one is given.
 
     For many texts, build one :class:`Linter` and call its ``lint_text``:
     this function loads and compiles the packs on every call.
     """
-    return Linter.from_folders(rules, select, ignore).lint_text(text, path, format)
+    return Linter.from_folders(rules, select, ignore, config=config).lint_text(text, path, format)

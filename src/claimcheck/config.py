@@ -200,23 +200,28 @@ def most_specific(levels: dict, rule_id: str) -> str | None:
     return levels[max(matching, key=len)] if matching else None
 
 
-def override(findings: tuple[Finding, ...], config: Config, path: str) -> tuple[Finding, ...]:
-    """Per-path levels from ``overrides`` (the last matching override wins)."""
-    if not config.overrides:
-        return findings
-    levels: dict = {}
+def path_levels(config: Config, path: str) -> dict[str, str]:
+    """The per-path levels from ``overrides`` that apply to ``path`` (rule
+    id or prefix -> level or "off"; the last matching override wins)."""
+    levels: dict[str, str] = {}
     for globs, rules in config.overrides:
         if matches_path(path, globs, config):
             levels.update(rules)
+    return levels
+
+
+def overridden(ruleset: RuleSet, levels: dict[str, str]) -> RuleSet:
+    """The rule set with per-path ``levels`` applied: rules "off" are left
+    out, others get their level, before anything is detected."""
     if not levels:
-        return findings
-    kept = []
-    for finding in findings:
-        level = most_specific(levels, finding.rule)
+        return ruleset
+    rules: list[Rule] = []
+    for rule in ruleset.rules:
+        level = most_specific(levels, rule.id)
         if level == "off":
             continue
-        kept.append(finding if level is None else dataclasses.replace(finding, level=Level.parse(level)))
-    return tuple(kept)
+        rules.append(rule if level is None else dataclasses.replace(rule, level=Level.parse(level)))
+    return RuleSet(ruleset.packs, tuple(rules), ruleset.vocabularies, ruleset.context)
 
 
 def matches_path(path: str, globs, config: Config) -> bool:

@@ -11,11 +11,9 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator, Sequence
 
-from claimcheck import suppress
 from claimcheck.api import Linter
-from claimcheck.errors import InputError
+from claimcheck.errors import InputError, PackError
 from claimcheck.files import STDIN, Target, collect, read
-from claimcheck.positions import LineTable
 from claimcheck.readers import format_for
 from claimcheck.report import End, Event, FileResult
 
@@ -51,9 +49,9 @@ def check_paths(
             targets.append(item)
     jobs = default_jobs(len(targets)) if jobs is None else jobs
     if jobs > 1 and len(targets) > 1 and not any(t.path == STDIN for t in targets):
-        results = _parallel(targets, linter, jobs, config)
+        results = _parallel(targets, linter, jobs)
     else:
-        results = (_check_one(target, linter, stdin, stdin_filename, config) for target in targets)
+        results = (_check_one(target, linter, stdin, stdin_filename) for target in targets)
     for done, result in enumerate(results, 1):
         if result.error is not None and on_error:
             on_error(InputError(result.path, result.error))
@@ -107,47 +105,46 @@ def _name_and_format(target: Target, stdin_filename: str | None) -> tuple[str, s
     return target.path, format_for(target.path, "text")
 
 
-def _check_one(target: Target, linter: Linter, stdin=None, stdin_filename=None, config=None) -> FileResult:
+def _check_one(target: Target, linter: Linter, stdin=None, stdin_filename=None) -> FileResult:
+    """One file, never raising for it: a file that cannot be read, or that
+    makes claimcheck fail, becomes a result with an error, and the run goes on."""
     try:
         source = read(target, stdin)
     except InputError as error:
         return FileResult(error.path, error=error.reason)
     path, kind = _name_and_format(target, stdin_filename)
-    found = linter.lint_text(source, path, kind)
-    if config is not None:
-        from claimcheck.config import override
+    try:
+        return linter.check(source, path, kind)
+    except PackError:
+        raise  # a pack is broken: the whole run stops (exit 3)
+    except Exception as error:  # noqa: BLE001 -- reported for this file, the others still checked
+        return FileResult(path, error=internal_error(error))
 
-        found = override(found, config, path)
-    found, suppressed = suppress.apply(source, kind == "markdown", found, path)
-    lines = {}
-    if found or suppressed:
-        table = LineTable.of(source)
-        for finding in (*found, *(s.finding for s in suppressed)):
-            for number in {finding.line, finding.end_line}:
-                start, end = table.line_span(number, source)
-                lines[number] = source[start:end]
-    return FileResult(path, tuple(found), tuple(suppressed), lines)
+
+def internal_error(error: BaseException) -> str:
+    """The reason given for a file that made claimcheck fail."""
+    detail = " ".join(str(error).split())
+    detail = detail[:200] + "…" if len(detail) > 200 else detail
+    return f"internal error while checking this file ({type(error).__name__}{': ' + detail if detail else ''}); please report it"
 
 
 # -- worker processes ---------------------------------------------------------
 
-_WORKER: tuple = (None, None)
+_WORKER: list = [None]
 
 
-def _init_worker(linter: Linter, config) -> None:
-    global _WORKER  # one per worker process, set once before any work
-    _WORKER = (linter, config)
+def _init_worker(linter: Linter) -> None:
+    _WORKER[0] = linter  # one per worker process, set once before any work
 
 
 def _work(target: Target):
-    linter, config = _WORKER
-    return _check_one(target, linter, config=config)
+    return _check_one(target, _WORKER[0])
 
 
-def _parallel(targets: list[Target], linter: Linter, jobs: int, config=None):
+def _parallel(targets: list[Target], linter: Linter, jobs: int):
     import multiprocessing
 
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     context = multiprocessing.get_context(method)
-    with context.Pool(jobs, initializer=_init_worker, initargs=(linter, config)) as pool:
+    with context.Pool(jobs, initializer=_init_worker, initargs=(linter,)) as pool:
         yield from pool.imap(_work, targets, chunksize=16)

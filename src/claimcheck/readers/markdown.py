@@ -123,31 +123,38 @@ def _shifted(block: Block, offset: int) -> Block:
 _INLINE = frozenset({"text", "text_special"}) | _INLINE_BREAKS | _INLINE_CONTAINERS | _INLINE_SKIPPED
 
 
-def _collect(node, source: str, to_char, blocks: list[Block], fields) -> None:
-    builder = None
-    kind = _BLOCK_KINDS.get(node.name, "paragraph")
-    for child in node.children:
-        name = child.name
-        if name in _INLINE:
-            if builder is None:
-                builder = ProseBuilder(source)
-            if name == "text":  # the common case, inlined
-                start, end = child.srcmap
-                if to_char.identity and "\\" not in source[start:end]:
-                    builder.add(start, end)
+def _collect(root, source: str, to_char, blocks: list[Block], fields) -> None:
+    """The prose blocks under ``root``, in document order. An explicit stack,
+    not recursion: any nesting depth (5,000 quote or list levels) works."""
+    # Each frame: the node's block kind, its remaining children, its builder (or None).
+    stack = [[_BLOCK_KINDS.get(root.name, "paragraph"), iter(root.children), None]]
+    while stack:
+        frame = stack[-1]
+        for child in frame[1]:
+            name = child.name
+            if name in _INLINE:
+                if frame[2] is None:
+                    frame[2] = ProseBuilder(source)
+                if name == "text":  # the common case, inlined
+                    start, end = child.srcmap
+                    if to_char.identity and "\\" not in source[start:end]:
+                        frame[2].add(start, end)
+                    else:
+                        _text(child, source, to_char, frame[2])
                 else:
-                    _text(child, source, to_char, builder)
+                    _inline(child, source, to_char, frame[2])
+            elif name == "front_matter":
+                blocks.extend(_front_matter(source, to_char, child, fields))
             else:
-                _inline(child, source, to_char, builder)
-        elif name == "front_matter":
-            blocks.extend(_front_matter(source, to_char, child, fields))
+                if frame[2] is not None:
+                    _flush(frame[2], frame[0], blocks)
+                    frame[2] = None
+                stack.append([_BLOCK_KINDS.get(name, "paragraph"), iter(child.children), None])
+                break
         else:
-            if builder is not None:
-                _flush(builder, kind, blocks)
-                builder = None
-            _collect(child, source, to_char, blocks, fields)
-    if builder is not None:
-        _flush(builder, kind, blocks)
+            if frame[2] is not None:
+                _flush(frame[2], frame[0], blocks)
+            stack.pop()
 
 
 def _flush(builder: ProseBuilder, kind: str, blocks: list[Block]) -> None:
@@ -165,32 +172,39 @@ def _text(node, source: str, to_char, out: ProseBuilder) -> None:
         _add_words(content, source, start, end, out)
 
 
+_SEPARATE = object()  # on the stack of ``_inline``: a word break
+
+
 def _inline(node, source: str, to_char, out: ProseBuilder) -> None:
-    name = node.name
-    if name == "text":
-        _text(node, source, to_char, out)
-    elif name == "text_special":
-        if node.meta.get("info") == "autolink":
+    """Add an inline node's prose (without recursion: emphasis may nest deeply)."""
+    stack = [node]
+    while stack:
+        node = stack.pop()
+        if node is _SEPARATE:
             out.separate()
-            return
-        start, end = (to_char(b) for b in node.srcmap)
-        content = node.meta.get("content", "")
-        if source[start:end] == content:  # not an escape after all ("\\A")
-            out.add(start, end)
-        elif len(content) == 1:  # "\\*" or "&amp;": one character standing for the markup
-            out.add_char(content, start)
-        else:
+            continue
+        name = node.name
+        if name == "text":
+            _text(node, source, to_char, out)
+        elif name == "text_special":
+            if node.meta.get("info") == "autolink":
+                out.separate()
+                continue
+            start, end = (to_char(b) for b in node.srcmap)
+            content = node.meta.get("content", "")
+            if source[start:end] == content:  # not an escape after all ("\\A")
+                out.add(start, end)
+            elif len(content) == 1:  # "\\*" or "&amp;": one character standing for the markup
+                out.add_char(content, start)
+            else:
+                out.separate()
+        elif name in _INLINE_BREAKS or name in _INLINE_SKIPPED:
             out.separate()
-    elif name in _INLINE_BREAKS or name in _INLINE_SKIPPED:
-        out.separate()
-    elif name in _INLINE_CONTAINERS:
-        boundary = name in ("link", "image")
-        if boundary:
-            out.separate()
-        for child in node.children:
-            _inline(child, source, to_char, out)
-        if boundary:
-            out.separate()
+        elif name in _INLINE_CONTAINERS:
+            boundary = name in ("link", "image")
+            children = list(node.children)
+            # Pushed in reverse, so that they come off in document order.
+            stack.extend(([_SEPARATE] if boundary else []) + children[::-1] + ([_SEPARATE] if boundary else []))
 
 
 def _add_words(content: str, source: str, start: int, end: int, out: ProseBuilder) -> None:

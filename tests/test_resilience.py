@@ -1,0 +1,149 @@
+"""One bad file never loses the run: a file that makes claimcheck fail is
+reported with its path and reason (exit 2), every other file is still
+checked, and every output format stays valid and complete, with and without
+worker processes. Any nesting depth is read."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+from click.testing import CliRunner
+
+from claimcheck import engine
+from claimcheck.api import Linter
+from claimcheck.cli import main
+from claimcheck.readers import reader
+
+from .conftest import EXAMPLES, SHARED
+
+SCHEMA = SHARED / "schemas" / "sarif-schema-2.1.0.json"
+CLAIM = "Our stem cells cure autism.\n"
+
+
+@pytest.fixture
+def folder(tmp_path):
+    """Five pages with a claim each; the middle one makes the engine fail."""
+    for name in ("a", "b", "c-bad", "d", "e"):
+        (tmp_path / f"{name}.md").write_text(f"# {name}\n\n{CLAIM}", encoding="utf-8")
+    return tmp_path
+
+
+@pytest.fixture
+def failing_engine(monkeypatch):
+    real = engine.lint_document
+
+    def lint_document(document, compiled):
+        if "c-bad" in document.path:
+            raise RuntimeError("boom in the engine")
+        return real(document, compiled)
+
+    monkeypatch.setattr(engine, "lint_document", lint_document)
+
+
+def _parse(fmt: str, out: str) -> list[str]:
+    """The paths with findings in an output, after checking that it parses."""
+    if fmt == "json":
+        data = json.loads(out)
+        assert any("c-bad.md" in e["path"] and "RuntimeError" in e["message"] for e in data["errors"])
+        return sorted({os.path.basename(f["path"]) for f in data["findings"]})
+    if fmt == "sarif":
+        data = json.loads(out)
+        if SCHEMA.is_file():
+            jsonschema = pytest.importorskip("jsonschema")
+            jsonschema.validate(data, json.loads(SCHEMA.read_text(encoding="utf-8")))
+        run = data["runs"][0]
+        notes = run["invocations"][0]["toolExecutionNotifications"]
+        assert any("c-bad.md" in json.dumps(n) for n in notes)
+        return sorted({r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].rsplit("/", 1)[-1]
+                       for r in run["results"]})
+    if fmt == "rdjsonl":
+        rows = [json.loads(line) for line in out.splitlines() if line.strip()]
+        return sorted({os.path.basename(r["location"]["path"]) for r in rows})
+    if fmt == "github":
+        lines = out.splitlines()
+        assert all(line.startswith("::") for line in lines)
+        assert any("c-bad.md" in line and line.startswith("::error") for line in lines)
+        return sorted({line.split("file=", 1)[1].split(",", 1)[0].rsplit("/", 1)[-1]
+                       for line in lines if "file=" in line and "c-bad" not in line})
+    return sorted({os.path.basename(line.split(":", 1)[0]) for line in out.splitlines()
+                   if line.endswith(".md") is False and ".md:" in line})
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+@pytest.mark.parametrize("fmt", ["json", "sarif", "rdjsonl", "github", "text"])
+def test_a_file_that_makes_claimcheck_fail_loses_nothing_else(folder, failing_engine, fmt, jobs):
+    result = CliRunner().invoke(main, [str(folder), "--format", fmt, "--jobs", jobs, "--no-scorer", "-q"])
+    assert result.exit_code == 2, result.output
+    assert "c-bad.md" in result.stderr and "internal error" in result.stderr
+    assert _parse(fmt, result.stdout) == ["a.md", "b.md", "d.md", "e.md"]
+
+
+def test_the_reason_names_the_error_and_is_one_short_line(folder, failing_engine):
+    result = CliRunner().invoke(main, [str(folder), "--format", "json", "--no-scorer"])
+    errors = json.loads(result.stdout)["errors"]
+    assert len(errors) == 1
+    reason = errors[0]["message"]
+    assert reason.startswith("internal error while checking this file (RuntimeError: boom in the engine)")
+    assert "\n" not in reason
+
+
+@pytest.mark.parametrize("text", [
+    "> " * 5000 + "Our stem cells cure autism.\n",
+    "".join("  " * depth + "- item\n" for depth in range(1500)) + "  " * 1500 + "- Our stem cells cure autism.\n",
+    "Our stem cells " + "**" * 2000 + "cure autism" + "**" * 2000 + ".\n",
+    "Our stem cells " + "*[" * 1000 + "cure autism" + "](x)*" * 1000 + ".\n",
+])
+def test_any_nesting_depth_is_read(linter, text):
+    document = reader("markdown")(text, "deep.md")
+    found = [(block, block.text.find("cure autism")) for block in document.blocks if "cure autism" in block.text]
+    assert found
+    block, at = found[0]
+    start, end = block.source_span(at, at + len("cure autism"))
+    assert text[start:end] == "cure autism"
+
+
+def test_deep_quotes_still_report_their_claim(linter):
+    text = "> " * 5000 + "Our stem cells cure autism.\n"
+    found = linter.lint_text(text, "deep.md")
+    assert any(f.text == "stem cells cure autism" for f in found), found
+
+
+# -- one pipeline for the library and the CLI -------------------------------------
+
+def _pages():
+    return sorted([*EXAMPLES.glob("*.md"), *EXAMPLES.glob("*.txt")])
+
+
+@pytest.mark.parametrize("page", _pages(), ids=lambda p: p.name)
+def test_the_api_reports_what_the_cli_reports(linter, page):
+    result = CliRunner().invoke(main, [str(page), "--format", "json", "--no-config"])
+    cli = [(f["rule"], f["line"], f["column"], f["text"]) for f in json.loads(result.stdout)["findings"]]
+    kind = "markdown" if page.suffix == ".md" else "text"
+    api = [(f.rule, f.line, f.column, f.text) for f in linter.lint_text(page.read_text(encoding="utf-8"), str(page), kind)]
+    assert api == cli
+
+
+def test_the_api_honours_suppression_comments(linter):
+    text = "<!-- claimcheck-disable-next-line unapproved -- quoted from a warning letter -->\nOur stem cells cure autism.\n"
+    assert not [f for f in linter.lint_text(text, "page.md") if f.rule.startswith("unapproved")]
+    suppressed = linter.check(text, "page.md").suppressed
+    assert [s.justification for s in suppressed][:1] == ["quoted from a warning letter"]
+
+
+def test_the_api_honours_per_path_overrides(tmp_path):
+    from claimcheck.config import load
+
+    config_file = tmp_path / ".claimcheck.yaml"
+    config_file.write_text("overrides:\n  - paths: ['legal/*']\n    rules: {unapproved: 'off', safety: error}\n",
+                           encoding="utf-8")
+    config = load(config_file)
+    linter = Linter.from_folders(config=config, scorer=False)
+    text = "Our stem cells cure autism. It is completely safe.\n"
+    other = linter.lint_text(text, str(tmp_path / "blog" / "p.md"))
+    legal = linter.lint_text(text, str(tmp_path / "legal" / "p.md"))
+    assert any(f.rule.startswith("unapproved") for f in other)
+    assert not any(f.rule.startswith("unapproved") for f in legal)
+    assert {str(f.level) for f in legal if f.rule.startswith("safety")} == {"error"}
+    assert linter.for_path(str(tmp_path / "legal" / "q.md")) is linter.for_path(str(tmp_path / "legal" / "p.md"))
