@@ -3,6 +3,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Property tests and fuzzing: a fixed seed and a small budget by default (CI);
+# `pytest --hypothesis-profile=long` for a long local run.
+settings.register_profile("default", max_examples=40, derandomize=True, deadline=None)
+settings.register_profile("long", max_examples=3000, derandomize=False, deadline=None)
+settings.load_profile("default")
 
 from claimcheck.api import Linter
 

@@ -46,6 +46,7 @@ class Linter:
         ``scorer=False`` leaves the claim scorer's rules out."""
         from claimcheck import cache, prefilter
         from claimcheck.loader import builtin_rules_dir, load_rules
+        from claimcheck.model import matches_prefix
 
         folders = ([builtin_rules_dir()] if builtin else [])
         folders += [Path(p) for p in (config.rule_dirs if config else ())] + [Path(p) for p in extra]
@@ -54,7 +55,10 @@ class Linter:
                 load_rules([folder])
 
         def build():
+            from claimcheck.compiled import validate_patterns
+
             ruleset = load_rules(folders)
+            validate_patterns(ruleset)
             if config is not None:
                 from claimcheck.config import configure
 
@@ -63,6 +67,14 @@ class Linter:
 
         key_files = folders + ([Path(config.path)] if config is not None and config.path else [])
         ruleset, full_prefilter = cache.cached(key_files, build)
+        known = ruleset.prefixes()
+        for option, names in (("--select", select), ("--ignore", ignore)):
+            for name in names:
+                if name not in known and not any(matches_prefix(rid, name) for rid in known):
+                    from claimcheck.errors import SelectionError, did_you_mean
+
+                    raise SelectionError(f"{option}: no rule id or prefix '{name}'{did_you_mean(name, known)}; "
+                                         "`claimcheck rules list` shows them")
         selected = ruleset.select(tuple(select), tuple(ignore))
         if not scorer:
             selected = selected.without_kind("scorer")
@@ -133,9 +145,10 @@ class Linter:
         if found or suppressed:
             table = LineTable.of(source)
             for finding in (*found, *(s.finding for s in suppressed)):
-                for number in {finding.line, finding.end_line}:
-                    start, end = table.line_span(number, source)
-                    lines[number] = source[start:end]
+                for number in (finding.line, finding.end_line):
+                    if number not in lines:  # once per line: a long line holds many findings
+                        start, end = table.line_span(number, source)
+                        lines[number] = source[start:end]
         return FileResult(path, tuple(found), tuple(suppressed), lines)
 
     def lint_text(self, text: str, path: str = "<text>", format: str = "markdown") -> tuple[Finding, ...]:

@@ -34,10 +34,15 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
 def _linter(rules, select=(), ignore=(), config=None, scorer=True):
     from claimcheck.api import Linter
 
+    from claimcheck.errors import SelectionError
+
     try:
         return Linter.from_folders(rules, _split(select), _split(ignore), config=config, scorer=scorer)
     except PackError as error:
         _fail_pack(error)
+    except SelectionError as error:
+        click.echo(f"claimcheck: {error}", err=True)
+        sys.exit(ExitCode.USAGE)
 
 
 def _config(path, no_config):

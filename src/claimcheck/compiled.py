@@ -152,6 +152,24 @@ def term_docs(nlp, forms_: list[str]) -> list:
     return docs
 
 
+def validate_patterns(ruleset) -> None:
+    """Raise a PackError (file, line, key) for the first invalid spaCy token
+    pattern. Run when packs are loaded, so a bad pattern stops every run,
+    whatever the input; the pack cache keeps only packs that passed."""
+    rules = [rule for rule in ruleset.rules if "patterns" in rule.options]
+    if not rules:
+        return
+    from spacy.matcher import Matcher
+    from spacy.vocab import Vocab
+
+    matcher = Matcher(Vocab(), validate=True)
+    for rule in rules:
+        try:
+            matcher.add(rule.id, [list(p) for p in rule.options["patterns"]])
+        except Exception as error:  # spaCy raises MatchPatternError, ValueError
+            raise _pattern_error(rule, error) from None
+
+
 def _pattern_error(rule: Rule, error: Exception) -> PackError:
     from pathlib import Path
 

@@ -78,20 +78,26 @@ def load(path: Path) -> Config:
     else:
         import yaml
 
+        from claimcheck import yamlfile
+
         try:
-            data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+            data = yamlfile.load(text)
+            data = {} if data is None else data
+        except yamlfile.DuplicateKeyError as error:
+            raise ConfigError(str(path), str(error), line=error.line, key=error.key) from None
         except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None)
             raise ConfigError(str(path), f"invalid YAML: {getattr(error, 'problem', error)}",
                               line=mark.line + 1 if mark else None) from None
         lines = _key_lines(text)
-    where = lambda *keys: lines.get(keys[0])  # noqa: E731
+    where = lambda *keys: lines.get(keys[0]) if keys else None  # noqa: E731
 
     def fail(message: str, *keys) -> ConfigError:
         return ConfigError(str(path), message, line=where(*keys), key=".".join(map(str, keys)) or None)
 
     if not isinstance(data, dict):
-        raise fail("the configuration must be a mapping")
+        raise fail(f"the configuration must be a mapping of keys ({', '.join(KEYS)}), "
+                   f"not {_kind_of(data)}")
     for key in data:
         if key not in KEYS:
             raise fail(f"unknown key (allowed: {', '.join(KEYS)})", key)
@@ -169,7 +175,10 @@ def configure(ruleset: RuleSet, config: Config) -> RuleSet:
     ids = [rule.id for rule in ruleset.rules]
     for prefix in [*config.rules, *(p for _, levels in config.overrides for p in levels)]:
         if not any(matches_prefix(rid, prefix) for rid in ids):
-            raise unknown(f"unknown rule id or prefix '{prefix}'", key=f"rules.{prefix}")
+            from claimcheck.errors import did_you_mean
+
+            raise unknown(f"unknown rule id or prefix '{prefix}'{did_you_mean(prefix, ruleset.prefixes())}",
+                          key=f"rules.{prefix}")
     for rid in config.disclaimers:
         if rid not in ids or ruleset.rule(rid).kind != "required":
             raise unknown(f"'{rid}' is not a required (disclaimer) rule", key=f"disclaimers.{rid}")
@@ -251,6 +260,11 @@ def _show(value) -> str:
     if isinstance(value, dict):
         return "{" + ", ".join(f"{k}: {_show(v)}" for k, v in value.items()) + "}"
     return "null" if value is None else str(value)
+
+
+def _kind_of(value) -> str:
+    return {list: "a list", str: "a string", int: "a number", float: "a number", bool: "a boolean"}.get(
+        type(value), type(value).__name__)
 
 
 def _read(path: Path) -> str:

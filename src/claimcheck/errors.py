@@ -19,3 +19,15 @@ class InputError(Exception):
     def __init__(self, path: str, reason: str):
         self.path, self.reason = path, reason
         super().__init__(f"{path}: {reason}")
+
+
+class SelectionError(Exception):
+    """``--select`` / ``--ignore`` names a rule id or prefix that no rule has."""
+
+
+def did_you_mean(name: str, known) -> str:
+    """`` (did you mean 'x'?)`` for the closest known name, else ``""``."""
+    import difflib
+
+    close = difflib.get_close_matches(name, sorted(set(known)), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""

@@ -93,8 +93,12 @@ def _read(path: Path) -> tuple[str, object]:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise PackError(str(path), f"cannot read: {error}") from None
+    from claimcheck import yamlfile
+
     try:
-        return text, yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        return text, yamlfile.load(text)
+    except yamlfile.DuplicateKeyError as error:
+        raise PackError(str(path), str(error), line=error.line, key=error.key) from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None

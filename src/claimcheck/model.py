@@ -93,6 +93,14 @@ class RuleSet:
         return RuleSet(self.packs, rules, self.vocabularies, self.context)
 
 
+    def prefixes(self) -> set[str]:
+        """Every id and id prefix a selection may name ("safety", "safety.safe-claim")."""
+        found = set()
+        for rule in self.rules:
+            parts = rule.id.split(".")
+            found.update(".".join(parts[:n]) for n in range(1, len(parts) + 1))
+        return found
+
     def without_kind(self, kind: str) -> "RuleSet":
         return RuleSet(self.packs, tuple(r for r in self.rules if r.kind != kind), self.vocabularies, self.context)
 

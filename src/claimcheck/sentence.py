@@ -74,9 +74,10 @@ class Tokens:
             after = index + 1
             while after < len(texts) and (texts[after] in punct_chars or _is_punct(texts[after])):
                 after += 1
-            if after < len(texts):
-                found.append((start, after))
-                start = after
+            if after == len(texts):
+                break  # the run of punctuation ends the block (and the last sentence)
+            found.append((start, after))
+            start = after
         found.append((start, len(texts)))
         if any(end - begin > MAX_SENTENCE_TOKENS for begin, end in found):
             return self._capped_sentences(punct_chars)

@@ -49,7 +49,7 @@ def read(source: str, path: str, parser=None, copy_fields: Sequence[str] = DEFAU
          section_chars: int = SECTION_CHARS) -> Document:
     blocks: list[Block] = []
     for start, end, tree, to_char in sections(source, parser or make_parser(), section_chars):
-        part = source if (start, end) == (0, len(source)) else source[start:end]
+        part = _defused(source if (start, end) == (0, len(source)) else source[start:end])
         found: list[Block] = []
         _collect(tree, part, to_char, found, copy_fields if start == 0 else ())
         blocks += found if not start else [_shifted(block, start) for block in found]
@@ -66,7 +66,7 @@ def sections(source: str, parser, size: int = SECTION_CHARS):
         grow = size
         end = _next_cut(source, start, grow)
         while True:
-            part = source if (start, end) == (0, len(source)) else source[start:end]
+            part = _defused(source if (start, end) == (0, len(source)) else source[start:end])
             tree, to_char = parser.tree(part), _ByteToChar(part)
             if end == len(source) or not _open_at_end(tree, part, to_char):
                 break
@@ -74,6 +74,37 @@ def sections(source: str, parser, size: int = SECTION_CHARS):
             end = _next_cut(source, end, grow)
         yield start, end, tree, to_char
         start = end
+
+
+# markdown-it-pyrs frees a parse tree recursively: a tree some 45,000 levels
+# deep (emphasis inside emphasis, quotes inside quotes) overflows the stack
+# and kills the process. No real page nests like that, so a paragraph with
+# more emphasis delimiters than this, or a line with a longer run of container
+# markers (quote, list, indentation) at its start, has those characters read
+# as no-break spaces: one character for one, so every offset stays exact, and
+# the prose is the same words without the markup.
+MAX_MARKERS = 10_000
+_EMPHASIS_PARAGRAPH = re.compile(r"(?:[^\n]|\n(?![ \t]*\n)){%d,}" % MAX_MARKERS)
+_DEEP_LINE = re.compile(r"^[ \t>*+\-]{%d,}" % MAX_MARKERS, re.MULTILINE)
+_NEUTRAL = str.maketrans({"*": "\u00a0", "_": "\u00a0", "~": "\u00a0", ">": "\u00a0", "+": "\u00a0",
+                          "-": "\u00a0", " ": "\u00a0", "\t": "\u00a0"})
+_EMPHASIS_ONLY = str.maketrans({"*": "\u00a0", "_": "\u00a0", "~": "\u00a0"})
+
+
+def _defused(text: str) -> str:
+    """``text`` with pathological nesting read as plain characters (see MAX_MARKERS)."""
+    if len(text) < MAX_MARKERS:
+        return text
+    if text.count("*") + text.count("_") + text.count("~") >= MAX_MARKERS:
+        text = _EMPHASIS_PARAGRAPH.sub(
+            lambda m: m.group().translate(_EMPHASIS_ONLY) if _markers(m.group()) >= MAX_MARKERS else m.group(), text)
+    if _DEEP_LINE.search(text):
+        text = _DEEP_LINE.sub(lambda m: m.group().translate(_NEUTRAL), text)
+    return text
+
+
+def _markers(paragraph: str) -> int:
+    return paragraph.count("*") + paragraph.count("_") + paragraph.count("~")
 
 
 # A line that starts a top-level paragraph or heading when it follows a blank

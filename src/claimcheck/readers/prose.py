@@ -21,6 +21,12 @@ _SEPARATOR = re.compile(
     re.IGNORECASE,
 )
 _SPACES = re.compile(r" {2,}")
+# No word is this long; a longer run without spaces ("!!!!...", "[[[[...",
+# a pasted blob) gets a word break every LONG_RUN characters, because spaCy's
+# tokenizer strips affixes one at a time with a search over the rest of the
+# run: quadratic in its length (20 KB of "!" took over a minute).
+LONG_RUN = 64
+_LONG = re.compile(r"[^ ]{%d,}" % (LONG_RUN + 1))
 # One character for one character, so offsets stay exact.
 _FOLD = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"',
@@ -67,6 +73,8 @@ class ProseBuilder:
             return None
         if start or end < len(text):
             text, runs = _cut(text, runs, start, end)
+        if len(text) > LONG_RUN and _LONG.search(text):
+            text, runs = _break_long_runs(text, runs)
         return Block(kind, text, tuple(runs))
 
     def _join(self) -> tuple[str, list[tuple[int, int]]]:
@@ -99,6 +107,20 @@ def _offset(runs: list[tuple[int, int]], index: int) -> int:
 
 def _collapse(text: str, runs: list[tuple[int, int]], pattern) -> tuple[str, list[tuple[int, int]]]:
     """Replace each match of ``pattern`` by one space, keeping the map exact."""
+    return _replace(text, runs, ((m.start(), m.end()) for m in pattern.finditer(text)))
+
+
+def _break_long_runs(text: str, runs: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
+    """Insert a space (standing for no source character) every ``LONG_RUN``
+    characters of each run without spaces."""
+    cuts = (at for match in _LONG.finditer(text) for at in range(match.start() + LONG_RUN, match.end(), LONG_RUN))
+    return _replace(text, runs, ((at, at) for at in cuts))
+
+
+def _replace(text: str, runs: list[tuple[int, int]], spans) -> tuple[str, list[tuple[int, int]]]:
+    """Replace each ``[start, end)`` of ``spans`` (in order, not overlapping;
+    empty to insert) by one space, keeping the map exact: the space maps to
+    the source of the character at ``start``."""
     out: list[str] = []
     new_runs: list[tuple[int, int]] = []
     length = 0
@@ -116,12 +138,12 @@ def _collapse(text: str, runs: list[tuple[int, int]], pattern) -> tuple[str, lis
         out.append(text[a:b])
         length += b - a
 
-    for match in pattern.finditer(text):
-        keep(pos, match.start())
-        new_runs.append((length, _offset(runs, match.start())))
+    for start, end in spans:
+        keep(pos, start)
+        new_runs.append((length, _offset(runs, start)))
         out.append(" ")
         length += 1
-        pos = match.end()
+        pos = end
     keep(pos, len(text))
     return "".join(out), new_runs
 

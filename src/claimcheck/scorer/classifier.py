@@ -58,5 +58,9 @@ class Classifier:
             self._load()
         from spacy.tokens import Doc
 
-        docs = [Doc(self._vocab, words=list(words) or ["#empty"]) for words in items]
-        return [dict(doc.cats) for doc in self._textcat.pipe(docs, batch_size=256)]
+        # Pages repeat themselves (navigation, footers, a slogan in every
+        # section): each distinct item is scored once.
+        unique = list(dict.fromkeys(tuple(words) for words in items))
+        docs = [Doc(self._vocab, words=list(words) or ["#empty"]) for words in unique]
+        scored = {words: dict(doc.cats) for words, doc in zip(unique, self._textcat.pipe(docs, batch_size=256))}
+        return [scored[tuple(words)] for words in items]

@@ -1,0 +1,142 @@
+"""Adversarial inputs: claimcheck's time must stay linear in the input.
+
+Usage: python bench/hostile.py [--size 1000000] [--line 20000] [--only NAME] [--limit 60]
+
+Each generator writes one page of about ``--size`` characters (1 MB) and,
+where it has lines, the same pattern as one line of ``--line`` characters
+(20 KB). Each file is checked in a fresh process, after a warm-up (spaCy and the
+scorer loaded), so the time is the input's own; the table gives seconds,
+MB/s, peak RSS and the number of findings. A file
+that takes longer than ``--limit`` seconds is stopped and reported. The floor
+(issue 10) is 0.2 MB/s for every generator. This is a benchmark, not a test
+(tests/test_hostile.py checks smaller versions of the same inputs).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+CLAIM = "Our stem cells cure autism"
+WORDS = "Our clinic offers regenerative care for joints and skin in a calm setting".split()
+FLOOR_MB_S = 0.2
+
+
+def _repeat(unit: str, size: int) -> str:
+    return (unit * (size // len(unit) + 1))[:size]
+
+
+def _prose(size: int) -> str:
+    words = [WORDS[i % len(WORDS)] for i in range(size // 5)]
+    return " ".join(words)[:size]
+
+
+# name -> (generator of about `size` characters, suffix); each returns the whole text.
+GENERATORS: dict[str, tuple[Callable[[int], str], str]] = {
+    "claim + !!!": (lambda n: CLAIM + _repeat("!", n), ".md"),
+    "claim + ?!.": (lambda n: CLAIM + _repeat("?!.", n), ".md"),
+    "brackets [": (lambda n: CLAIM + " " + _repeat("[", n), ".md"),
+    "brackets ([{": (lambda n: CLAIM + " " + _repeat("([{", n), ".md"),
+    "emphasis *": (lambda n: CLAIM + " " + _repeat("*", n), ".md"),
+    "emphasis _~": (lambda n: CLAIM + " " + _repeat("_~", n), ".md"),
+    "nested emphasis": (lambda n: CLAIM + " " + "**" * (n // 4) + "cure" + "**" * (n // 4), ".md"),
+    "nested quotes >": (lambda n: "> " * (n // 2) + CLAIM + ".\n", ".md"),
+    "nested lists": (lambda n: "".join("  " * min(d, 2000) + "- item\n" for d in range(n // 2000 * 2 or 1))
+                     + CLAIM + ".\n", ".md"),
+    "one-line prose": (lambda n: _prose(n), ".txt"),
+    "200k tiny paragraphs": (lambda n: _repeat("Hi.\n\nStem cells.\n\nOk.\n\nKnees.\n\nCall us.\n\n", n), ".md"),
+    "tiny claims": (lambda n: _repeat("It heals.\n\nCures pain.\n\nNo risk.\n\n", n), ".md"),
+    "repeated claim": (lambda n: _repeat(CLAIM + ". ", n), ".txt"),
+    "NULs (binary: refused)": (lambda n: _repeat(CLAIM + ".\0\0\0 ", n), ".txt"),
+    "NULs after 8 KB": (lambda n: _prose(9000) + " " + _repeat(CLAIM + ".\0\0\0 ", n - 9001), ".txt"),
+    "lone surrogates (refused)": (lambda n: _repeat(CLAIM + " \ud800\udfff\udc00 ", n), ".txt"),
+    "astral and combining": (lambda n: _repeat("Our \U0001f9ec stem cells cu\u0301re autism \U0001f600 ", n), ".md"),
+    "long URLs": (lambda n: _repeat("See https://example.com/" + "a" * 2000 + " ", n), ".md"),
+    "long word": (lambda n: CLAIM + " " + _repeat("x", n), ".txt"),
+}
+
+
+def _as_line(text: str, size: int) -> str:
+    """The generator's pattern as one line of about ``size`` characters."""
+    return text[:size].replace("\n", " ") + "\n"
+
+
+# Run in a fresh process per input: build the linter and warm it up (spaCy and
+# the scorer loaded), then time checking the file and rendering JSON, so that
+# start-up does not hide (or dominate) the time spent on the input itself.
+CHILD = """
+import json, resource, sys, time
+from claimcheck.api import Linter
+from claimcheck.formatters import render
+from claimcheck.report import Run
+from claimcheck.run import check_paths
+linter = Linter.from_folders()
+linter.check("# Knees\\n\\nOur stem cells cure autism. It is completely safe.\\n\\n"
+              "Most patients walk without pain within weeks.\\n", "warm.md")  # loads spaCy and the scorer
+start = time.perf_counter()
+events = list(check_paths([sys.argv[1]], linter))
+output = render("json", events, Run(linter.ruleset.rules))
+seconds = time.perf_counter() - start
+data = json.loads(output)
+print(json.dumps({"seconds": seconds, "rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                  "findings": len(data["findings"]), "errors": [e["message"] for e in data["errors"]]}))
+"""
+
+
+def check(path: Path, limit: float) -> dict | None:
+    """Seconds, peak RSS (MB), findings and errors of checking ``path``; None on timeout."""
+    try:
+        out = subprocess.run([sys.executable, "-c", CHILD, str(path)], capture_output=True, text=True,
+                             timeout=limit, check=True)
+    except subprocess.TimeoutExpired:
+        return None
+    return json.loads(out.stdout)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", type=int, default=1_000_000, help="characters per page (default 1 MB)")
+    parser.add_argument("--line", type=int, default=20_000, help="characters of the one-line form (default 20 KB)")
+    parser.add_argument("--only", action="append", default=[], help="only generators whose name contains this")
+    parser.add_argument("--limit", type=float, default=60.0, help="seconds before a check is stopped")
+    args = parser.parse_args(argv)
+    print(f"{'input':<34} {'MB':>6} {'seconds':>8} {'MB/s':>7} {'peak RSS':>9} {'findings':>8}")
+    slowest = float("inf")
+    with tempfile.TemporaryDirectory(prefix="claimcheck-hostile-") as tmp:
+        for name, (generate, suffix) in GENERATORS.items():
+            if args.only and not any(o in name for o in args.only):
+                continue
+            text = generate(args.size)
+            forms = [("", text)]
+            if "\n" in text.rstrip("\n") or len(text) > args.line:
+                forms.append((" (one line)", _as_line(text, args.line)))
+            for label, body in forms:
+                path = Path(tmp) / f"page{suffix}"
+                path.write_bytes(body.encode("utf-8", "surrogatepass"))
+                megabytes = path.stat().st_size / 1e6
+                found = check(path, args.limit)
+                if found is None:
+                    slowest = 0.0
+                    print(f"{name + label:<34} {megabytes:6.2f} {'> ' + str(args.limit):>8}", flush=True)
+                    continue
+                rate = megabytes / max(found["seconds"], 1e-6)
+                if found["errors"]:  # refused with a clear message: not a throughput
+                    print(f"{name + label:<34} {megabytes:6.2f} {found['seconds']:8.2f} {'-':>7} "
+                          f"{found['rss']:6.0f} MB  refused: {found['errors'][0][:60]}", flush=True)
+                    continue
+                slowest = min(slowest, rate)
+                shown = found["findings"]
+                print(f"{name + label:<34} {megabytes:6.2f} {found['seconds']:8.2f} {rate:7.2f} "
+                      f"{found['rss']:6.0f} MB {shown:>8}", flush=True)
+    print(f"\nslowest: {slowest:.2f} MB/s (floor {FLOOR_MB_S} MB/s): {'ok' if slowest >= FLOOR_MB_S else 'BELOW THE FLOOR'}")
+    return 0 if slowest >= FLOOR_MB_S else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,100 @@
+"""Hostile inputs (bench/hostile.py's generators, at 20 KB) and fuzzed
+documents go through readers, engine and every formatter: nothing escapes,
+every output parses, and every finding's source slice is its text.
+
+``pytest --hypothesis-profile=long tests/test_hostile.py`` runs many more
+examples (the profiles are registered in tests/conftest.py)."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from claimcheck.formatters import FORMATTERS, render
+from claimcheck.report import Run
+from claimcheck.run import check_paths
+
+from .conftest import ROOT, SHARED
+
+SCHEMA = SHARED / "schemas" / "sarif-schema-2.1.0.json"
+
+
+def _generators():
+    spec = importlib.util.spec_from_file_location("hostile", ROOT / "bench" / "hostile.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.GENERATORS
+
+
+GENERATORS = _generators()
+
+
+def _check_all_formats(linter, path, source: str | None = None):
+    """Run ``path`` through every formatter; return the findings (JSON)."""
+    events = list(check_paths([str(path)], linter))
+    run = Run(linter.ruleset.rules, str(path.parent))
+    outputs = {name: render(name, events, run) for name in FORMATTERS}
+    data = json.loads(outputs["json"])
+    sarif = json.loads(outputs["sarif"])
+    if SCHEMA.is_file():
+        jsonschema = pytest.importorskip("jsonschema")
+        jsonschema.validate(sarif, json.loads(SCHEMA.read_text(encoding="utf-8")))
+    for line in outputs["rdjsonl"].splitlines():
+        json.loads(line)
+    assert all(line.startswith("::") for line in outputs["github"].splitlines())
+    if source is not None:
+        for result in events:
+            for finding in getattr(result, "findings", ()):
+                assert source[finding.offset:finding.end_offset] == finding.text
+    return data
+
+
+@pytest.mark.parametrize("name", sorted(GENERATORS))
+def test_hostile_inputs_give_valid_output_and_exact_slices(linter, tmp_path, name):
+    generate, suffix = GENERATORS[name]
+    text = generate(20_000)
+    path = tmp_path / f"page{suffix}"
+    path.write_bytes(text.encode("utf-8", "surrogatepass"))
+    data = _check_all_formats(linter, path)
+    if "refused" in name:
+        assert data["errors"] and not data["findings"]
+    else:
+        assert not data["errors"], data["errors"]
+        source = path.read_bytes().decode("utf-8-sig")
+        events = list(check_paths([str(path)], linter))
+        for finding in events[0].findings:
+            assert source[finding.offset:finding.end_offset] == finding.text
+
+
+_PIECES = st.sampled_from([
+    "Our stem cells cure autism.", "It is completely safe!", "FDA-approved", "exosomes", "&amp;", "&rsquo;",
+    "<b>", "</b>", "<!-- claimcheck-disable-next-line -->", "**", "_", "`code`", "[link](http://x.y)", "> ",
+    "- ", "1. ", "# ", "| a | b |", "---", "\n", "\r\n", "\n\n", "\t", "    ", "é", "😀", "中文", "\u200b",
+    "\u0301", "\ufeff", "\0", "\\", "\"", "'", "(", ")", "!!!", "...", "https://example.com/a_b*c",
+])
+
+
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(pieces=st.lists(_PIECES, max_size=40), suffix=st.sampled_from([".md", ".txt"]))
+def test_fuzzed_documents_give_valid_output_and_exact_slices(linter, tmp_path, pieces, suffix):
+    text = "".join(pieces)
+    path = tmp_path / f"fuzz{suffix}"
+    path.write_text(text, encoding="utf-8", newline="")
+    data = _check_all_formats(linter, path)
+    if not data["errors"]:
+        source = path.read_bytes().decode("utf-8-sig")
+        for finding in list(check_paths([str(path)], linter))[0].findings:
+            assert source[finding.offset:finding.end_offset] == finding.text
+
+
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.binary(max_size=2000))
+def test_random_bytes_never_escape(linter, tmp_path, data):
+    path = tmp_path / "bytes.md"
+    path.write_bytes(data)
+    result = _check_all_formats(linter, path)
+    assert result["summary"]["files"] + result["summary"]["unreadable"] == 1
