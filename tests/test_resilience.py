@@ -147,3 +147,131 @@ def test_the_api_honours_per_path_overrides(tmp_path):
     assert not any(f.rule.startswith("unapproved") for f in legal)
     assert {str(f.level) for f in legal if f.rule.startswith("safety")} == {"error"}
     assert linter.for_path(str(tmp_path / "legal" / "q.md")) is linter.for_path(str(tmp_path / "legal" / "p.md"))
+
+
+# -- inputs that are not plain UTF-8 files ----------------------------------------
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"])
+def test_utf16_and_utf32_files_with_a_bom_are_read(tmp_path, encoding):
+    text = "# Café\r\n\r\nOur stem cells cure autism 😀.\r\n"
+    data = text.encode(encoding)
+    if not encoding.endswith(("-le", "-be")):
+        assert data[:2] in (b"\xff\xfe", b"\xfe\xff")
+    else:
+        bom = {"utf-16-le": b"\xff\xfe", "utf-16-be": b"\xfe\xff",
+               "utf-32-le": b"\xff\xfe\x00\x00", "utf-32-be": b"\x00\x00\xfe\xff"}[encoding]
+        data = bom + data
+    path = tmp_path / "page.md"
+    path.write_bytes(data)
+    result = CliRunner().invoke(main, [str(path), "--format", "json", "--no-scorer"])
+    found = json.loads(result.stdout)["findings"]
+    assert [(f["line"], f["column"], f["text"]) for f in found if f["rule"].startswith("unapproved")] == \
+        [(3, 5, "stem cells cure autism")]
+
+
+def test_a_broken_utf16_file_names_its_encoding(tmp_path):
+    path = tmp_path / "page.md"
+    path.write_bytes(b"\xff\xfe" + "Our stem cells".encode("utf-16-le") + b"\x00\xd8")  # a lone high surrogate
+    result = CliRunner().invoke(main, [str(path)])
+    assert result.exit_code == 2
+    assert "UTF-16" in result.stderr
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_in_a_folder_is_skipped_with_a_notice(tmp_path):
+    (tmp_path / "page.md").write_text(CLAIM, encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe.md")
+    result = CliRunner().invoke(main, [str(tmp_path), "--format", "json", "--no-scorer"])
+    assert result.exit_code == 1, result.output  # findings; the FIFO is no error and never blocks
+    assert "pipe.md: skipped: a FIFO" in result.stderr
+    assert {os.path.basename(f["path"]) for f in json.loads(result.stdout)["findings"]} == {"page.md"}
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_named_explicitly_is_read(tmp_path):
+    import threading
+
+    fifo = tmp_path / "pipe.md"
+    os.mkfifo(fifo)
+    writer = threading.Thread(target=lambda: fifo.write_text(CLAIM, encoding="utf-8"))
+    writer.start()
+    result = CliRunner().invoke(main, [str(fifo), "--format", "json", "--no-scorer"])
+    writer.join()
+    assert result.exit_code == 1
+    assert json.loads(result.stdout)["findings"]
+
+
+def test_an_unreadable_subfolder_is_an_error_and_the_rest_is_checked(tmp_path, monkeypatch):
+    (tmp_path / "page.md").write_text(CLAIM, encoding="utf-8")
+    (tmp_path / "locked").mkdir()
+    real_walk = os.walk
+
+    def walk(top, onerror=None, **kwargs):
+        for root, dirs, files in real_walk(top, onerror=onerror, **kwargs):
+            if "locked" in dirs and onerror:
+                onerror(PermissionError(13, "Permission denied", str(tmp_path / "locked")))
+                dirs.remove("locked")
+            yield root, dirs, files
+
+    monkeypatch.setattr(os, "walk", walk)
+    result = CliRunner().invoke(main, [str(tmp_path), "--format", "json", "--no-scorer"])
+    assert result.exit_code == 2
+    data = json.loads(result.stdout)
+    assert [e["message"] for e in data["errors"]] == ["cannot read this folder: Permission denied"]
+    assert data["findings"]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file names are bytes")
+@pytest.mark.parametrize("fmt", ["sarif", "json", "text", "github", "rdjsonl"])
+def test_a_file_name_that_is_not_utf8_is_escaped_in_every_format(tmp_path, fmt):
+    folder = os.fsencode(tmp_path)
+    with open(os.path.join(folder, b"caf\xe9.md"), "wb") as handle:
+        handle.write(CLAIM.encode())
+    result = CliRunner().invoke(main, [str(tmp_path), "--format", fmt, "--no-scorer"])
+    assert result.exit_code == 1, result.output
+    shown = result.stdout.replace("\\\\", "\\").replace("%5C", "\\")  # JSON and URI escapes undone
+    assert "caf\\xe9.md" in shown
+    if fmt in ("sarif", "json"):
+        data = json.loads(result.stdout)
+        if fmt == "sarif" and SCHEMA.is_file():
+            jsonschema = pytest.importorskip("jsonschema")
+            jsonschema.validate(data, json.loads(SCHEMA.read_text(encoding="utf-8")))
+
+
+# -- readable text output on real pages ----------------------------------------------
+
+def test_text_output_stays_proportional_to_findings_not_line_length(tmp_path):
+    path = tmp_path / "one-line.md"
+    path.write_text("Our stem cells cure autism. " + "Filler words here. " * 2600 + "Our PRP heals arthritis.\n",
+                    encoding="utf-8")
+    assert path.stat().st_size > 48_000
+    result = CliRunner().invoke(main, [str(path), "--no-scorer"])
+    findings = result.stdout.count("= try:")
+    assert findings >= 2
+    assert len(result.stdout) < 1500 * findings
+    assert "…" in result.stdout
+
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from claimcheck.formatters.text import char_width, window  # noqa: E402
+
+_CHARS = st.sampled_from(list("abc xyz.") + ["中", "文", "😀", "é", "e\u0301"[1], "\t", "\u200b", "ｗ"])
+
+
+@given(line=st.lists(_CHARS, min_size=1, max_size=400).map("".join), data=st.data(),
+       width=st.integers(min_value=20, max_value=120))
+def test_the_source_window_fits_and_its_carets_sit_under_the_span(line, data, width):
+    start = data.draw(st.integers(min_value=0, max_value=len(line) - 1))
+    end = data.draw(st.integers(min_value=start + 1, max_value=len(line)))
+    shown, before, marked = window(line, start, end, width)
+    columns = [char_width(c) for c in shown]
+    assert sum(columns) <= max(width, 2) + 2
+    # The carets start where the span starts on screen.
+    span_text = line[start:end].replace("\t", " ")[:3]
+    starts = [i for i in range(len(shown)) if shown[i:].startswith(span_text) or
+              shown[i:].startswith(span_text[:1]) and shown[i + 1:i + 2] == "…"]
+    assert any(sum(char_width(c) for c in shown[:i]) == before for i in starts), (shown, before)
+    # ... and cover at most the span's own columns.
+    assert 1 <= marked <= max(1, sum(char_width(c) if c != "\t" else 1 for c in line[start:end]))

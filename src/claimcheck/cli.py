@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 
 import click
@@ -150,8 +151,11 @@ def check(paths, fmt, rules, select, ignore, fail_on, stdin_filename, color, job
 
     progress = None if quiet or not sys.stderr.isatty() else _Progress()
     tally = Tally()
+    def on_notice(skipped):
+        click.echo(f"claimcheck: notice: {skipped.path}: {skipped.reason}", err=True)
+
     events = check_paths(paths, linter, stdin_filename=stdin_filename, on_error=on_error, jobs=jobs,
-                         on_progress=progress, config=config)
+                         on_progress=progress, config=config, on_notice=on_notice)
     events = tallied(_narrow(events, diff_ref, baseline_file), tally)
     try:
         if write_baseline:
@@ -163,7 +167,7 @@ def check(paths, fmt, rules, select, ignore, fail_on, stdin_filename, color, job
             click.echo(f"claimcheck: wrote {count} findings to {write_baseline}", err=True)
             sys.exit(ExitCode.USAGE if tally.errors else ExitCode.OK)
         styled = _use_color(color) and fmt == "text"
-        run = Run(linter.ruleset.rules, os.getcwd())
+        run = Run(linter.ruleset.rules, os.getcwd(), shutil.get_terminal_size((100, 24)).columns)
         for chunk in formatter(fmt)(events, run, styled):
             if progress:
                 progress.clear()  # output goes above the progress line

@@ -248,6 +248,8 @@ def describe(config: Config) -> str:
     for key in KEYS:
         value = getattr(config, key)
         origin = config.origins.get(key, "default")
+        if key == "fail_on" and value is None:
+            value = "warning"  # the effective default (--fail-on)
         lines.append(f"{key}: {_show(value)}    # {origin}")
     return "\n".join(lines) + "\n"
 

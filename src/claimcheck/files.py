@@ -19,17 +19,30 @@ class Target:
     path: str  # as shown to the user
 
 
-def collect(paths: Sequence[str], wanted=None) -> Iterator[Target | InputError]:
+@dataclass(frozen=True)
+class Skipped:
+    """A file a folder walk passed over, and why (a notice, not an error)."""
+
+    path: str
+    reason: str
+
+
+def collect(paths: Sequence[str], wanted=None) -> Iterator[Target | InputError | Skipped]:
     """Yield files to check in a deterministic order; directories are recursed
     for known suffixes (hidden folders and ``node_modules`` are skipped).
-    ``wanted(path, explicit)`` (configured include/exclude) may drop files."""
+    ``wanted(path, explicit)`` (configured include/exclude) may drop files.
+    A folder that cannot be read is an ``InputError``; a FIFO, socket or
+    device met in a walk is ``Skipped`` (named explicitly, it is read as given)."""
     for path in paths:
         if path == STDIN:
             yield Target(STDIN)
         elif os.path.isdir(path):
             found = False
             for file in _walk(Path(path)):
-                if wanted is None or wanted(str(file), False):
+                if isinstance(file, (InputError, Skipped)):
+                    found = found or isinstance(file, InputError)
+                    yield file
+                elif wanted is None or wanted(str(file), False):
                     found = True
                     yield Target(str(file))
             if not found:
@@ -41,16 +54,75 @@ def collect(paths: Sequence[str], wanted=None) -> Iterator[Target | InputError]:
             yield InputError(path, "no such file or directory")
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    for root, dirs, files in os.walk(folder):
+def _walk(folder: Path) -> Iterator[Path | InputError | Skipped]:
+    errors: list[OSError] = []
+    for root, dirs, files in os.walk(folder, onerror=errors.append):
+        while errors:
+            error = errors.pop(0)
+            yield InputError(error.filename or root, f"cannot read this folder: {error.strerror or error}")
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIPPED_DIRS)
         for name in sorted(files):
             if Path(name).suffix.lower() in SUFFIXES:
-                yield Path(root) / name
+                path = Path(root) / name
+                kind = _special_kind(path)
+                yield path if kind is None else Skipped(str(path), f"skipped: {kind}, not a regular file")
+    for error in errors:  # the top folder itself
+        yield InputError(error.filename or str(folder), f"cannot read this folder: {error.strerror or error}")
+
+
+def _special_kind(path: Path) -> str | None:
+    """What a non-regular file is ("a FIFO"), or None for a regular file
+    (or one that cannot be inspected: reading it will say why)."""
+    import stat
+
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
+
+
+# Byte-order marks, longest first (the UTF-32 LE mark begins with UTF-16 LE's).
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"),
+)
+
+
+def printable(path: str) -> str:
+    """A path as every output can show it: a file name that is not valid
+    UTF-8 (Python holds its bytes as lone surrogates) gets ``\\xNN`` escapes
+    for those bytes, the way ``ls -b`` shows them; the file is still read by
+    its real name."""
+    if path.isascii():
+        return path
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def decode(data: bytes, path: str) -> str:
-    """UTF-8 (with or without BOM) only; anything else is a clear error."""
+    """UTF-8 (with or without BOM), or UTF-16 / UTF-32 with a BOM; anything
+    else is a clear error. Columns count characters of the decoded text."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom) and encoding != "utf-8-sig":
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError as error:
+                raise InputError(path, f"starts with a {encoding.upper()} byte-order mark but is not valid "
+                                       f"{encoding.upper()} (at byte offset {error.start})") from None
+        if data.startswith(bom):
+            break
     if b"\0" in data[:8192]:
         raise InputError(path, "looks like a binary file (it contains NUL bytes); not checked")
     try:

@@ -47,6 +47,7 @@ class Run:
 
     rules: tuple = ()  # the Rule objects that are active (for SARIF's rule list)
     root: str = ""  # the working directory, for relative URIs
+    width: int = 100  # terminal columns for the text output's source excerpts
 
 
 Event = FileResult | End

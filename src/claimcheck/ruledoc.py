@@ -27,7 +27,7 @@ def explain(rule: Rule) -> str:
         f"{rule.id}  ({rule.level}, category {rule.category}, kind {rule.kind}"
         + (f", only on {', '.join(rule.voices)} pages)" if rule.voices else ")"),
         "",
-        f"What it flags: {rule.render('…')}",
+        f"What it flags: {what_it_flags(rule)}",
         "",
         f"Why it matters: {rule.rationale}",
         "",
@@ -80,7 +80,7 @@ def markdown(ruleset: RuleSet) -> str:
                 f"**Level** {rule.level} · **category** {rule.category} · **kind** {rule.kind}"
                 + (f" · **only on** {', '.join(rule.voices)} pages" if rule.voices else ""),
                 "",
-                f"**What it flags.** {rule.render('…')}",
+                f"**What it flags.** {what_it_flags(rule)}",
                 "",
                 f"**Why it matters.** {rule.rationale}",
                 "",
@@ -106,7 +106,18 @@ def _one_line(text: str) -> str:
     return " / ".join(part.strip() for part in text.splitlines() if part.strip())
 
 
+def what_it_flags(rule) -> str:
+    """The rule's message as a description: no quoted placeholder for the
+    matched words ("“…”: an unapproved product is..." reads as a glitch)."""
+    message = rule.message
+    for quoted in ("“{text}”: ", "\"{text}\": ", "'{text}': "):
+        message = message.replace(quoted, "")
+    message = message.replace("{text}", "the flagged words").replace("{score}", "0.0–1.0")
+    return message[:1].upper() + message[1:]
+
+
 if __name__ == "__main__":
     from claimcheck.loader import builtin_rules_dir, load_rules
 
     print(markdown(load_rules([builtin_rules_dir()])), end="")
+

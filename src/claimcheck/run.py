@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator, Sequence
 
 from claimcheck.api import Linter
 from claimcheck.errors import InputError, PackError
-from claimcheck.files import STDIN, Target, collect, read
+from claimcheck.files import STDIN, Skipped, Target, collect, printable, read
 from claimcheck.readers import format_for
 from claimcheck.report import End, Event, FileResult
 
@@ -34,6 +34,7 @@ def check_paths(
     jobs: int | None = None,
     on_progress: Callable[[int, int], None] | None = None,
     config=None,
+    on_notice: Callable[[Skipped], None] | None = None,
 ) -> Iterator[Event]:
     """Lint every file, yielding one :class:`FileResult` per file as it is
     done (in input order) and then an :class:`End`. Unreadable files are
@@ -41,7 +42,11 @@ def check_paths(
     checked."""
     targets: list[Target] = []
     for item in _targets(paths, config):
-        if isinstance(item, InputError):
+        if isinstance(item, Skipped):
+            if on_notice:
+                on_notice(Skipped(printable(item.path), item.reason))
+        elif isinstance(item, InputError):
+            item = InputError(printable(item.path), item.reason)
             if on_error:
                 on_error(item)
             yield FileResult(item.path, error=item.reason)
@@ -85,6 +90,8 @@ def page_contexts(paths: Sequence[str], linter: Linter, stdin=None, stdin_filena
 
     cues = page_cues(linter.ruleset)
     for target in _targets(paths, config):
+        if isinstance(target, Skipped):
+            continue
         if isinstance(target, InputError):
             yield target.path, None, target.reason
             continue
@@ -111,10 +118,10 @@ def _check_one(target: Target, linter: Linter, stdin=None, stdin_filename=None) 
     try:
         source = read(target, stdin)
     except InputError as error:
-        return FileResult(error.path, error=error.reason)
+        return FileResult(printable(error.path), error=error.reason)
     path, kind = _name_and_format(target, stdin_filename)
     try:
-        return linter.check(source, path, kind)
+        return linter.check(source, printable(path), kind)
     except PackError:
         raise  # a pack is broken: the whole run stops (exit 3)
     except Exception as error:  # noqa: BLE001 -- reported for this file, the others still checked

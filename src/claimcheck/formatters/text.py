@@ -18,7 +18,7 @@ def render(events: Iterable[Event], run: Run, color: bool = False) -> Iterator[s
         tally.add(event)
         if isinstance(event, FileResult):
             for finding in event.findings:
-                yield "\n".join(_finding(finding, event.lines, color)) + "\n"
+                yield "\n".join(_finding(finding, event.lines, color, run.width)) + "\n"
     yield _summary(tally, color) + "\n"
 
 
@@ -26,24 +26,82 @@ def _style(text: str, color: bool, **style) -> str:
     return click.style(text, **style) if color else text
 
 
-def _finding(finding: Finding, source_lines: Mapping[int, str], color: bool) -> list[str]:
+def _finding(finding: Finding, source_lines: Mapping[int, str], color: bool, width: int = 100) -> list[str]:
     where = _style(f"{finding.path}:{finding.line}:{finding.column}:", color, bold=True)
     level = _style(str(finding.level), color, fg=_COLORS[finding.level], bold=True)
     rule = _style(f"[{finding.rule}]", color, dim=True)
     lines = [f"{where} {level} {rule} {finding.message}"]
     source = source_lines.get(finding.line)
     if source is not None:
-        shown = source.replace("\t", " ")
         number = str(finding.line)
         pad = " " * len(number)
         start = finding.column - 1
-        end = finding.end_column - 1 if finding.end_line == finding.line else len(shown)
-        marks = "^" * max(1, end - start)
+        end = finding.end_column - 1 if finding.end_line == finding.line else len(source)
+        shown, before, marked = window(source, start, max(end, start + 1), max(20, width - len(number) - 5))
+        marks = "^" * max(1, marked)
         lines.append(f"  {number} | {shown}")
-        lines.append(f"  {pad} | {' ' * start}{_style(marks, color, fg=_COLORS[finding.level])}")
+        lines.append(f"  {pad} | {' ' * before}{_style(marks, color, fg=_COLORS[finding.level])}")
         lines.append(f"  {pad} = try: {finding.suggestion}")
     lines.append("")
     return lines
+
+
+def char_width(char: str) -> int:
+    """Terminal columns of one character: 2 for East Asian wide and
+    fullwidth characters (CJK, most emoji), 0 for combining marks and
+    zero-width characters, else 1."""
+    if char.isascii():
+        return 1 if char.isprintable() else 0
+    import unicodedata
+
+    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+
+
+def window(line: str, start: int, end: int, width: int) -> tuple[str, int, int]:
+    """The part of ``line`` to show for the span ``[start, end)`` in at most
+    about ``width`` columns, with "…" where it is cut: ``(text, columns
+    before the span, columns of the span shown)``. Tabs and other control
+    characters show as one space each."""
+    end = min(end, len(line))
+    if len(line) <= width and line.isascii():  # the common case
+        shown = _printable(line)
+        return shown, start, max(1, end - start)
+    widths = [char_width(c) if c != "\t" else 1 for c in line]
+    if sum(widths) <= width:
+        left, right = 0, len(line)
+    else:
+        budget = width - 2  # room for the two "…"
+        left, right = start, start
+        used = 0
+        while right < end and used + widths[right] <= budget:  # the span first (cut if it is too wide)
+            used += widths[right]
+            right += 1
+        context = max(0, budget - used)
+        used_left = 0
+        while left > 0 and used_left + widths[left - 1] <= context // 3:  # a third before, the rest after
+            left -= 1
+            used_left += widths[left]
+        used += used_left
+        while right < len(line) and used + widths[right] <= budget:
+            used += widths[right]
+            right += 1
+        while left > 0 and used + widths[left - 1] <= budget:
+            left -= 1
+            used += widths[left]
+    prefix = "…" if left > 0 else ""
+    suffix = "…" if right < len(line) else ""
+    before = len(prefix) + sum(widths[left:start])
+    marked = sum(widths[start:min(end, right)])
+    return prefix + _printable(line[left:right]) + suffix, before, max(1, marked)
+
+
+def _printable(text: str) -> str:
+    """Tabs and control characters as one space (so carets stay aligned)."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() or char_width(c) == 0 and not c.isascii() else " " for c in text)
 
 
 def _plural(count: int, word: str) -> str:
