@@ -275,3 +275,28 @@ def test_the_source_window_fits_and_its_carets_sit_under_the_span(line, data, wi
     assert any(sum(char_width(c) for c in shown[:i]) == before for i in starts), (shown, before)
     # ... and cover at most the span's own columns.
     assert 1 <= marked <= max(1, sum(char_width(c) if c != "\t" else 1 for c in line[start:end]))
+
+
+# -- user regular expressions run in linear time ---------------------------------------
+
+def test_a_catastrophic_disclaimer_pattern_runs_in_linear_time(tmp_path):
+    (tmp_path / ".claimcheck.yaml").write_text(
+        "disclaimers:\n  disclaimers.fda-status: ['(a+)+$']\n", encoding="utf-8")
+    page = tmp_path / "page.md"
+    page.write_text("Our stem cells cure autism.\n\n" + "a" * 50_000 + "!\n", encoding="utf-8")
+    # With Python's re this pattern backtracks for longer than anyone waits.
+    result = CliRunner().invoke(main, [str(page), "--format", "json", "--no-scorer",
+                                       "--config", str(tmp_path / ".claimcheck.yaml")])
+    assert result.exit_code == 1, result.output
+    assert any(f["rule"] == "disclaimers.fda-status" for f in json.loads(result.stdout)["findings"])
+
+
+def test_a_pattern_re2_cannot_take_is_rejected_at_load_with_its_line(tmp_path):
+    config = tmp_path / ".claimcheck.yaml"
+    config.write_text("fail_on: error\ndisclaimers:\n  disclaimers.fda-status: ['(not) approved \\1']\n",
+                      encoding="utf-8")
+    (tmp_path / "clean.md").write_text("We are open on Saturdays.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, [str(tmp_path / "clean.md"), "--config", str(config)])
+    assert result.exit_code == 3
+    assert ".claimcheck.yaml:3" in result.stderr and "disclaimers" in result.stderr
+    assert "backreferences" in result.stderr

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from claimcheck.errors import PackError
-from claimcheck.findings import Finding, Level
+from claimcheck.findings import Level
 from claimcheck.model import Rule, RuleSet, Vocabulary, matches_prefix
 
 FILENAMES = (".claimcheck.yaml", ".claimcheck.yml", "pyproject.toml")
@@ -90,7 +90,13 @@ def load(path: Path) -> Config:
             raise ConfigError(str(path), f"invalid YAML: {getattr(error, 'problem', error)}",
                               line=mark.line + 1 if mark else None) from None
         lines = _key_lines(text)
-    where = lambda *keys: lines.get(keys[0]) if keys else None  # noqa: E731
+    def where(*keys):
+        """The line of a key path: the nested key's own line where YAML tells it."""
+        if not keys or not lines:
+            return None
+        from claimcheck.loader import line_of
+
+        return line_of(text, tuple(str(k) for k in keys)) or lines.get(keys[0])
 
     def fail(message: str, *keys) -> ConfigError:
         return ConfigError(str(path), message, line=where(*keys), key=".".join(map(str, keys)) or None)
@@ -112,10 +118,12 @@ def load(path: Path) -> Config:
     if "disclaimers" in data:
         found = {}
         for rid, forms in _mapping(data["disclaimers"], fail, "disclaimers").items():
+            from claimcheck.userregex import UserRegexError, compile_pattern
+
             for form in _strings(forms, fail, "disclaimers", rid):
                 try:
-                    re.compile(form)
-                except re.error as error:
+                    compile_pattern(form)
+                except UserRegexError as error:
                     raise fail(f"invalid regular expression {form!r}: {error}", "disclaimers", rid) from None
             found[rid] = tuple(forms)
         values["disclaimers"] = found

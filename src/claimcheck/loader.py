@@ -317,10 +317,12 @@ def _option_value(value, spec: opt.Option, where: _Where):
             if item not in CATEGORIES:
                 raise where.error(f"unknown category '{item}'", *keys, index)
     if spec.type == opt.REGEXES:
+        from claimcheck.userregex import UserRegexError, compile_pattern
+
         for index, item in enumerate(items):
             try:
-                re.compile(item)
-            except re.error as error:
+                compile_pattern(item)
+            except UserRegexError as error:
                 raise where.error(f"invalid regular expression: {error}", *keys, index) from None
     return tuple(items)
 
