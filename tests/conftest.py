@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -12,6 +15,19 @@ settings.register_profile("long", max_examples=3000, derandomize=False, deadline
 settings.load_profile("default")
 
 from claimcheck.api import Linter
+
+def pytest_configure(config):
+    """The pack cache of the test run lives in a temporary folder (inherited
+    by the claimcheck processes tests start), never in ~/.cache."""
+    if not os.environ.get("CLAIMCHECK_TEST_KEEP_CACHE"):
+        os.environ["CLAIMCHECK_CACHE_DIR"] = tempfile.mkdtemp(prefix="claimcheck-test-cache-")
+
+
+def pytest_unconfigure(config):
+    folder = os.environ.get("CLAIMCHECK_CACHE_DIR", "")
+    if "claimcheck-test-cache-" in folder:
+        shutil.rmtree(folder, ignore_errors=True)
+
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

@@ -300,3 +300,12 @@ def test_a_pattern_re2_cannot_take_is_rejected_at_load_with_its_line(tmp_path):
     assert result.exit_code == 3
     assert ".claimcheck.yaml:3" in result.stderr and "disclaimers" in result.stderr
     assert "backreferences" in result.stderr
+
+
+# -- claims across forced cuts --------------------------------------------------------
+
+@pytest.mark.parametrize("filler", [140, 147, 149, 150, 151, 260, 297])
+def test_a_claim_across_a_forced_cut_is_found_once(linter, filler):
+    text = "word " * filler + "and our stem cells cure autism and more words " + "word " * 40 + "\n"
+    found = [f for f in linter.lint_text(text, "page.txt", "text") if f.rule == "unapproved.disease-treatment"]
+    assert [f.text for f in found] == ["stem cells cure autism"]

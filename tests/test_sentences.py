@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.pipeline import Sentencizer
 
-from claimcheck.sentence import MAX_SENTENCE_TOKENS, Tokens
+from claimcheck.sentence import CUT_OVERLAP, MAX_SENTENCE_TOKENS, Tokens
 
 PUNCT = frozenset(Sentencizer.default_punct_chars)
 WORDS = st.sampled_from(["stem", "cells", "heal", "it", "\u00bf", ".", "!", "?", "...", '"', ")", ",", "\u3002", "-"])
@@ -23,7 +23,7 @@ def reference(texts: list[str]) -> list[tuple[int, int]]:
         final = text in PUNCT
         if index - start >= MAX_SENTENCE_TOKENS and not final:
             found.append((start, index))
-            start, seen_final = index, False
+            start, seen_final = index - CUT_OVERLAP, False  # forced cuts overlap
         elif seen_final and not final and not all(unicodedata.category(c).startswith("P") for c in text):
             found.append((start, index))
             start, seen_final = index, False

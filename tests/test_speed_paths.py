@@ -53,6 +53,8 @@ def test_a_clean_file_is_checked_without_importing_spacy(tmp_path):
         f"try:\n    main([{str(page)!r}])\nexcept SystemExit as exit:\n    assert exit.code == 0, exit.code\n"
         "assert 'spacy' not in sys.modules, 'spacy was imported'\n"
     )
+    subprocess.run([sys.executable, "-c", code.replace("assert 'spacy' not", "pass  #")],
+                   check=True, capture_output=True)  # the first run fills the pack cache (and validates patterns)
     subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)
 
 
@@ -165,3 +167,20 @@ def test_blocks_tokenized_in_a_group_get_the_tokens_they_get_alone(linter, block
     for index, text in enumerate(blocks):
         alone = {i: sorted(m) for i, _, m in engine._matched_blocks([text], compiled)}
         assert matches.get(index) == alone.get(0)
+
+
+def test_the_pack_cache_keeps_only_the_newest_entries(tmp_path):
+    import time
+
+    from claimcheck import cache
+
+    for n in range(12):
+        entry = tmp_path / f"packs-{n:02d}.pickle"
+        entry.write_bytes(b"x")
+        os.utime(entry, (time.time() - 1000 + n, time.time() - 1000 + n))
+    stale = tmp_path / "packs-99.1234.tmp"
+    stale.write_bytes(b"x")
+    os.utime(stale, (time.time() - 7200, time.time() - 7200))
+    cache.prune(tmp_path, keep=tmp_path / "packs-00.pickle", entries=4)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "packs-00.pickle", "packs-09.pickle", "packs-10.pickle", "packs-11.pickle"]

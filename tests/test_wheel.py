@@ -25,7 +25,7 @@ def installed(tmp_path_factory):
         [sys.executable, "-m", "build", "--wheel", "--outdir", str(work / "dist"), str(ROOT)],
         check=True, capture_output=True,
     )
-    [wheel] = (work / "dist").glob("claimcheck-*.whl")
+    [wheel] = (work / "dist").glob("claimcheck_health-*.whl")
     venv.create(work / "venv", with_pip=True)
     bindir = work / "venv" / ("Scripts" if os.name == "nt" else "bin")
     subprocess.run(

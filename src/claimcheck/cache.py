@@ -67,6 +67,35 @@ def cached(folders: Sequence[Path], build: Callable[[], object]) -> object:
         with open(temporary, "wb") as handle:
             pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, path)
+        prune(path.parent, keep=path)
     except (OSError, pickle.PicklingError, TypeError):
         pass
     return value
+
+
+# Each claimcheck version, Python and set of pack folders has its own entry;
+# only the most recently used ones are kept.
+KEEP_ENTRIES = 8
+
+
+def prune(folder: Path, keep: Path, entries: int = KEEP_ENTRIES) -> None:
+    """Delete all but the ``entries`` newest pack caches (never ``keep``),
+    and temporary files left by interrupted writes."""
+    import time
+
+    found = []
+    for path in folder.glob("packs-*"):
+        try:
+            mtime = path.stat().st_mtime
+        except OSError:
+            continue
+        if path.suffix == ".tmp":
+            if time.time() - mtime > 3600:
+                path.unlink(missing_ok=True)
+        elif path != keep:
+            found.append((mtime, path))
+    for _, path in sorted(found, reverse=True)[max(0, entries - 1):]:
+        try:
+            path.unlink()
+        except OSError:
+            pass

@@ -99,7 +99,7 @@ _rules_option = click.option(
 
 
 @click.group(cls=_DefaultToCheck, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="claimcheck")
+@click.version_option(package_name="claimcheck-health")
 def main():
     """claimcheck: find risky claims in health marketing copy.
 

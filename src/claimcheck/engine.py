@@ -208,11 +208,16 @@ def _sentences(index: int, block_rows: tuple, matches: list, compiled: Compiled,
     triggers = compiled.triggers
     for match_id, start, end in sorted(matches, key=_match_order):
         number = bisect.bisect_right(starts, start) - 1
-        grouped[number][labels[match_id]].append((start, end))
-        if match_id in triggers:
-            triggered.add(number)
-        if match_id in wanted:
-            worth.add(number)
+        numbers = [number]
+        while number > 0 and sents[number - 1][1] >= end:  # overlapping windows of a long sentence
+            number -= 1
+            numbers.append(number)
+        for number in numbers:
+            grouped[number][labels[match_id]].append((start, end))
+            if match_id in triggers:
+                triggered.add(number)
+            if match_id in wanted:
+                worth.add(number)
     for number in sorted(grouped):
         terms = grouped[number]
         if number in worth:

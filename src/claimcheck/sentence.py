@@ -29,6 +29,7 @@ RESEARCH = "context:research"
 BOUNDARY = "context:boundary"
 
 MAX_SENTENCE_TOKENS = 150
+CUT_OVERLAP = 40  # tokens shared by two windows of an overlong sentence
 _PUNCT_BOUNDARIES = frozenset({",", ";", ":", "(", ")", "-", "--", "\u2014", "\u2013", "|", "/"})
 
 Span = tuple[int, int]
@@ -84,7 +85,10 @@ class Tokens:
         return found
 
     def _capped_sentences(self, punct_chars) -> list[tuple[int, int]]:
-        """:meth:`sentences` token by token, cutting overlong sentences."""
+        """:meth:`sentences` token by token, cutting overlong sentences into
+        windows of ``MAX_SENTENCE_TOKENS`` that overlap by ``CUT_OVERLAP``
+        tokens, so that a claim across a cut is whole in one of them (the
+        engine reports a span found in two windows once)."""
         found = []
         start = 0
         seen_final = False
@@ -92,7 +96,7 @@ class Tokens:
             final = text in punct_chars
             if index - start >= MAX_SENTENCE_TOKENS and not final:
                 found.append((start, index))
-                start = index
+                start = index - CUT_OVERLAP
                 seen_final = False
             elif seen_final and not final and not _is_punct(text):
                 found.append((start, index))

@@ -32,7 +32,6 @@ def render(events: Iterable[Event], run: Run, color: bool = False) -> Iterator[s
         "name": "claimcheck",
         "version": __version__,
         "semanticVersion": __version__,
-        "informationUri": "https://pypi.org/project/claimcheck/",
         "rules": descriptors,
     }}
 
