@@ -7,10 +7,7 @@ occur in the text (case-insensitive); forms without words (``#1``, ``%``)
 are looked up as substrings. This is a superset of what the engine matches,
 so a text the prefilter rejects has no findings.
 
-Requirement expressions are tuples: ``("label", name)``, ``("all", (...))``,
-``("any", (...))``, ``("words", frozenset)``, ``("text", str)``, ``("true",)``,
-``("any-label",)`` (some label of any vocabulary or rule is present),
-and for document rules ``("categories", (...))``.
+Requirements are the typed expressions of :mod:`claimcheck.requirements`.
 """
 
 from __future__ import annotations
@@ -21,10 +18,12 @@ from dataclasses import dataclass
 
 from typing import TYPE_CHECKING
 
+from claimcheck.requirements import WORD, Requirement, resolve
+
 if TYPE_CHECKING:
     from claimcheck.model import RuleSet
 
-_WORD = re.compile(r"[^\W\d_]+|\d+")
+_WORD = WORD
 _ASCII_WORD = re.compile(r"[a-z]+|[0-9]+")  # the same words, in lower-cased ASCII text (faster)
 _SPACE = re.compile(r"\s")
 _FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
@@ -36,7 +35,7 @@ class Prefilter:
     # key word (its longest word) is present, and then all its words must be.
     index: Mapping[str, tuple[tuple[str, frozenset[str]], ...]]
     literals: tuple[tuple[str, str], ...]  # (label, form without words): substring checks
-    requirements: tuple[tuple, ...]  # one per rule (document rules resolved)
+    requirements: tuple[Requirement, ...]  # one per rule (document rules resolved)
 
     def labels_in(self, text: str) -> tuple[str, frozenset[str]]:
         lowered = text.lower()
@@ -57,7 +56,7 @@ class Prefilter:
     def may_match(self, text: str) -> bool:
         """Could any rule fire on this text (a whole document)?"""
         lowered, labels = self.labels_in(text)
-        return any(_holds(expr, labels, lowered) for expr in self.requirements)
+        return any(expr.holds(labels, lowered) for expr in self.requirements)
 
 
 # Words are collected from slices of this many characters, so a huge file
@@ -84,26 +83,6 @@ def _words(lowered: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def _holds(expr, labels: frozenset[str] | None, lowered: str, present: frozenset[str] | None = None) -> bool:
-    """Evaluate a requirement. ``labels`` None counts every label as present
-    (the caller checks labels later); ``present`` (a word set) makes "words"
-    exact instead of substring checks."""
-    op = expr[0]
-    if op == "label":
-        return labels is None or expr[1] in labels
-    if op == "any":
-        return any(_holds(e, labels, lowered, present) for e in expr[1])
-    if op == "all":
-        return all(_holds(e, labels, lowered, present) for e in expr[1])
-    if op == "words":
-        return expr[1] <= present if present is not None else all(w in lowered for w in expr[1])
-    if op == "text":
-        return expr[1] in lowered
-    if op == "any-label":
-        return labels is None or bool(labels)
-    return True  # "true"
-
-
 def build(ruleset: RuleSet) -> Prefilter:
     from claimcheck.kinds import KINDS
 
@@ -117,7 +96,7 @@ def build(ruleset: RuleSet) -> Prefilter:
                 index.setdefault(max(sorted(words), key=len), []).append((label, words))
             else:
                 literals.append((label, form))
-    by_category: dict[str, list[tuple]] = {}
+    by_category: dict[str, list[Requirement]] = {}
     sentence_level = {}
     for rule in ruleset.rules:
         kind = KINDS[rule.kind]
@@ -128,7 +107,7 @@ def build(ruleset: RuleSet) -> Prefilter:
     for rule in ruleset.rules:
         kind = KINDS[rule.kind]
         if kind.SCOPE == "document":
-            requirements.append(_resolve(kind.requires(rule), by_category))
+            requirements.append(resolve(kind.requires(rule), by_category))
     return Prefilter(
         {word: tuple(entries) for word, entries in index.items()},
         tuple(literals),
@@ -163,28 +142,13 @@ def term_forms(ruleset: RuleSet) -> dict[str, set[str]]:
     return found
 
 
-def _resolve(expr, by_category) -> tuple:
-    op = expr[0]
-    if op == "categories":
-        return ("any", tuple(e for category in expr[1] for e in by_category.get(category, ())))
-    if op in ("any", "all"):
-        return (op, tuple(_resolve(e, by_category) for e in expr[1]))
-    return expr
-
-
-def literal(value: str) -> tuple:
-    """The requirement for a literal string (a token pattern's LOWER/ORTH value)."""
-    found = frozenset(_WORD.findall(value.lower()))
-    return ("words", found) if found else ("text", value.lower())
-
-
 @dataclass(frozen=True)
 class Gate:
     """Whether a block can match any token pattern: all the words of one of
     its alternatives must be in the block (labels, checked later by the
     engine, count as present). Skips the token Matcher on most blocks."""
 
-    requirements: tuple[tuple, ...]
+    requirements: tuple[Requirement, ...]
     needles: "re.Pattern"  # quick reject: one of these must occur as a substring
 
     def __call__(self, text: str) -> bool:
@@ -192,47 +156,20 @@ class Gate:
         if not self.needles.search(lowered):
             return False
         # Substring checks are cheap and reject most blocks; words are exact.
-        candidates = [expr for expr in self.requirements if _holds(expr, None, lowered)]
+        candidates = [expr for expr in self.requirements if expr.holds(None, lowered)]
         if not candidates:
             return False
         present = _words(lowered)
-        return any(_holds(expr, None, lowered, present) for expr in candidates)
+        return any(expr.holds(None, lowered, present) for expr in candidates)
 
 
 def gate(requirements) -> Gate:
     requirements = tuple(requirements)
     needles: set[str] = set()
     for expr in requirements:
-        choice = _needles(expr)
+        choice = expr.needles()
         if choice is None:  # this pattern could match anywhere
             return Gate(requirements, re.compile(""))
         needles |= choice
     pattern = "|".join(re.escape(n) for n in sorted(needles)) if needles else "(?!)"
     return Gate(requirements, re.compile(pattern))  # searched in lower-cased text
-
-
-def _needles(expr) -> set[str] | None:
-    """Strings one of which must occur for ``expr`` to hold (None: no such set)."""
-    op = expr[0]
-    if op == "text":
-        return {expr[1]}
-    if op == "words":
-        return {max(sorted(expr[1]), key=len)} if expr[1] else None
-    if op == "any":
-        found: set[str] = set()
-        for part in expr[1]:
-            choice = _needles(part)
-            if choice is None:
-                return None
-            found |= choice
-        return found
-    if op == "all":
-        options = [c for c in (_needles(part) for part in expr[1]) if c is not None]
-        return min(options, key=_rarity) if options else None
-    return None  # "label", "true"
-
-
-def _rarity(needles: set[str]) -> tuple:
-    """Lower is rarer in prose: symbols ("%", "#") first, then long words, then few alternatives."""
-    symbols_only = all(not _WORD.search(n) for n in needles)
-    return (0 if symbols_only else 1, -min(len(n) for n in needles), len(needles))

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from claimcheck.findings import Hit
 from claimcheck.model import Rule
+from claimcheck.requirements import AllOf, Requirement, any_label
 
 if TYPE_CHECKING:
     from claimcheck.sentence import Sentence, Span
@@ -39,10 +40,10 @@ def longest(spans: list[Span]) -> list[Span]:
     return kept
 
 
-def with_near(rule: Rule, found: tuple) -> tuple:
+def with_near(rule: Rule, found: Requirement) -> Requirement:
     """A prefilter requirement: ``found``, and a ``near`` term if the rule has that option."""
     if rule.options.get("near"):
-        return ("all", (found, ("any", tuple(("label", label) for label in rule.options["near"]))))
+        return AllOf((found, any_label(rule.options["near"])))
     return found
 
 

@@ -16,6 +16,7 @@ from claimcheck.kinds.base import judge, near_ok
 from claimcheck.kinds.needs import Needs
 from claimcheck.kinds.options import INTEGER, VOCABULARIES, Option
 from claimcheck.model import Rule
+from claimcheck.requirements import AllOf, Requirement, any_label
 
 if TYPE_CHECKING:
     from claimcheck.sentence import Sentence, Span
@@ -39,15 +40,12 @@ def needs(rule: Rule) -> Needs:
     return Needs(triggers=tuple(rule.options["predicate"]))
 
 
-def requires(rule: Rule) -> tuple:
-    def any_of(option: str) -> tuple:
-        return ("any", tuple(("label", label) for label in rule.options[option]))
-
+def requires(rule: Rule) -> Requirement:
     # Pronouns count only after a subject was named, so a subject is needed.
-    parts = [any_of("subject"), any_of("predicate")]
+    parts = [any_label(rule.options["subject"]), any_label(rule.options["predicate"])]
     if rule.options.get("also"):
-        parts.append(any_of("also"))
-    return ("all", tuple(parts))
+        parts.append(any_label(rule.options["also"]))
+    return AllOf(tuple(parts))
 
 
 def check(rule: Rule, sentence: Sentence) -> Iterator[Hit]:

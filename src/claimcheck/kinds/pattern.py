@@ -11,6 +11,7 @@ from claimcheck.kinds.base import judge, longest, near_ok, with_near
 from claimcheck.kinds.needs import Needs, rule_label
 from claimcheck.kinds.options import PATTERNS, VOCABULARIES, Option
 from claimcheck.model import Rule
+from claimcheck.requirements import AllOf, AnyOf, Always, Requirement, literal
 
 if TYPE_CHECKING:
     from claimcheck.sentence import Sentence
@@ -32,11 +33,9 @@ def needs(rule: Rule) -> Needs:
 _LITERAL_KEYS = ("LOWER", "ORTH", "TEXT", "NORM")
 
 
-def requires(rule: Rule) -> tuple:
+def requires(rule: Rule) -> Requirement:
     """A pattern needs each of its non-optional literal tokens; a pattern
     without any literal could match anything."""
-    from claimcheck.prefilter import literal
-
     alternatives = []
     for pattern in rule.options["patterns"]:
         needed = []
@@ -48,9 +47,9 @@ def requires(rule: Rule) -> tuple:
                 if isinstance(value, str):
                     needed.append(literal(value))
                 elif isinstance(value, dict) and isinstance(value.get("IN"), list):
-                    needed.append(("any", tuple(literal(str(v)) for v in value["IN"])))
-        alternatives.append(("all", tuple(needed)) if needed else ("true",))
-    return with_near(rule, ("any", tuple(alternatives)))
+                    needed.append(AnyOf(tuple(literal(str(v)) for v in value["IN"])))
+        alternatives.append(AllOf(tuple(needed)) if needed else Always())
+    return with_near(rule, AnyOf(tuple(alternatives)))
 
 
 def check(rule: Rule, sentence: Sentence) -> Iterator[Hit]:

@@ -11,6 +11,7 @@ from claimcheck.kinds.base import judge, longest, near_ok, with_near
 from claimcheck.kinds.needs import Needs, rule_label
 from claimcheck.kinds.options import CHOICE, TERMS, VOCABULARIES, Option
 from claimcheck.model import Rule
+from claimcheck.requirements import Requirement, any_label
 
 if TYPE_CHECKING:
     from claimcheck.sentence import Sentence
@@ -34,8 +35,8 @@ def needs(rule: Rule) -> Needs:
     return Needs(terms=terms, triggers=tuple(labels(rule)))
 
 
-def requires(rule: Rule) -> tuple:
-    return with_near(rule, ("any", tuple(("label", label) for label in labels(rule))))
+def requires(rule: Rule) -> Requirement:
+    return with_near(rule, any_label(labels(rule)))
 
 
 def labels(rule: Rule) -> list[str]:

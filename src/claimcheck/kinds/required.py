@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from claimcheck.findings import Hit
 from claimcheck.kinds.needs import Needs
+from claimcheck.requirements import AnyOf, Categories, Label, Requirement
 from claimcheck.kinds.options import CATEGORIES, REGEXES, VOCABULARIES, Option
 from claimcheck.model import Rule
 from claimcheck.page import INFORMATIONAL, PageContext
@@ -39,10 +40,10 @@ def needs(rule: Rule) -> Needs:
     return Needs()
 
 
-def requires(rule: Rule) -> tuple:
-    return ("any", (
-        ("categories", tuple(rule.options.get("when_categories", ()))),
-        *(("label", label) for label in rule.options.get("when_vocabularies", ())),
+def requires(rule: Rule) -> Requirement:
+    return AnyOf((
+        Categories(tuple(rule.options.get("when_categories", ()))),
+        *(Label(label) for label in rule.options.get("when_vocabularies", ())),
     ))
 
 

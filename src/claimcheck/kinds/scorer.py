@@ -15,6 +15,7 @@ from __future__ import annotations
 from claimcheck.kinds.needs import Needs
 from claimcheck.kinds.options import PROBABILITY, VOCABULARIES, Option
 from claimcheck.model import Rule
+from claimcheck.requirements import AnyLabel, Requirement
 
 NAME = "scorer"
 SCOPE = "scorer"
@@ -32,9 +33,9 @@ def needs(rule: Rule) -> Needs:
     return Needs()
 
 
-def requires(rule: Rule) -> tuple:
+def requires(rule: Rule) -> Requirement:
     # Any term of any vocabulary makes a sentence a candidate.
-    return ("any-label",)
+    return AnyLabel()
 
 
 def threshold(rule: Rule) -> float:

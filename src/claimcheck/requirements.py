@@ -1,0 +1,160 @@
+"""What must be present in a text for a rule to fire: small typed expressions.
+
+Every rule kind states its requirement (``requires(rule)``); the prefilter
+evaluates them over a whole document without spaCy, and the engine's token
+pattern gate over a block. This module is a leaf: kinds and the prefilter
+both depend on it, and on nothing of each other.
+
+Each expression answers two questions:
+
+- ``holds(labels, lowered, present)``: does it hold for a text, given the
+  labels found in it (``None`` counts every label as present: the caller
+  checks labels later), the lower-cased text, and optionally its set of words
+  (which makes word checks exact instead of substring checks)?
+- ``needles()``: strings one of which must occur for it to hold, or ``None``
+  when there is no such set (a cheap first reject).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Mapping, Sequence, Union
+
+WORD = re.compile(r"[^\W\d_]+|\d+")
+
+
+@dataclass(frozen=True)
+class Label:
+    """A vocabulary or rule label (one of its forms) is in the text."""
+
+    name: str
+
+    def holds(self, labels, lowered: str, present=None) -> bool:
+        return labels is None or self.name in labels
+
+    def needles(self):
+        return None
+
+
+@dataclass(frozen=True)
+class AnyLabel:
+    """Some label of any vocabulary or rule is in the text (the claim scorer's)."""
+
+    def holds(self, labels, lowered: str, present=None) -> bool:
+        return labels is None or bool(labels)
+
+    def needles(self):
+        return None
+
+
+@dataclass(frozen=True)
+class Always:
+    """Could match any text (a token pattern without literals)."""
+
+    def holds(self, labels, lowered: str, present=None) -> bool:
+        return True
+
+    def needles(self):
+        return None
+
+
+@dataclass(frozen=True)
+class Words:
+    """All these words are in the text."""
+
+    words: frozenset
+
+    def holds(self, labels, lowered: str, present=None) -> bool:
+        if present is not None:
+            return self.words <= present
+        return all(word in lowered for word in self.words)
+
+    def needles(self):
+        return {max(sorted(self.words), key=len)} if self.words else None
+
+
+@dataclass(frozen=True)
+class Text:
+    """This string (with no words: "#1", "%") is in the lower-cased text."""
+
+    text: str
+
+    def holds(self, labels, lowered: str, present=None) -> bool:
+        return self.text in lowered
+
+    def needles(self):
+        return {self.text}
+
+
+@dataclass(frozen=True)
+class AnyOf:
+    parts: tuple
+
+    def holds(self, labels, lowered: str, present=None) -> bool:
+        return any(part.holds(labels, lowered, present) for part in self.parts)
+
+    def needles(self):
+        found: set[str] = set()
+        for part in self.parts:
+            choice = part.needles()
+            if choice is None:
+                return None
+            found |= choice
+        return found
+
+
+@dataclass(frozen=True)
+class AllOf:
+    parts: tuple
+
+    def holds(self, labels, lowered: str, present=None) -> bool:
+        return all(part.holds(labels, lowered, present) for part in self.parts)
+
+    def needles(self):
+        options = [c for c in (part.needles() for part in self.parts) if c is not None]
+        return min(options, key=_rarity) if options else None
+
+
+@dataclass(frozen=True)
+class Categories:
+    """Some sentence-level rule of these finding categories could fire (a
+    document rule's trigger); :func:`resolve` replaces it by those rules'
+    requirements."""
+
+    names: tuple
+
+    def holds(self, labels, lowered: str, present=None) -> bool:
+        raise TypeError("resolve() a Categories requirement before evaluating it")
+
+    def needles(self):
+        return None
+
+
+Requirement = Union[Label, AnyLabel, Always, Words, Text, AnyOf, AllOf, Categories]
+
+
+def literal(value: str) -> Requirement:
+    """The requirement for a literal string (a token pattern's LOWER/ORTH value)."""
+    found = frozenset(WORD.findall(value.lower()))
+    return Words(found) if found else Text(value.lower())
+
+
+def any_label(names: Sequence[str]) -> AnyOf:
+    return AnyOf(tuple(Label(name) for name in names))
+
+
+def resolve(requirement: Requirement, by_category: Mapping[str, Sequence[Requirement]]) -> Requirement:
+    """``requirement`` with every :class:`Categories` replaced by the
+    requirements of the sentence-level rules of those categories."""
+    if isinstance(requirement, Categories):
+        return AnyOf(tuple(r for name in requirement.names for r in by_category.get(name, ())))
+    if isinstance(requirement, (AnyOf, AllOf)):
+        return type(requirement)(tuple(resolve(part, by_category) for part in requirement.parts))
+    return requirement
+
+
+def _rarity(needles: set[str]) -> tuple:
+    """Lower is rarer in prose: symbols ("%", "#") first, then long words, then few alternatives."""
+    symbols_only = all(not WORD.search(n) for n in needles)
+    return (0 if symbols_only else 1, -min(len(n) for n in needles), len(needles))
