@@ -51,8 +51,9 @@ GENERATORS: dict[str, tuple[Callable[[int], str], str]] = {
                      + CLAIM + ".\n", ".md"),
     "one-line prose": (lambda n: _prose(n), ".txt"),
     "200k tiny paragraphs": (lambda n: _repeat("Hi.\n\nStem cells.\n\nOk.\n\nKnees.\n\nCall us.\n\n", n), ".md"),
+    # Beyond the list: a finding in every 11 characters.
     "tiny claims": (lambda n: _repeat("It heals.\n\nCures pain.\n\nNo risk.\n\n", n), ".md"),
-    "repeated claim": (lambda n: _repeat(CLAIM + ". ", n), ".txt"),
+    "claim x 100k": (lambda n: (CLAIM[4:] + ". ") * max(1, n // 10), ".txt"),  # 100k times at 1 MB
     "NULs (binary: refused)": (lambda n: _repeat(CLAIM + ".\0\0\0 ", n), ".txt"),
     "NULs after 8 KB": (lambda n: _prose(9000) + " " + _repeat(CLAIM + ".\0\0\0 ", n - 9001), ".txt"),
     "lone surrogates (refused)": (lambda n: _repeat(CLAIM + " \ud800\udfff\udc00 ", n), ".txt"),

@@ -61,6 +61,14 @@ def main(argv=None) -> int:
             parse_py = _seconds(lambda: [py.parse(s) for s in markdown])
         except ImportError:  # markdown-it-py is a test dependency
             pass
+        # The HTML reader beside the Markdown reader: the same pages rendered
+        # to HTML (by markdown-it-pyrs) inside a WordPress-like page shell.
+        shell = ('<!DOCTYPE html><html><head><meta charset="utf-8"><title>Clinic</title></head><body>'
+                 '<nav><a href="/">Home</a></nav><main>{}</main><footer><p>Contact us.</p></footer></body></html>')
+        pages_html = [shell.format(pyrs.render(s)) for s in markdown]
+        html_mb = sum(len(s.encode("utf-8")) for s in pages_html) / 1e6
+        read_markdown = _seconds(lambda: [reader("markdown")(s, "p.md") for s in markdown])
+        read_html = _seconds(lambda: [reader("html")(s, "p.html") for s in pages_html])
         timed("prefilter", lambda: [linter.prefilter.may_match(s) for _, s in sources])
         docs = timed("read", lambda: [reader(format_for(p))(s, p) for p, s in sources])
         texts = [b.text for d in docs for b in d.blocks]
@@ -102,6 +110,8 @@ def main(argv=None) -> int:
           f"of which {len(pending)} without a pack finding went to the scorer\n")
     print(f"Markdown parsing alone: markdown-it-pyrs {md_mb / parse_rs:.1f} MB/s"
           + (f", markdown-it-py {md_mb / parse_py:.1f} MB/s\n" if parse_py else "\n"))
+    print(f"Readers: Markdown {md_mb / read_markdown:.1f} MB/s, HTML {html_mb / read_html:.1f} MB/s "
+          f"(the same {len(markdown)} pages as HTML, {html_mb:.1f} MB)\n")
     print("| stage | s per MB | MB/s |\n|---|---|---|")
     for name, seconds in times.items():
         print(f"| {name} | {seconds / mb:.3f} | {mb / seconds if seconds else float('inf'):.1f} |")

@@ -43,13 +43,15 @@ def test_clean_file_exits_0(run, pages):
 def test_directories_are_recursed_in_sorted_order(run, pages):
     (pages / "sub").mkdir()
     (pages / "sub" / "a.txt").write_text("Stem cells cure autism.\n", encoding="utf-8")
-    (pages / "ignored.html").write_text("<p>Stem cells cure autism.</p>", encoding="utf-8")
+    (pages / "page.html").write_text("<p>Stem cells cure autism.</p>", encoding="utf-8")
+    (pages / "ignored.js").write_text("// Stem cells cure autism.", encoding="utf-8")
     (pages / ".hidden").mkdir()
     (pages / ".hidden" / "x.md").write_text(RISKY, encoding="utf-8")
     data = json.loads(run("--format", "json", str(pages)).stdout)
-    assert data["summary"]["files"] == 3
+    assert data["summary"]["files"] == 4
     paths = [f["path"] for f in data["findings"]]
-    assert paths == sorted(paths) and all(".hidden" not in p and "html" not in p for p in paths)
+    assert paths == sorted(paths) and all(".hidden" not in p and ".js" not in p for p in paths)
+    assert any(p.endswith("page.html") for p in paths)
 
 
 def test_fail_on_decides_the_exit_code_not_what_is_shown(run, pages):

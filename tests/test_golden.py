@@ -18,7 +18,7 @@ from .conftest import EXAMPLES, ROOT
 
 GOLDEN = ROOT / "tests" / "golden"
 PAGES = sorted(p.name for p in EXAMPLES.glob("*.md"))
-SUFFIX = {"text": "txt", "json": "json", "sarif": "sarif", "github": "github", "rdjsonl": "rdjsonl"}
+SUFFIX = {"text": "txt", "json": "json", "sarif": "sarif", "github": "github", "rdjsonl": "rdjsonl", "html": "html"}
 
 
 @pytest.mark.parametrize("fmt", sorted(FORMATTERS))
@@ -38,6 +38,8 @@ def _portable(text: str) -> str:
     import re
 
     text = re.sub(r'"uri": "file://[^"]*"', '"uri": "file:///ROOT/"', text)
+    text = re.sub(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d", "TIME", text)  # the HTML report's run time
+    text = re.sub(r"claimcheck \d+\.\d+\.\d+", "claimcheck X", text)
     return re.sub(r'"(semanticVersion|version)": "\d+\.\d+\.\d+"', r'"\1": "X"', text)
 
 

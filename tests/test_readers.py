@@ -32,7 +32,7 @@ def test_every_block_char_maps_to_the_same_source_char():
         ("Text\n\n    stem cells cure cancer\n", "cure"),
         ("Use `stem cells cure` in code.\n", "cure"),
         ("Hi <!-- stem cells cure cancer --> there\n", "cure"),
-        ("<div>\nstem cells cure cancer\n</div>\n", "cure"),
+        ("<div hidden>\nstem cells cure cancer\n</div>\n", "cure"),  # raw HTML goes to the HTML reader
         ("See [here](https://cure.example/stem-cells-cure).\n", "cure"),
         ("Visit https://stemcellscure.example/cure now.\n", "cure"),
         ("Mail cure@example.com today.\n", "cure"),
@@ -147,7 +147,9 @@ def _squash(words) -> str:
 
 def _ours(source: str) -> str:
     document = markdown.read(source, "x.md")
-    blocks = [b.text for b in document.blocks if b.kind != "front-matter"]
+    # Raw HTML blocks are read by the HTML reader (tests/test_html.py); the
+    # oracle renders text without them.
+    blocks = [b.text for b in document.blocks if b.kind != "front-matter" and not b.kind.startswith("html-")]
     return _squash(blocks)
 
 

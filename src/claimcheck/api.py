@@ -116,6 +116,10 @@ class Linter:
             return ()
         from claimcheck.readers import reader
 
+        if format == "html" and self.config is not None and self.config.html_skip:
+            from claimcheck.readers.html import DEFAULT_SKIP, read
+
+            return self.lint(read(text, path, DEFAULT_SKIP + tuple(self.config.html_skip)))
         return self.lint(reader(format)(text, path))
 
     def for_path(self, path: str) -> "Linter":
@@ -140,7 +144,7 @@ class Linter:
         from claimcheck.positions import LineTable
 
         found = self.for_path(path).detect(source, path, format)
-        found, suppressed = suppress.apply(source, format == "markdown", found, path)
+        found, suppressed = suppress.apply(source, format in ("markdown", "html"), found, path)
         lines = {}
         if found or suppressed:
             table = LineTable.of(source)

@@ -167,7 +167,8 @@ def check(paths, fmt, rules, select, ignore, fail_on, stdin_filename, color, job
             click.echo(f"claimcheck: wrote {count} findings to {write_baseline}", err=True)
             sys.exit(ExitCode.USAGE if tally.errors else ExitCode.OK)
         styled = _use_color(color) and fmt == "text"
-        run = Run(linter.ruleset.rules, os.getcwd(), shutil.get_terminal_size((100, 24)).columns)
+        run = Run(linter.ruleset.rules, os.getcwd(), shutil.get_terminal_size((100, 24)).columns,
+                  **(_report_header(linter) if fmt == "html" else {}))
         for chunk in formatter(fmt)(events, run, styled):
             if progress:
                 progress.clear()  # output goes above the progress line
@@ -178,6 +179,20 @@ def check(paths, fmt, rules, select, ignore, fail_on, stdin_filename, color, job
         if progress:
             progress.clear()
     sys.exit(exit_code(tally, Level.parse(fail_on)))
+
+
+def _report_header(linter) -> dict:
+    """What the HTML report's header says about this run."""
+    import datetime
+
+    from claimcheck.scorer.classifier import provenance
+
+    scorer = ""
+    if any(rule.kind == "scorer" for rule in linter.ruleset.rules):
+        info = provenance(linter.model) if linter.model else provenance()
+        scorer = f"trained {info.get('trained', '?')} on {info.get('items', '?')} sentences (features v{info.get('features_version', '?')})"
+    return {"started": datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
+            "packs": tuple(sorted({rule.pack for rule in linter.ruleset.rules})), "scorer": scorer}
 
 
 def _show_context(paths, linter, stdin_filename, config):

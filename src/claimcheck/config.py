@@ -31,6 +31,7 @@ KEYS = {
     "fail_on": "default for --fail-on: error|warning|info",
     "overrides": "per-path rule levels: [{paths: [globs], rules: {id: level}}]",
     "scorer": "the learned claim scorer: {enabled: on|off, threshold: 0..1}",
+    "html_skip": "more HTML elements to skip with their subtree, by tag, #id or .class (nav and cookie banners are skipped already)",
 }
 
 
@@ -52,6 +53,7 @@ class Config:
     fail_on: str | None = None
     overrides: tuple = ()  # ((globs...), {id: level})
     scorer: dict = field(default_factory=dict)  # enabled: bool, threshold: float
+    html_skip: tuple = ()  # selectors: tag, #id, .class
     origins: dict = field(default_factory=dict)  # key -> "file:line"
 
 
@@ -130,7 +132,7 @@ def load(path: Path) -> Config:
     base = path.parent
     if "rule_dirs" in data:
         values["rule_dirs"] = tuple(str((base / d).resolve()) for d in _strings(data["rule_dirs"], fail, "rule_dirs"))
-    for key in ("include", "exclude"):
+    for key in ("include", "exclude", "html_skip"):
         if key in data:
             values[key] = tuple(_strings(data[key], fail, key))
     if "fail_on" in data:

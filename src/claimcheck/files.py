@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,7 +47,7 @@ def collect(paths: Sequence[str], wanted=None) -> Iterator[Target | InputError |
                     found = True
                     yield Target(str(file))
             if not found:
-                yield InputError(path, "no Markdown or text files to check in this folder")
+                yield InputError(path, "no Markdown, HTML or text files to check in this folder")
         elif os.path.exists(path):
             if wanted is None or wanted(path, True):
                 yield Target(path)
@@ -111,9 +112,14 @@ def printable(path: str) -> str:
         return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
-def decode(data: bytes, path: str) -> str:
-    """UTF-8 (with or without BOM), or UTF-16 / UTF-32 with a BOM; anything
-    else is a clear error. Columns count characters of the decoded text."""
+_META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
+
+
+def decode(data: bytes, path: str, html: bool = False) -> str:
+    """UTF-8 (with or without BOM), or UTF-16 / UTF-32 with a BOM; for HTML,
+    then the ``<meta charset>`` (or ``http-equiv`` content type) of the first
+    2 KB; anything else is a clear error. Columns count characters of the
+    decoded text."""
     for bom, encoding in _BOMS:
         if data.startswith(bom) and encoding != "utf-8-sig":
             try:
@@ -123,6 +129,11 @@ def decode(data: bytes, path: str) -> str:
                                        f"{encoding.upper()} (at byte offset {error.start})") from None
         if data.startswith(bom):
             break
+    if html:
+        declared = _META_CHARSET.search(data[:2048])
+        charset = declared.group(1).decode("ascii").lower() if declared else "utf-8"
+        if charset.replace("_", "-") not in ("utf-8", "utf8"):
+            return _decode_declared(data, path, charset)
     if b"\0" in data[:8192]:
         raise InputError(path, "looks like a binary file (it contains NUL bytes); not checked")
     try:
@@ -136,12 +147,27 @@ def decode(data: bytes, path: str) -> str:
         ) from None
 
 
-def read(target: Target, stdin=None) -> str:
+def _decode_declared(data: bytes, path: str, charset: str) -> str:
+    import codecs
+
+    try:
+        codec = codecs.lookup(charset)
+    except LookupError:
+        raise InputError(path, f"declares charset '{charset}', which Python does not know") from None
+    try:
+        return data.decode(codec.name)
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise InputError(path, f"not valid {charset} as its <meta charset> declares (byte 0x{data[error.start]:02x} "
+                               f"at line {line}, byte offset {error.start})") from None
+
+
+def read(target: Target, stdin=None, html: bool = False) -> str:
     if target.path == STDIN:
         import sys
 
         stream = stdin if stdin is not None else sys.stdin.buffer
-        return decode(stream.read(), "<stdin>")
+        return decode(stream.read(), "<stdin>", html)
     try:
         data = Path(target.path).read_bytes()
     except IsADirectoryError:
@@ -150,4 +176,4 @@ def read(target: Target, stdin=None) -> str:
         raise InputError(target.path, "permission denied") from None
     except OSError as error:
         raise InputError(target.path, error.strerror or str(error)) from None
-    return decode(data, target.path)
+    return decode(data, target.path, html)

@@ -48,6 +48,10 @@ class Run:
     rules: tuple = ()  # the Rule objects that are active (for SARIF's rule list)
     root: str = ""  # the working directory, for relative URIs
     width: int = 100  # terminal columns for the text output's source excerpts
+    # For the HTML report's header (empty in tests, so output is reproducible):
+    started: str = ""  # when the run started
+    packs: tuple = ()  # pack names
+    scorer: str = ""  # the claim scorer's provenance, when it is on
 
 
 Event = FileResult | End

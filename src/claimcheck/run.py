@@ -96,7 +96,7 @@ def page_contexts(paths: Sequence[str], linter: Linter, stdin=None, stdin_filena
             yield target.path, None, target.reason
             continue
         try:
-            source = read(target, stdin)
+            source = read(target, stdin, html=_name_and_format(target, stdin_filename)[1] == "html")
         except InputError as error:
             yield error.path, None, error.reason
             continue
@@ -115,11 +115,11 @@ def _name_and_format(target: Target, stdin_filename: str | None) -> tuple[str, s
 def _check_one(target: Target, linter: Linter, stdin=None, stdin_filename=None) -> FileResult:
     """One file, never raising for it: a file that cannot be read, or that
     makes claimcheck fail, becomes a result with an error, and the run goes on."""
+    path, kind = _name_and_format(target, stdin_filename)
     try:
-        source = read(target, stdin)
+        source = read(target, stdin, html=kind == "html")
     except InputError as error:
         return FileResult(printable(error.path), error=error.reason)
-    path, kind = _name_and_format(target, stdin_filename)
     try:
         return linter.check(source, printable(path), kind)
     except PackError:

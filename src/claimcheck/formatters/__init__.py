@@ -17,6 +17,7 @@ FORMATTERS: dict[str, str] = {
     "sarif": "claimcheck.formatters.sarif",
     "github": "claimcheck.formatters.github",
     "rdjsonl": "claimcheck.formatters.rdjsonl",
+    "html": "claimcheck.formatters.html",
 }
 
 

@@ -21,6 +21,7 @@ Reader = Callable[[str, str], "Document"]
 READERS: dict[str, str] = {
     "markdown": "claimcheck.readers.markdown",
     "text": "claimcheck.readers.text",
+    "html": "claimcheck.readers.html",
 }
 
 SUFFIXES: dict[str, str] = {
@@ -29,6 +30,9 @@ SUFFIXES: dict[str, str] = {
     ".mdown": "markdown",
     ".txt": "text",
     ".text": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
 }
 
 

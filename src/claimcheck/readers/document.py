@@ -26,6 +26,10 @@ class Block:
     kind: str
     text: str
     runs: tuple[tuple[int, int], ...]
+    # Characters that stand for longer source text (an entity, an escape):
+    # ``(source_start, source_length)``, sorted, so a span ending in one
+    # covers all of it ("it&rsquo;" rather than "it&").
+    wide: tuple[tuple[int, int], ...] = ()
 
     def source_offset(self, index: int) -> int:
         k = bisect.bisect_right(self.runs, (index, float("inf"))) - 1
@@ -33,7 +37,17 @@ class Block:
         return source_start + index - text_start
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
-        return self.source_offset(start), self.source_offset(end - 1) + 1
+        last = self.source_offset(end - 1)
+        if self.wide:
+            k = bisect.bisect_left(self.wide, (last, 0))
+            if k < len(self.wide) and self.wide[k][0] == last:
+                return self.source_offset(start), last + self.wide[k][1]
+        return self.source_offset(start), last + 1
+
+    def shifted(self, offset: int) -> "Block":
+        """The same block in a source that has ``offset`` more characters before it."""
+        return Block(self.kind, self.text, tuple((t, s + offset) for t, s in self.runs),
+                     tuple((s + offset, n) for s, n in self.wide))
 
     def pieces(self, limit: int) -> list["Block"]:
         """This block cut into blocks of at most ``limit`` characters, at
@@ -59,7 +73,7 @@ class Block:
         first = bisect.bisect_right(self.runs, (start, float("inf"))) - 1
         runs = [(0, self.source_offset(start))]
         runs += [(t - start, s) for t, s in self.runs[first + 1:] if t < end]
-        return Block(self.kind, self.text[start:end], tuple(runs))
+        return Block(self.kind, self.text[start:end], tuple(runs), self.wide)
 
 
 @dataclass(frozen=True)

@@ -148,7 +148,7 @@ def _after_front_matter(source: str) -> int:
 
 
 def _shifted(block: Block, offset: int) -> Block:
-    return Block(block.kind, block.text, tuple((t, s + offset) for t, s in block.runs))
+    return block.shifted(offset)
 
 
 _INLINE = frozenset({"text", "text_special"}) | _INLINE_BREAKS | _INLINE_CONTAINERS | _INLINE_SKIPPED
@@ -176,6 +176,14 @@ def _collect(root, source: str, to_char, blocks: list[Block], fields) -> None:
                     _inline(child, source, to_char, frame[2])
             elif name == "front_matter":
                 blocks.extend(_front_matter(source, to_char, child, fields))
+            elif name == "html_block":  # raw HTML: read by the HTML reader
+                from claimcheck.readers import html
+
+                if frame[2] is not None:
+                    _flush(frame[2], frame[0], blocks)
+                    frame[2] = None
+                start, end = (to_char(b) for b in child.srcmap)
+                blocks.extend(html.blocks_of(source, start, end))
             else:
                 if frame[2] is not None:
                     _flush(frame[2], frame[0], blocks)
@@ -226,7 +234,7 @@ def _inline(node, source: str, to_char, out: ProseBuilder) -> None:
             if source[start:end] == content:  # not an escape after all ("\\A")
                 out.add(start, end)
             elif len(content) == 1:  # "\\*" or "&amp;": one character standing for the markup
-                out.add_char(content, start)
+                out.add_char(content, start, end - start)
             else:
                 out.separate()
         elif name in _INLINE_BREAKS or name in _INLINE_SKIPPED:

@@ -42,15 +42,19 @@ class ProseBuilder:
     def __init__(self, source: str) -> None:
         self._source = source
         self._pieces: list = []
+        self._wide: list[tuple[int, int]] = []
 
     def add(self, start: int, end: int) -> None:
         """Add ``source[start:end]`` as prose."""
         if end > start:
             self._pieces.append((start, end))
 
-    def add_char(self, char: str, offset: int) -> None:
-        """Add one character that stands for source text at ``offset`` (an escape, an entity)."""
+    def add_char(self, char: str, offset: int, length: int = 1) -> None:
+        """Add one character that stands for ``length`` characters of source
+        text at ``offset`` (an escape, an entity)."""
         self._pieces.append((char, offset))
+        if length > 1:
+            self._wide.append((offset, length))
 
     def separate(self) -> None:
         """Insert a word break."""
@@ -75,7 +79,7 @@ class ProseBuilder:
             text, runs = _cut(text, runs, start, end)
         if len(text) > LONG_RUN and _LONG.search(text):
             text, runs = _break_long_runs(text, runs)
-        return Block(kind, text, tuple(runs))
+        return Block(kind, text, tuple(runs), tuple(sorted(set(self._wide))))
 
     def _join(self) -> tuple[str, list[tuple[int, int]]]:
         source = self._source

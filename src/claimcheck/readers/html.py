@@ -1,0 +1,275 @@
+"""HTML: the visible text of a page, its title and meta descriptions, image
+alt text, ``title`` and ``aria-label`` attributes, and the strings of
+JSON-LD data, each mapped back to exact source characters.
+
+Built on the standard library's ``html.parser``: it is forgiving of broken
+markup (unclosed tags, stray brackets), streams, and reports where each
+event starts (``getpos()``). With ``convert_charrefs=False`` it hands over
+text and character references separately, so every decoded character is
+tied to its source: plain text to itself, ``&rsquo;`` or ``&#8217;`` to the
+reference. (html5lib and lxml build a tree and give no offsets for text.)
+
+Block elements end a block, so text from two blocks never runs together;
+inline elements (``<b>cure</b>``) do not. ``script`` (except JSON-LD),
+``style``, ``template``, ``svg``, ``noscript``, ``iframe``, ``pre``,
+``code``, elements with ``hidden`` and what the ``skip`` selectors name
+(navigation and cookie banners by default) are skipped with their whole
+subtree. Comments are never prose; claimcheck's suppression comments work in
+HTML as in Markdown.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import html
+import re
+from collections.abc import Sequence
+from html.parser import HTMLParser
+
+from claimcheck.readers.document import Block, Document
+from claimcheck.readers.prose import ProseBuilder
+
+# Elements whose start or end separates blocks.
+BLOCK_ELEMENTS = frozenset("""
+address article aside blockquote body caption dd details dialog div dl dt fieldset figcaption figure
+footer form h1 h2 h3 h4 h5 h6 header hgroup hr html li main menu nav ol option p section summary
+table tbody td tfoot th thead title tr ul button label legend select textarea head
+""".split())
+SKIPPED_ELEMENTS = frozenset("script style template svg noscript iframe pre code math object canvas".split())
+VOID_ELEMENTS = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+# Navigation and cookie / consent banners (tag, #id or .class); configurable.
+DEFAULT_SKIP = ("nav", "#cookie-banner", "#cookie-notice", "#cookie-consent", ".cookie-banner",
+                ".cookie-notice", ".cookie-consent", ".consent-banner", "#onetrust-banner-sdk", ".cc-window")
+# <meta> whose content is copy: name= or property= values.
+META_COPY = frozenset({"description", "og:title", "og:description", "twitter:title", "twitter:description"})
+# Attributes whose value is copy, on any element.
+ATTRIBUTE_COPY = ("alt", "title", "aria-label")
+# JSON-LD keys whose string values are not copy.
+_JSON_SKIPPED_KEYS = re.compile(r"^(@.*|url|image|logo|sameAs|email|telephone|.*Url|.*URL|identifier|sku|gtin.*)$")
+
+_REFERENCE = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)")
+_ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]*))?""")
+_JSON_STRING = re.compile(r'"((?:[^"\\]|\\.)*)"(\s*:)?', re.DOTALL)
+_JSON_ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{4}(?:\\u[0-9a-fA-F]{4})?|.)", re.DOTALL)
+_JSON_SIMPLE = {'"': '"', "\\": "\\", "/": "/", "b": " ", "f": " ", "n": " ", "r": " ", "t": " "}
+
+
+def read(source: str, path: str, skip: Sequence[str] = DEFAULT_SKIP) -> Document:
+    parser = _Parser(source, skip)
+    parser.feed(source)
+    parser.close()
+    parser.flush()
+    return Document(path, source, tuple(parser.blocks))
+
+
+def blocks_of(source: str, start: int, end: int, skip: Sequence[str] = DEFAULT_SKIP) -> list[Block]:
+    """The blocks of the HTML in ``source[start:end]`` (a Markdown HTML
+    block), offsets into ``source``; their kinds start with ``html-``."""
+    part = read(source[start:end], "", skip)
+    return [dataclasses.replace(block.shifted(start), kind=f"html-{block.kind}") for block in part.blocks]
+
+
+class _Parser(HTMLParser):
+    def __init__(self, source: str, skip: Sequence[str]) -> None:
+        super().__init__(convert_charrefs=False)
+        self.source = source
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
+        self.tags, self.ids, self.classes = _selectors(skip)
+        self.blocks: list[Block] = []
+        self.builder = ProseBuilder(source)
+        self.kind = "paragraph"
+        self.skipping: list[str] = []  # open skipped elements (their tag names)
+        self.json_ld = False
+
+    # -- positions ----------------------------------------------------------------
+    def _here(self) -> int:
+        line, column = self.getpos()
+        return self.line_starts[line - 1] + column
+
+    # -- blocks -------------------------------------------------------------------
+    def flush(self, kind: str | None = None) -> None:
+        block = self.builder.build(self.kind)
+        if block is not None:
+            self.blocks.append(block)
+        self.builder = ProseBuilder(self.source)
+        self.kind = kind or "paragraph"
+
+    def _attribute_block(self, kind: str, start: int, end: int) -> None:
+        builder = ProseBuilder(self.source)
+        _add_with_references(builder, self.source, start, end)
+        block = builder.build(kind)
+        if block is not None:
+            self.blocks.append(block)
+
+    # -- events ---------------------------------------------------------------------
+    def handle_starttag(self, tag, attrs):
+        self._start(tag, attrs, void=tag in VOID_ELEMENTS)
+
+    def handle_startendtag(self, tag, attrs):
+        self._start(tag, attrs, void=True)
+
+    def _start(self, tag: str, attrs, void: bool) -> None:
+        if self.skipping:
+            if not void and tag == self.skipping[0]:
+                self.skipping.append(tag)  # the same element nested: count it
+            return
+        values = dict(attrs)
+        if tag == "script" and (values.get("type") or "").strip().lower() == "application/ld+json":
+            self.json_ld = True
+            return
+        if tag in SKIPPED_ELEMENTS or "hidden" in values or self._selected(tag, values):
+            if not void:
+                self.skipping.append(tag)
+            return
+        if tag in BLOCK_ELEMENTS:
+            self.flush("heading" if tag in ("h1", "h2", "h3", "h4", "h5", "h6", "title") else
+                       "list-item" if tag == "li" else "table-cell" if tag in ("td", "th") else None)
+        elif tag == "br":
+            self.builder.separate()
+        self._attributes(tag, values)
+        if tag in ("a", "img", "input", "select"):
+            self.builder.separate()
+
+    def handle_endtag(self, tag):
+        if self.skipping:
+            if tag == self.skipping[0]:
+                self.skipping.pop()
+            return
+        if tag == "script":
+            self.json_ld = False
+            return
+        if tag in BLOCK_ELEMENTS:
+            self.flush()
+        elif tag == "a":
+            self.builder.separate()
+
+    def handle_data(self, data):
+        if self.json_ld:
+            self._json_ld(self._here(), len(data))
+        elif not self.skipping:
+            start = self._here()
+            self.builder.add(start, start + len(data))
+
+    def handle_entityref(self, name):
+        self._reference("&" + name)
+
+    def handle_charref(self, name):
+        self._reference("&#" + name)
+
+    def _reference(self, text: str) -> None:
+        if self.skipping or self.json_ld:
+            return
+        start = self._here()
+        end = start + len(text)
+        if self.source.startswith(";", end):
+            end += 1
+        decoded = html.unescape(self.source[start:end])
+        if decoded == self.source[start:end]:
+            self.builder.add(start, end)  # not a known reference: the text itself
+        else:
+            for char in decoded:
+                self.builder.add_char(char, start, end - start)
+
+    # -- attributes -----------------------------------------------------------------
+    def _selected(self, tag: str, values: dict) -> bool:
+        if tag in self.tags:
+            return True
+        if values.get("id") in self.ids:
+            return True
+        classes = (values.get("class") or "").split()
+        return any(c in self.classes for c in classes)
+
+    def _attributes(self, tag: str, values: dict) -> None:
+        wanted = [name for name in ATTRIBUTE_COPY if values.get(name)]
+        meta = tag == "meta" and (values.get("name") or values.get("property") or "").lower() in META_COPY
+        if not wanted and not meta:
+            return
+        spans = self._attribute_spans()
+        for name in wanted:
+            if name in spans:
+                self._attribute_block("attribute", *spans[name])
+        if meta and "content" in spans:
+            self._attribute_block("meta", *spans["content"])
+
+    def _attribute_spans(self) -> dict[str, tuple[int, int]]:
+        """Where each attribute's value lies in the source (quotes excluded)."""
+        text = self.get_starttag_text() or ""
+        start = self._here()
+        found = {}
+        name_end = len(re.match(r"<[^\s/>]*", text).group())
+        for match in _ATTRIBUTE.finditer(text, name_end):
+            name, value = match.group(1).lower(), match.group(2)
+            if value is None or name in found:
+                continue
+            value_start = match.start(2)
+            if value[:1] in ("'", '"'):
+                found[name] = (start + value_start + 1, start + value_start + len(value) - 1)
+            else:
+                found[name] = (start + value_start, start + value_start + len(value))
+        return found
+
+    # -- JSON-LD ----------------------------------------------------------------------
+    def _json_ld(self, start: int, length: int) -> None:
+        """Each string value of the JSON (not keys, URLs or ``@`` fields) is a block."""
+        text = self.source[start:start + length]
+        key = None
+        for match in _JSON_STRING.finditer(text):
+            if match.group(2):  # a key
+                key = match.group(1)
+                continue
+            if key is not None and _JSON_SKIPPED_KEYS.match(key):
+                key = None
+                continue
+            key = None
+            value_start, value_end = start + match.start(1), start + match.end(1)
+            raw = self.source[value_start:value_end]
+            if " " not in raw or raw.startswith(("http://", "https://")):
+                continue  # a name, a type, an identifier: not copy
+            builder = ProseBuilder(self.source)
+            _add_json_string(builder, self.source, value_start, value_end)
+            block = builder.build("json-ld")
+            if block is not None:
+                self.blocks.append(block)
+
+
+def _selectors(skip: Sequence[str]) -> tuple[frozenset, frozenset, frozenset]:
+    tags = frozenset(s.lower() for s in skip if s[:1] not in "#.")
+    ids = frozenset(s[1:] for s in skip if s.startswith("#"))
+    classes = frozenset(s[1:] for s in skip if s.startswith("."))
+    return tags, ids, classes
+
+
+def _add_with_references(builder: ProseBuilder, source: str, start: int, end: int) -> None:
+    """Add ``source[start:end]`` (an attribute value), decoding character references."""
+    position = start
+    for match in _REFERENCE.finditer(source, start, end):
+        decoded = html.unescape(match.group())
+        if decoded == match.group():
+            continue
+        builder.add(position, match.start())
+        for char in decoded:
+            builder.add_char(char, match.start(), match.end() - match.start())
+        position = match.end()
+    builder.add(position, end)
+
+
+def _add_json_string(builder: ProseBuilder, source: str, start: int, end: int) -> None:
+    """Add a JSON string's contents, decoding escapes (``\\u00e9``, ``\\"``) to their source."""
+    position = start
+    for match in _JSON_ESCAPE.finditer(source, start, end):
+        builder.add(position, match.start())
+        escape = match.group(1)
+        if escape[0] == "u" and len(escape) >= 5:
+            try:
+                decoded = match.group().encode("ascii").decode("unicode_escape").encode(
+                    "utf-16", "surrogatepass").decode("utf-16")
+            except (UnicodeDecodeError, UnicodeEncodeError):
+                decoded = " "
+        else:
+            decoded = _JSON_SIMPLE.get(escape, escape)
+        for char in decoded:
+            builder.add_char(char, match.start(), match.end() - match.start())
+        position = match.end()
+    builder.add(position, end)
+
+

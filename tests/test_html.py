@@ -1,0 +1,173 @@
+"""The HTML reader: what is linted and skipped, exact positions through
+entities, tags and CRLF, encodings, suppression comments, Markdown's raw
+HTML, and a property test against an independent extractor (lxml)."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from claimcheck.cli import main
+from claimcheck.readers import format_for, reader
+from claimcheck.readers.html import read
+
+from .conftest import ROOT
+
+PAGE = ROOT / "tests" / "pages" / "wordpress-clinic.html"
+_FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
+
+
+def _findings(path, *args):
+    result = CliRunner().invoke(main, [str(path), "--format", "json", *args])
+    return result, json.loads(result.stdout)
+
+
+def test_html_files_are_read_as_html():
+    assert {format_for(f"page{s}") for s in (".html", ".htm", ".xhtml", ".HTML")} == {"html"}
+
+
+def test_a_wordpress_clinic_page(linter):
+    result, data = _findings(PAGE, "--no-scorer")
+    source = PAGE.read_text(encoding="utf-8")
+    found = {(f["rule"], f["line"]) for f in data["findings"]}
+    # The meta description, through an entity; the JSON-LD FAQ answer; the
+    # hero copy across a tag and an entity; the FAQ accordion; the image alt.
+    assert ("unapproved.disease-treatment", 6) in found
+    assert ("efficacy.guarantee", 17) in found
+    assert ("unapproved.disease-treatment", 33) in found
+    assert ("safety.absolute-safety", 39) in found
+    assert ("unapproved.disease-treatment", 50) in found
+    for f in data["findings"]:
+        start = _offset(source, f["line"], f["column"])
+        assert source[start:start + len(f["text"])] == f["text"]
+    lines = source.splitlines()
+    flagged = {f["line"] for f in data["findings"]}
+    for marker in ("main-nav", "cookie-notice", "dataLayer", "Hidden slide", "sample code", "og:description"):
+        assert not flagged & {n + 1 for n, line in enumerate(lines) if marker in line}, marker
+    # The testimonial is suppressed by the comment above it; the footer's
+    # disclaimer (last in the page) satisfies the required rules.
+    assert not any(f["rule"].startswith("testimonial") for f in data["findings"])
+    assert data["summary"]["suppressed"] >= 1
+    assert not any(f["rule"].startswith("disclaimers") for f in data["findings"])
+
+
+def _offset(source: str, line: int, column: int) -> int:
+    starts = [0] + [m.end() for m in re.finditer("\n", source)]
+    return starts[line - 1] + column - 1
+
+
+def test_positions_through_entities_tags_and_crlf(linter):
+    text = "<p>Our stem cells <b>cure</b>\r\n autism &amp; it&#8217;s 100&#37; safe.</p>\r\n"
+    found = linter.lint_text(text, "p.html", "html")
+    by_rule = {f.rule: f for f in found}
+    claim = by_rule["unapproved.disease-treatment"]
+    assert (claim.line, claim.column, claim.text) == (1, 8, "stem cells <b>cure</b>\r\n autism")
+    safe = by_rule["safety.absolute-safety"]
+    assert (safe.line, safe.column, safe.text) == (2, 26, "100&#37; safe")
+
+
+def test_json_ld_strings_are_located_at_their_escaped_source():
+    source = '<script type="application/ld+json">{"@type": "Product", "description": "Caf\\u00e9 \\"cells\\" cure it"}</script>'
+    [block] = read(source, "p.html").blocks
+    assert block.text == 'Café "cells" cure it'
+    start, end = block.source_span(0, len(block.text))
+    assert source[start:end] == 'Caf\\u00e9 \\"cells\\" cure it'
+    at = block.text.index("cure")
+    assert source[slice(*block.source_span(at, at + 4))] == "cure"
+
+
+def test_blocks_never_run_together_and_inline_elements_do_not_split():
+    blocks = read("<div>Stem cells<div>cure</div></div><p>It <em>heals</em> knees</p><li>a</li><li>b</li>", "p").blocks
+    assert [b.text for b in blocks] == ["Stem cells", "cure", "It heals knees", "a", "b"]
+
+
+def test_skip_selectors_are_configurable(tmp_path):
+    page = tmp_path / "p.html"
+    page.write_text('<div class="promo-strip">Our stem cells cure autism.</div><p>Open daily.</p>', encoding="utf-8")
+    _, data = _findings(page, "--no-scorer")
+    assert data["findings"]
+    (tmp_path / ".claimcheck.yaml").write_text("html_skip: ['.promo-strip']\n", encoding="utf-8")
+    _, data = _findings(page, "--no-scorer", "--config", str(tmp_path / ".claimcheck.yaml"))
+    assert not data["findings"]
+
+
+def test_the_charset_comes_from_the_bom_then_meta_then_utf8(tmp_path):
+    page = tmp_path / "p.html"
+    page.write_bytes(b'<meta charset="windows-1252"><p>Our stem cells cure autism \x96 caf\xe9.</p>')
+    _, data = _findings(page, "--no-scorer")
+    assert any(f["text"] == "stem cells cure autism" for f in data["findings"])
+    page.write_bytes(b'<meta charset="utf-8"><p>caf\xe9</p>')
+    result, data = _findings(page)
+    assert result.exit_code == 2 and "UTF-8" in data["errors"][0]["message"]
+    page.write_bytes("<p>Our stem cells cure autism.</p>".encode("utf-16"))
+    _, data = _findings(page, "--no-scorer")
+    assert data["findings"]
+
+
+def test_markdown_raw_html_blocks_use_the_html_reader(linter):
+    text = "# Page\n\n<div class=\"box\">\n<p>Our stem cells <b>cure</b> autism.</p>\n</div>\n\nAfter.\n"
+    found = linter.lint_text(text, "p.md")
+    claim = next(f for f in found if f.rule == "unapproved.disease-treatment")
+    assert (claim.line, claim.column, claim.text) == (4, 8, "stem cells <b>cure</b> autism")
+
+
+def test_stdin_with_an_html_filename(tmp_path):
+    result = CliRunner().invoke(main, ["-", "--stdin-filename", "page.html", "--format", "json", "--no-scorer"],
+                                input="<nav>Stem cells cure autism.</nav><p>PRP heals arthritis.</p>")
+    assert [f["text"] for f in json.loads(result.stdout)["findings"] if f["rule"].startswith("unapproved")] == \
+        ["PRP heals arthritis"]
+
+
+# -- the property test ----------------------------------------------------------------
+
+_WORDS = st.sampled_from(["Stem", "cells", "cure", "autism", "café", "中文", "😀", "it's", "100%", "safe"])
+_ENTITIES = st.sampled_from(["&amp;", "&rsquo;", "&#8217;", "&#x2014;", "&eacute;", "&lt;", "&gt;", "&quot;"])
+_INLINE = st.sampled_from(["b", "em", "span", "a", "strong", "i"])
+_BLOCKS = st.sampled_from(["p", "div", "li", "h2", "td", "section", "blockquote"])
+
+
+@st.composite
+def _inline_html(draw, depth=0):
+    parts = []
+    for _ in range(draw(st.integers(1, 4))):
+        choice = draw(st.integers(0, 4 if depth < 3 else 2))
+        if choice <= 1:
+            parts.append(draw(_WORDS))
+        elif choice == 2:
+            parts.append(draw(_ENTITIES))
+        else:
+            tag = draw(_INLINE)
+            attrs = draw(st.sampled_from(['', ' class="x"', " title='t'", ' data-x="a&amp;b"']))
+            parts.append(f"<{tag}{attrs}>{draw(_inline_html(depth + 1))}</{tag}>")
+        parts.append(draw(st.sampled_from([" ", "\r\n", "\n", "\t", " "])))
+    return "".join(parts)
+
+
+@st.composite
+def _page(draw):
+    blocks = []
+    for _ in range(draw(st.integers(1, 5))):
+        tag = draw(_BLOCKS)
+        blocks.append(f"<{tag}>{draw(_inline_html())}</{tag}>" + draw(st.sampled_from(["", "\n", "\r\n"])))
+    return "<html><body>" + "".join(blocks) + "</body></html>"
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow])
+@given(_page())
+def test_extracted_text_equals_lxml_and_maps_back_to_the_source(source):
+    lxml_html = pytest.importorskip("lxml.html")
+    ours = read(source, "p.html").blocks
+    theirs = lxml_html.document_fromstring(source).body.text_content()
+    squash = lambda text: "".join(text.translate(_FOLD).split())  # noqa: E731
+    assert squash("".join(b.text for b in ours if b.kind not in ("attribute", "meta", "json-ld"))) == squash(theirs)
+    for block in ours:
+        for word in re.finditer(r"\S+", block.text):
+            start, end = block.source_span(word.start(), word.end())
+            decoded = html.unescape(re.sub(r"<[^>]*>", "", source[start:end]))
+            assert squash(decoded) == squash(word.group()), (word.group(), source[start:end])
