@@ -98,3 +98,81 @@ def test_random_bytes_never_escape(linter, tmp_path, data):
     path.write_bytes(data)
     result = _check_all_formats(linter, path)
     assert result["summary"]["files"] + result["summary"]["unreadable"] == 1
+
+
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.binary(max_size=2000))
+def test_random_bytes_decoded_with_replacement_give_valid_output(linter, tmp_path, data):
+    text = data.decode("utf-8", "replace").replace("\0", " ")
+    path = tmp_path / "replaced.md"
+    path.write_text(text, encoding="utf-8", newline="")
+    result = _check_all_formats(linter, path)
+    assert not result["errors"]
+    source = path.read_bytes().decode("utf-8-sig")
+    for finding in list(check_paths([str(path)], linter))[0].findings:
+        assert source[finding.offset:finding.end_offset] == finding.text
+
+
+# -- random configurations and packs: a clean error or a working linter ---------------
+
+_SCALARS = st.one_of(st.none(), st.booleans(), st.integers(-2, 2), st.floats(-1, 2, allow_nan=False),
+                     st.sampled_from(["on", "off", "error", "warning", "saftey", "safety", "(a+)+$", "[", "x\\1",
+                                      "*.md", "", "unapproved.disease-treatment"]))
+_VALUES = st.recursive(_SCALARS, lambda inner: st.one_of(
+    st.lists(inner, max_size=3), st.dictionaries(st.sampled_from(
+        ["safety", "enabled", "threshold", "paths", "rules", "disclaimers.fda-status", "unapproved.products", "x"]),
+        inner, max_size=3)), max_leaves=8)
+_CONFIG_KEYS = st.sampled_from(["packs", "rules", "vocabulary", "disclaimers", "include", "exclude", "fail_on",
+                                "overrides", "scorer", "html_skip", "rule_dirs", "bogus"])
+
+
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(config=st.one_of(st.dictionaries(_CONFIG_KEYS, _VALUES, max_size=4), _VALUES))
+def test_random_configurations_load_or_fail_cleanly(tmp_path, config):
+    import yaml
+
+    from click.testing import CliRunner
+
+    from claimcheck.cli import main
+
+    (tmp_path / ".claimcheck.yaml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    page = tmp_path / "page.md"
+    page.write_text("Our stem cells cure autism.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, [str(page), "--config", str(tmp_path / ".claimcheck.yaml"),
+                                       "--format", "json", "--no-scorer"])
+    assert result.exit_code in (0, 1, 2, 3), result.output
+    assert not isinstance(result.exception, Exception) or isinstance(result.exception, SystemExit), result.exception
+    if result.exit_code == 3:
+        assert "invalid configuration" in result.stderr
+    elif result.exit_code in (0, 1):
+        json.loads(result.stdout)
+
+
+_RULE_KEYS = st.sampled_from(["id", "kind", "level", "category", "message", "rationale", "references",
+                              "suggestion", "examples", "options", "context", "voices", "bogus"])
+
+
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rule=st.dictionaries(_RULE_KEYS, _VALUES, max_size=8),
+       patterns=st.lists(st.dictionaries(st.sampled_from(["LOWER", "OP", "POS", "BOGUS", "IN"]), _SCALARS,
+                                         max_size=2), max_size=3))
+def test_random_packs_load_or_fail_cleanly(tmp_path, rule, patterns):
+    import yaml
+
+    from claimcheck.errors import PackError
+    from claimcheck.loader import load_rules
+
+    pack = tmp_path / "packs" / "mine"
+    pack.mkdir(parents=True, exist_ok=True)
+    (pack / "pack.yaml").write_text("pack: mine\ndescription: fuzzed\n", encoding="utf-8")
+    base = {"id": "mine.rule", "kind": "pattern", "level": "warning", "category": "safety", "message": "m",
+            "rationale": "r", "references": [{"title": "t", "url": "https://example.com"}], "suggestion": "s",
+            "options": {"patterns": [patterns]}, "examples": {"flag": ["x"], "pass": ["y"]}}
+    base.update(rule)
+    (pack / "rule.yaml").write_text(yaml.safe_dump(base), encoding="utf-8")
+    try:
+        from claimcheck.compiled import validate_patterns
+
+        validate_patterns(load_rules([tmp_path / "packs"]))
+    except PackError as error:
+        assert str(error).startswith(str(pack)) or str(error).startswith(str(tmp_path)), str(error)

@@ -171,3 +171,16 @@ def test_extracted_text_equals_lxml_and_maps_back_to_the_source(source):
             start, end = block.source_span(word.start(), word.end())
             decoded = html.unescape(re.sub(r"<[^>]*>", "", source[start:end]))
             assert squash(decoded) == squash(word.group()), (word.group(), source[start:end])
+
+
+def test_a_compliant_static_site_page_has_no_findings():
+    page = ROOT / "tests" / "pages" / "static-site-compliant.html"
+    result, data = _findings(page)
+    assert result.exit_code == 0, data["findings"]
+    assert data["findings"] == [] and data["summary"]["files"] == 1
+
+
+def test_inline_html_in_markdown_is_read_by_the_html_reader(linter):
+    text = 'Our clinic <img src="knee.png" alt="PRP heals torn tendons"> is open daily.\n'
+    found = [f for f in linter.lint_text(text, "p.md") if f.rule == "unapproved.disease-treatment"]
+    assert [(f.line, f.column, f.text) for f in found] == [(1, 37, "PRP heals torn tendons")]

@@ -206,12 +206,12 @@ def _load_rule(path: Path, pack: str) -> Rule:
     if not isinstance(rule_id, str) or not _ID.match(rule_id):
         raise where.error("must look like 'pack.rule-name' (lowercase, digits, hyphens)", "id")
     kind = data["kind"]
-    if kind not in KINDS:
+    if not isinstance(kind, str) or kind not in KINDS:
         raise where.error(f"unknown kind '{kind}' (allowed: {', '.join(KINDS)})", "kind")
     level = data["level"]
-    if level not in ("error", "warning", "info"):
+    if not isinstance(level, str) or level not in ("error", "warning", "info"):
         raise where.error("must be one of error, warning, info", "level")
-    if data["category"] not in CATEGORIES:
+    if not isinstance(data["category"], str) or data["category"] not in CATEGORIES:
         raise where.error(f"must be one of {', '.join(CATEGORIES)}", "category")
     for key in ("message", "rationale", "suggestion"):
         if not isinstance(data[key], str) or not data[key].strip():

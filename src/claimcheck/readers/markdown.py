@@ -166,6 +166,12 @@ def _collect(root, source: str, to_char, blocks: list[Block], fields) -> None:
             if name in _INLINE:
                 if frame[2] is None:
                     frame[2] = ProseBuilder(source)
+                if name == "html_inline" and "=" in child.meta.get("content", ""):
+                    # an inline tag with attributes: its alt, title or aria-label is copy
+                    from claimcheck.readers import html
+
+                    start, end = (to_char(b) for b in child.srcmap)
+                    blocks.extend(html.blocks_of(source, start, end))
                 if name == "text":  # the common case, inlined
                     start, end = child.srcmap
                     if to_char.identity and "\\" not in source[start:end]:
