@@ -40,6 +40,7 @@ def _portable(text: str) -> str:
     text = re.sub(r'"uri": "file://[^"]*"', '"uri": "file:///ROOT/"', text)
     text = re.sub(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d", "TIME", text)  # the HTML report's run time
     text = re.sub(r"claimcheck \d+\.\d+\.\d+", "claimcheck X", text)
+    text = re.sub(r"trained \d{4}-\d\d-\d\d on \d+ sentences", "trained DATE on N sentences", text)
     return re.sub(r'"(semanticVersion|version)": "\d+\.\d+\.\d+"', r'"\1": "X"', text)
 
 

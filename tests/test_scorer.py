@@ -92,7 +92,10 @@ def scorer_findings(data) -> list[dict]:
 def test_json_shows_the_score_and_no_scorer_turns_it_off(page):
     _, data = run("page.md")
     found = scorer_findings(data)
-    assert {f["rule"] for f in found} == {"unapproved.likely-claim", "testimonial.likely-claim"}
+    # Both sentences (no pack rule knows their wording), each under the
+    # category the model ranks highest.
+    assert sorted(f["line"] for f in found) == [1, 3]
+    assert all(f["rule"].endswith(".likely-claim") for f in found)
     assert all(0.5 <= f["score"] <= 1 for f in found)
     assert all("score" not in f for f in data["findings"] if f not in found)
     _, data = run("--no-scorer", "page.md")
@@ -122,9 +125,11 @@ def test_configuration_switches_the_scorer_and_sets_its_threshold(page):
 
 
 def test_a_category_turned_off_is_not_reported_under_another(page):
-    (page / ".claimcheck.yaml").write_text("rules:\n  testimonial: off\n", encoding="utf-8")
+    story = next(f for f in scorer_findings(run("page.md")[1]) if f["line"] == 3)
+    (page / ".claimcheck.yaml").write_text(f"rules:\n  {story['rule']}: off\n", encoding="utf-8")
     found = scorer_findings(run("page.md")[1])
-    assert [f["rule"] for f in found] == ["unapproved.likely-claim"]
+    assert 3 not in [f["line"] for f in found]  # the story is not reported under its second-best category
+    assert all(f["rule"] != story["rule"] for f in found)
 
 
 # -- the shipped model ----------------------------------------------------------
