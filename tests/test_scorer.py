@@ -201,3 +201,16 @@ def test_what_the_scorer_reads_does_not_depend_on_the_rules_turned_on(linter):
     narrowed = Linter.from_folders(select=["unapproved.likely-claim"])
     assert words_of(narrowed, text) == words_of(linter, text)
     assert "<safety.absolute>" in words_of(narrowed, text)
+
+
+def test_the_scorer_loads_its_component_alone_with_the_scores_spacy_load_gives():
+    import spacy
+
+    from claimcheck.scorer.classifier import Classifier
+
+    items = [["our", "<product>", "heals", "<cond>", "#voice:promotional"], ["we", "are", "open", "."], []]
+    pipe = spacy.load(MODEL_DIR).get_pipe("textcat_multilabel")
+    from spacy.tokens import Doc
+
+    expected = [dict(d.cats) for d in pipe.pipe([Doc(pipe.vocab, words=list(w) or ["#empty"]) for w in items])]
+    assert Classifier(MODEL_DIR).scores(items) == expected

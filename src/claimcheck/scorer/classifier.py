@@ -36,8 +36,6 @@ class Classifier:
         self._vocab = None
 
     def _load(self):
-        import spacy
-
         info = provenance(self.path)
         if not info:
             raise PackError(str(self.path), "no trained claim scorer here: run `python -m claimcheck.train` "
@@ -46,9 +44,20 @@ class Classifier:
             raise PackError(str(self.path), f"the claim scorer was trained on features version "
                             f"{info.get('features_version')}, this claimcheck makes version "
                             f"{FEATURES_VERSION}: retrain it with `python -m claimcheck.train`")
-        nlp = spacy.load(self.path)
-        self._vocab = nlp.vocab
-        self._textcat = nlp.get_pipe("textcat_multilabel")
+        # The component alone, built from the saved config and weights: a
+        # whole ``spacy.load`` would also build an English language (its
+        # tokenizer exceptions and lexical data, which the scorer never uses)
+        # and costs about 0.2 s of start-up more; the scores are the same (tested).
+        from spacy.pipeline.textcat_multilabel import MultiLabel_TextCategorizer
+        from spacy.util import load_config, registry
+        from spacy.vocab import Vocab
+
+        config = load_config(self.path / "config.cfg", interpolate=True)["components"]["textcat_multilabel"]
+        model = registry.resolve({"model": config["model"]})["model"]
+        self._vocab = Vocab()
+        self._textcat = MultiLabel_TextCategorizer(self._vocab, model, "textcat_multilabel",
+                                                   threshold=config["threshold"], scorer=None)
+        self._textcat.from_disk(self.path / "textcat_multilabel", exclude=("vocab",))
 
     def scores(self, items: Sequence[Sequence[str]]) -> list[dict[str, float]]:
         """One ``{label: probability}`` per item (a list of feature words)."""
