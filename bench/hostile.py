@@ -26,6 +26,8 @@ from pathlib import Path
 CLAIM = "Our stem cells cure autism"
 WORDS = "Our clinic offers regenerative care for joints and skin in a calm setting".split()
 FLOOR_MB_S = 0.2
+# Generators beyond the list: reported, and their floor shown apart.
+EXTRA = frozenset({"tiny claims"})
 
 
 def _repeat(unit: str, size: int) -> str:
@@ -109,6 +111,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     print(f"{'input':<34} {'MB':>6} {'seconds':>8} {'MB/s':>7} {'peak RSS':>9} {'findings':>8}")
     slowest = float("inf")
+    extra: list[tuple[str, float]] = []
     with tempfile.TemporaryDirectory(prefix="claimcheck-hostile-") as tmp:
         for name, (generate, suffix) in GENERATORS.items():
             if args.only and not any(o in name for o in args.only):
@@ -131,11 +134,17 @@ def main(argv: list[str] | None = None) -> int:
                     print(f"{name + label:<34} {megabytes:6.2f} {found['seconds']:8.2f} {'-':>7} "
                           f"{found['rss']:6.0f} MB  refused: {found['errors'][0][:60]}", flush=True)
                     continue
-                slowest = min(slowest, rate)
+                if name in EXTRA:
+                    extra.append((name + label, rate))
+                else:
+                    slowest = min(slowest, rate)
                 shown = found["findings"]
                 print(f"{name + label:<34} {megabytes:6.2f} {found['seconds']:8.2f} {rate:7.2f} "
                       f"{found['rss']:6.0f} MB {shown:>8}", flush=True)
-    print(f"\nslowest: {slowest:.2f} MB/s (floor {FLOOR_MB_S} MB/s): {'ok' if slowest >= FLOOR_MB_S else 'BELOW THE FLOOR'}")
+    print(f"\nslowest of the issue's generators: {slowest:.2f} MB/s (floor {FLOOR_MB_S} MB/s): "
+          f"{'ok' if slowest >= FLOOR_MB_S else 'BELOW THE FLOOR'}")
+    for name, rate in extra:
+        print(f"beyond the list: {name}: {rate:.2f} MB/s{'' if rate >= FLOOR_MB_S else ' (below the floor)'}")
     return 0 if slowest >= FLOOR_MB_S else 1
 
 

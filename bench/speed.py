@@ -126,11 +126,13 @@ def main(argv=None) -> int:
                      f"of this speed)"))
         rows.append((f"claimcheck, steady state, --jobs {cores}",
                      f"{mb / many_steady:.2f} MB/s, {one_steady / many_steady:.2f}x one process"))
-        if shutil.which("proselint"):
+        beside = Path(sys.executable).parent / "proselint"  # installed in the same environment
+        proselint = shutil.which("proselint") or (str(beside) if beside.is_file() else None)
+        if proselint:
             # proselint 0.14+ has subcommands (`proselint check PATHS`), older releases take paths.
-            modern = subprocess.run(["proselint", "version"], capture_output=True).returncode == 0
+            modern = subprocess.run([proselint, "version"], capture_output=True).returncode == 0
             files = [str(p) for p in sorted(pages.iterdir()) if p.is_file()]
-            prose = run(["proselint", *(["check"] if modern else []), *files])
+            prose = run([proselint, *(["check"] if modern else []), *files])
             rows.append(("proselint, the same corpus, 1 process",
                          f"{mb / prose:.2f} MB/s (claimcheck with the scorer: {prose / one:.1f}x as fast)"))
 
