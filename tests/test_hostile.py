@@ -130,7 +130,6 @@ _CONFIG_KEYS = st.sampled_from(["packs", "rules", "vocabulary", "disclaimers", "
 @given(config=st.one_of(st.dictionaries(_CONFIG_KEYS, _VALUES, max_size=4), _VALUES))
 def test_random_configurations_load_or_fail_cleanly(tmp_path, config):
     import yaml
-
     from click.testing import CliRunner
 
     from claimcheck.cli import main

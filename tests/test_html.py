@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from claimcheck.cli import main
-from claimcheck.readers import format_for, reader
+from claimcheck.readers import format_for
 from claimcheck.readers.html import read
 
 from .conftest import ROOT
@@ -164,7 +164,7 @@ def test_extracted_text_equals_lxml_and_maps_back_to_the_source(source):
     lxml_html = pytest.importorskip("lxml.html")
     ours = read(source, "p.html").blocks
     theirs = lxml_html.document_fromstring(source).body.text_content()
-    squash = lambda text: "".join(text.translate(_FOLD).split())  # noqa: E731
+    squash = lambda text: "".join(text.translate(_FOLD).split())
     assert squash("".join(b.text for b in ours if b.kind not in ("attribute", "meta", "json-ld"))) == squash(theirs)
     for block in ours:
         for word in re.finditer(r"\S+", block.text):

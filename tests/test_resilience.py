@@ -252,10 +252,10 @@ def test_text_output_stays_proportional_to_findings_not_line_length(tmp_path):
     assert "…" in result.stdout
 
 
-from hypothesis import given  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
+from hypothesis import given
+from hypothesis import strategies as st
 
-from claimcheck.formatters.text import char_width, window  # noqa: E402
+from claimcheck.formatters.text import char_width, window
 
 _CHARS = st.sampled_from(list("abc xyz.") + ["中", "文", "😀", "é", "e\u0301"[1], "\t", "\u200b", "ｗ"])
 

@@ -18,8 +18,9 @@ Each expression answers two questions:
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Mapping, Sequence, Union
+from typing import Union
 
 WORD = re.compile(r"[^\W\d_]+|\d+")
 

@@ -23,7 +23,7 @@ def load(text: str):
     return yaml.load(text, Loader=_loader())
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _loader():
     import yaml
 
