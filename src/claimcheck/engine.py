@@ -86,13 +86,18 @@ def analyse(texts: list[str], compiled: Compiled, page: PageContext, scoring: bo
     first_terms: dict[str, tuple[int, int, int]] = {}
     seen: set[str] = set()
     order = {rule.id: n for n, rule in enumerate(compiled.sentence_rules)}
+    rules_for: dict[frozenset, list] = {}
     for index, block_rows, matches in _matched_blocks(texts, compiled):
         for sentence, triggered in _sentences(index, block_rows, matches, compiled, first_terms, seen, page,
                                               scoring, whole_blocks):
             found: list[Hit] = []
             if triggered:
-                rules = {r.id: r for label in sentence.terms for r in compiled.rules_by_trigger.get(label, ())}
-                for rule in sorted(rules.values(), key=lambda r: order[r.id]):
+                labels = frozenset(sentence.terms)
+                rules = rules_for.get(labels)
+                if rules is None:  # the rules a set of labels triggers, in rule order (cached per set)
+                    chosen = {r.id: r for label in labels for r in compiled.rules_by_trigger.get(label, ())}
+                    rules = rules_for[labels] = sorted(chosen.values(), key=lambda r: order[r.id])
+                for rule in rules:
                     found.extend(KINDS[rule.kind].check(rule, sentence))
                 hits.extend(found)
             if scoring and sentence.end > sentence.start and not (found and score is not None):
