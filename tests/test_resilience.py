@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 
 import pytest
 from click.testing import CliRunner
@@ -67,12 +68,15 @@ def _parse(fmt: str, out: str) -> list[str]:
         assert any("c-bad.md" in line and line.startswith("::error") for line in lines)
         return sorted({line.split("file=", 1)[1].split(",", 1)[0].rsplit("/", 1)[-1]
                        for line in lines if "file=" in line and "c-bad" not in line})
+    if fmt == "html":
+        assert "internal error while checking this file" in out and out.rstrip().endswith("</html>")
+        return sorted({os.path.basename(path) for path in re.findall(r'data-path="([^"]+)"', out)})
     return sorted({os.path.basename(line.split(":", 1)[0]) for line in out.splitlines()
                    if line.endswith(".md") is False and ".md:" in line})
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
-@pytest.mark.parametrize("fmt", ["json", "sarif", "rdjsonl", "github", "text"])
+@pytest.mark.parametrize("fmt", ["json", "sarif", "rdjsonl", "github", "text", "html"])
 def test_a_file_that_makes_claimcheck_fail_loses_nothing_else(folder, failing_engine, fmt, jobs):
     result = CliRunner().invoke(main, [str(folder), "--format", fmt, "--jobs", jobs, "--no-scorer", "-q"])
     assert result.exit_code == 2, result.output
