@@ -214,3 +214,19 @@ def test_the_scorer_loads_its_component_alone_with_the_scores_spacy_load_gives()
 
     expected = [dict(d.cats) for d in pipe.pipe([Doc(pipe.vocab, words=list(w) or ["#empty"]) for w in items])]
     assert Classifier(MODEL_DIR).scores(items) == expected
+
+
+def test_on_an_informational_page_the_scorer_speaks_only_when_very_sure(linter):
+    from types import SimpleNamespace
+
+    from claimcheck import engine
+    from claimcheck.kinds.scorer import INFORMATIONAL_THRESHOLD, threshold
+
+    rule = linter.ruleset.rule("efficacy.likely-claim")
+    assert threshold(rule, informational=True) == INFORMATIONAL_THRESHOLD == 0.8
+    classifier = SimpleNamespace(scores=lambda items: [
+        {"claim": value, "efficacy-guarantee": 0.9, "safety": 0.1} for value in (0.6, 0.85)])
+    compiled = SimpleNamespace(classifier=classifier, scorer_rules={"efficacy-guarantee": rule})
+    candidates = [engine.Candidate(0, 0, 5, ("a",), False), engine.Candidate(1, 0, 5, ("b",), False)]
+    assert [h.block for h in engine._scored(candidates, compiled)] == [0, 1]
+    assert [h.block for h in engine._scored(candidates, compiled, informational=True)] == [1]

@@ -52,10 +52,12 @@ def lint_document(document: Document, compiled: Compiled) -> tuple[Finding, ...]
     texts = [block.text for block in blocks]
     page = decide(texts, compiled.page_cues)
     # On a regulator's, journalist's or scientist's page, what reads like a
-    # claim is reported speech: the scorer gives no second opinion there.
-    scoring = compiled.classifier is not None and page.voice != INFORMATIONAL
+    # claim is mostly reported speech: the scorer speaks there only when very
+    # sure (kinds.scorer.INFORMATIONAL_THRESHOLD).
+    scoring = compiled.classifier is not None
+    informational = page.voice == INFORMATIONAL
     hits, _, first_terms = analyse(texts, compiled, page, scoring=scoring,
-                                   score=(lambda found: _scored(found, compiled)) if scoring else None)
+                                   score=(lambda found: _scored(found, compiled, informational)) if scoring else None)
     if compiled.document_rules:
         rules = {rule.id: rule for rule in compiled.ruleset.rules}
         ordered = sorted(hits, key=lambda h: (h.block, h.start))
@@ -114,7 +116,7 @@ def analyse(texts: list[str], compiled: Compiled, page: PageContext, scoring: bo
     return hits, candidates, first_terms
 
 
-def _scored(candidates: list[Candidate], compiled: Compiled) -> list[Hit]:
+def _scored(candidates: list[Candidate], compiled: Compiled, informational: bool = False) -> list[Hit]:
     """One hit per candidate (sentences no pack rule reported) whose claim
     score reaches the threshold of its best category's scorer rule (if that
     rule is active)."""
@@ -130,7 +132,7 @@ def _scored(candidates: list[Candidate], compiled: Compiled) -> list[Hit]:
         if rule is None:
             continue
         claim = scores.get(CLAIM, 0.0)
-        if claim >= threshold(rule) and candidate.labels.isdisjoint(rule.options.get("not_near", ())):
+        if claim >= threshold(rule, informational) and candidate.labels.isdisjoint(rule.options.get("not_near", ())):
             found.append(Hit(rule.id, candidate.block, candidate.start, candidate.end, score=round(claim, 3)))
     return found
 
