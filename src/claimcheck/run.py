@@ -95,12 +95,12 @@ def page_contexts(paths: Sequence[str], linter: Linter, stdin=None, stdin_filena
         if isinstance(target, InputError):
             yield target.path, None, target.reason
             continue
+        path, kind = _name_and_format(target, stdin_filename)
         try:
-            source = read(target, stdin, html=_name_and_format(target, stdin_filename)[1] == "html")
+            source = read(target, stdin, html=kind == "html")
         except InputError as error:
             yield error.path, None, error.reason
             continue
-        path, kind = _name_and_format(target, stdin_filename)
         document = reader(kind)(source, path)
         yield path, decide([b.text for b in document.blocks], cues), None
 

@@ -48,8 +48,7 @@ SECTION_CHARS = 1_000_000
 def read(source: str, path: str, parser=None, copy_fields: Sequence[str] = DEFAULT_COPY_FIELDS,
          section_chars: int = SECTION_CHARS) -> Document:
     blocks: list[Block] = []
-    for start, end, tree, to_char in sections(source, parser or make_parser(), section_chars):
-        part = _defused(source if (start, end) == (0, len(source)) else source[start:end])
+    for start, end, tree, to_char, part in sections(source, parser or make_parser(), section_chars):
         found: list[Block] = []
         _collect(tree, part, to_char, found, copy_fields if start == 0 else ())
         blocks += found if not start else [_shifted(block, start) for block in found]
@@ -60,7 +59,8 @@ def sections(source: str, parser, size: int = SECTION_CHARS):
     """Parse ``source`` in sections of about ``size`` characters, cut only
     where parsing the sections one by one reads the same blocks as parsing the
     whole (a reference-style link defined in another section is read as its
-    text). Yields ``(start, end, tree, to_char)`` per section."""
+    text). Yields ``(start, end, tree, to_char, part)`` per section, ``part``
+    being the section's text as parsed (see ``_defused``)."""
     start = 0
     while start < len(source):
         grow = size
@@ -72,7 +72,7 @@ def sections(source: str, parser, size: int = SECTION_CHARS):
                 break
             grow *= 2  # the cut fell inside fenced code or an HTML block: take more
             end = _next_cut(source, end, grow)
-        yield start, end, tree, to_char
+        yield start, end, tree, to_char, part
         start = end
 
 
