@@ -184,3 +184,22 @@ def test_inline_html_in_markdown_is_read_by_the_html_reader(linter):
     text = 'Our clinic <img src="knee.png" alt="PRP heals torn tendons"> is open daily.\n'
     found = [f for f in linter.lint_text(text, "p.md") if f.rule == "unapproved.disease-treatment"]
     assert [(f.line, f.column, f.text) for f in found] == [(1, 37, "PRP heals torn tendons")]
+
+
+def test_skip_selectors_hold_on_paths_with_overrides(tmp_path):
+    (tmp_path / "legal").mkdir()
+    page = tmp_path / "legal" / "p.html"
+    page.write_text('<div class="promo">Our stem cells cure autism.</div><p>Open daily.</p>', encoding="utf-8")
+    config = tmp_path / ".claimcheck.yaml"
+    config.write_text("html_skip: ['.promo']\noverrides:\n  - paths: ['legal/*']\n    rules: {safety: error}\n",
+                      encoding="utf-8")
+    _, data = _findings(page, "--no-scorer", "--config", str(config))
+    assert not data["findings"]
+
+
+def test_a_utf8_bom_wins_over_a_meta_charset(tmp_path):
+    page = tmp_path / "p.html"
+    page.write_bytes(b"\xef\xbb\xbf" + '<meta charset="windows-1252"><p>Our stem cells cure autism – café.</p>'.encode())
+    _, data = _findings(page, "--no-scorer")
+    found = [f for f in data["findings"] if f["rule"] == "unapproved.disease-treatment"]
+    assert [(f["line"], f["column"]) for f in found] == [(1, 37)]

@@ -177,3 +177,20 @@ def test_hostile_text_runs_no_script_in_a_real_browser(tmp_path, browser):
     assert dialogs == []
     assert 'alert("x")' in page.text_content("article mark") + page.text_content("article blockquote")
     page.close()
+
+
+def test_exported_fingerprints_are_the_baselines(tmp_path):
+    """Dismissed cards exported from the report work as a --baseline, also
+    when the same claim repeats and one copy is suppressed in the source."""
+    page = tmp_path / "page.md"
+    claim = "Our stem cells cure autism.\n\n"
+    page.write_text(claim + "<!-- claimcheck-disable-next-line -- quoted -->\n" + claim + claim, encoding="utf-8")
+    html = _run(str(page), "--format", "html", "--no-scorer", cwd=tmp_path)
+    data = json.loads(html.split('id="findings-data">', 1)[1].split("</script>", 1)[0])
+    dismissed = [{"fingerprint": f["id"], "path": f["path"], "rule": f["rule"], "text": f["text"]}
+                 for f in data if f["status"] == "new"]
+    assert len(dismissed) >= 2
+    baseline = tmp_path / "decisions.json"
+    baseline.write_text(json.dumps({"version": 1, "tool": "claimcheck", "findings": dismissed}), encoding="utf-8")
+    result = json.loads(_run(str(page), "--format", "json", "--no-scorer", "--baseline", str(baseline), cwd=tmp_path))
+    assert result["findings"] == [] and result["summary"]["stale_baseline"] == 0

@@ -134,7 +134,7 @@ class Linter:
             return self
         key = tuple(sorted(levels.items()))
         if key not in self._variants:
-            self._variants[key] = Linter(overridden(self.ruleset, levels), self.model)
+            self._variants[key] = Linter(overridden(self.ruleset, levels), self.model, self.config)
         return self._variants[key]
 
     def check(self, source: str, path: str = "<text>", format: str = "markdown") -> FileResult:

@@ -57,10 +57,13 @@ def collect(paths: Sequence[str], wanted=None) -> Iterator[Target | InputError |
 
 def _walk(folder: Path) -> Iterator[Path | InputError | Skipped]:
     errors: list[OSError] = []
+
+    def unreadable(error: OSError, where: str) -> InputError:
+        return InputError(error.filename or where, f"cannot read this folder: {error.strerror or error}")
+
     for root, dirs, files in os.walk(folder, onerror=errors.append):
         while errors:
-            error = errors.pop(0)
-            yield InputError(error.filename or root, f"cannot read this folder: {error.strerror or error}")
+            yield unreadable(errors.pop(0), root)
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIPPED_DIRS)
         for name in sorted(files):
             if Path(name).suffix.lower() in SUFFIXES:
@@ -68,7 +71,7 @@ def _walk(folder: Path) -> Iterator[Path | InputError | Skipped]:
                 kind = _special_kind(path)
                 yield path if kind is None else Skipped(str(path), f"skipped: {kind}, not a regular file")
     for error in errors:  # the top folder itself
-        yield InputError(error.filename or str(folder), f"cannot read this folder: {error.strerror or error}")
+        yield unreadable(error, str(folder))
 
 
 def _special_kind(path: Path) -> str | None:
@@ -121,14 +124,16 @@ def decode(data: bytes, path: str, html: bool = False) -> str:
     2 KB; anything else is a clear error. Columns count characters of the
     decoded text."""
     for bom, encoding in _BOMS:
-        if data.startswith(bom) and encoding != "utf-8-sig":
-            try:
-                return data.decode(encoding)
-            except UnicodeDecodeError as error:
-                raise InputError(path, f"starts with a {encoding.upper()} byte-order mark but is not valid "
-                                       f"{encoding.upper()} (at byte offset {error.start})") from None
-        if data.startswith(bom):
+        if not data.startswith(bom):
+            continue
+        if encoding == "utf-8-sig":
+            html = False  # a BOM says the encoding before any <meta charset> does
             break
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError as error:
+            raise InputError(path, f"starts with a {encoding.upper()} byte-order mark but is not valid "
+                                   f"{encoding.upper()} (at byte offset {error.start})") from None
     if html:
         declared = _META_CHARSET.search(data[:2048])
         charset = declared.group(1).decode("ascii").lower() if declared else "utf-8"

@@ -71,9 +71,16 @@ def _cards(result: FileResult) -> list[dict]:
         status = "baselined" if hidden.kind == "external" else "suppressed"
         items.append((hidden.finding, status, "" if status == "baselined" else hidden.justification))
     items.sort(key=lambda item: item[0].sort_key)
-    prints = fingerprints([f for f, _, _ in items], result.lines)
+    # Fingerprints as --baseline computes them on the next run: over the
+    # findings that survive suppression comments (new and baselined), in order;
+    # those suppressed in the source are numbered apart.
+    prints: dict[int, str] = {}
+    for group in (("new", "baselined"), ("suppressed",)):
+        members = [n for n, (_, status, _) in enumerate(items) if status in group]
+        prints.update(zip(members, fingerprints([items[n][0] for n in members], result.lines)))
     cards = []
-    for (finding, status, note), fingerprint in zip(items, prints):
+    for n, (finding, status, note) in enumerate(items):
+        fingerprint = prints[n]
         first = result.lines.get(finding.line, "")
         last = result.lines.get(finding.end_line, first)
         before = first[:finding.column - 1]
