@@ -243,6 +243,11 @@ def cv_report() -> None:
                   for i, s in zip(items, scores)]
         p, r, f, *_ = prf(gold, vetoed)
         print(f"  v = {veto:.2f}                          P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
+    print("the scorer alone at other thresholds (the default is 0.5):")
+    for threshold in (0.35, 0.4, 0.45, 0.5, 0.55, 0.6):
+        flagged = [i.candidate and s.get(CLAIM, 0.0) >= threshold for i, s in zip(items, scores)]
+        p, r, f, *_ = prf(gold, flagged)
+        print(f"  t = {threshold:.2f}                          P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
 
 
 # -- pages --------------------------------------------------------------------

@@ -76,6 +76,15 @@ def main(argv=None) -> int:
         # As the engine does: each document's blocks in groups.
         groups = [engine.JOINER.join(t[a:b]) for t in per_doc for a, b in engine._groups(t, engine.GROUP_CHARS)]
         tokens = timed("tokenize", lambda: [compiled.tokenize(g) for g in groups])
+        # Spaces against newlines (the old way) between blocks, each with a fresh
+        # tokenizer (its cache outlives a call): a newline is a spaCy special
+        # case, which stops the tokenizer's cache for the rest of the Doc.
+        from claimcheck.nlp import make_nlp
+
+        newline_groups = ["\n".join(t[a:b]) for t in per_doc for a, b in engine._groups(t, engine.GROUP_CHARS)]
+        fresh_spaces, fresh_newlines = make_nlp().tokenizer, make_nlp().tokenizer
+        joined = {"spaces": _seconds(lambda: [fresh_spaces(g) for g in groups]),
+                  "newlines": _seconds(lambda: [fresh_newlines(g) for g in newline_groups])}
         timed("phrase matcher", lambda: [compiled.phrases(d) for d in tokens])
         gated = timed("pattern gate", lambda: [t for t in texts if compiled.pattern_gate(t)])
         gated_docs = [compiled.tokenize(t) for t in gated]
@@ -112,6 +121,8 @@ def main(argv=None) -> int:
           + (f", markdown-it-py {md_mb / parse_py:.1f} MB/s\n" if parse_py else "\n"))
     print(f"Readers: Markdown {md_mb / read_markdown:.1f} MB/s, HTML {html_mb / read_html:.1f} MB/s "
           f"(the same {len(markdown)} pages as HTML, {html_mb:.1f} MB)\n")
+    print(f"Tokenizing with a fresh tokenizer, blocks joined by spaces {mb / joined['spaces']:.1f} MB/s, "
+          f"by newlines (before) {mb / joined['newlines']:.1f} MB/s\n")
     print("| stage | s per MB | MB/s |\n|---|---|---|")
     for name, seconds in times.items():
         print(f"| {name} | {seconds / mb:.3f} | {mb / seconds if seconds else float('inf'):.1f} |")

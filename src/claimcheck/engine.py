@@ -158,8 +158,8 @@ def _matched_blocks(texts: list[str], compiled: Compiled):
     else, so every token is the one the block gives alone. A newline would
     cost speed: spaCy's tokenizer treats a whitespace token as a special
     case, and after a special case it stops filling its cache for the rest
-    of the Doc, so every later word goes through the affix searches (4x
-    slower on clinic pages). Phrase matches across two blocks are dropped and
+    of the Doc, so every later word goes through the affix searches (2.6x
+    slower on the bench pages: ``bench/stages.py``). Phrase matches across two blocks are dropped and
     the last token of a block is marked as followed by no space, as alone."""
     from spacy.attrs import IDX, LENGTH, SPACY
 

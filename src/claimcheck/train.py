@@ -305,6 +305,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="train on the corpus train split (default) or on every item")
     parser.add_argument("--output", type=Path, default=MODEL_DIR, help=f"where to write the model ({MODEL_DIR})")
     parser.add_argument("--cv", type=int, default=0, metavar="K", help="report K-fold family-grouped CV instead")
+    parser.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", dest="settings",
+                        help="a spaCy config override for --cv, e.g. "
+                             "components.textcat_multilabel.model.ngram_size=3 (repeatable)")
     args = parser.parse_args(argv)
     missing = [p for p in args.paths if not p.is_file() and not (p / "labels.json").is_file()]
     if missing:
@@ -315,7 +318,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.cv:
         from claimcheck.scorer.evaluate import report
 
-        print(report(items, cross_validate(items, args.cv)))
+        overrides = {}
+        for setting in args.settings:
+            key, _, value = setting.partition("=")
+            try:
+                overrides[key] = json.loads(value)  # numbers, true/false, lists
+            except ValueError:
+                overrides[key] = value
+        print(report(items, cross_validate(items, args.cv, overrides=overrides or None)))
         return 0
     fit(items, args.output)
     write_provenance(args.output, args.paths, items, args.split)
