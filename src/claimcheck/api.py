@@ -46,7 +46,6 @@ class Linter:
         ``scorer=False`` leaves the claim scorer's rules out."""
         from claimcheck import cache, prefilter
         from claimcheck.loader import builtin_rules_dir, load_rules
-        from claimcheck.model import matches_prefix
 
         folders = ([builtin_rules_dir()] if builtin else [])
         folders += [Path(p) for p in (config.rule_dirs if config else ())] + [Path(p) for p in extra]
@@ -70,7 +69,7 @@ class Linter:
         known = ruleset.prefixes()
         for option, names in (("--select", select), ("--ignore", ignore)):
             for name in names:
-                if name not in known and not any(matches_prefix(rid, name) for rid in known):
+                if name not in known:  # every id and id prefix is in ``known``
                     from claimcheck.errors import SelectionError, did_you_mean
 
                     raise SelectionError(f"{option}: no rule id or prefix '{name}'{did_you_mean(name, known)}; "
