@@ -79,10 +79,10 @@ def main(argv=None) -> int:
         # Spaces against newlines (the old way) between blocks, each with a fresh
         # tokenizer (its cache outlives a call): a newline is a spaCy special
         # case, which stops the tokenizer's cache for the rest of the Doc.
-        from claimcheck.nlp import make_nlp
+        from claimcheck.nlp import make_tokenizer
 
         newline_groups = ["\n".join(t[a:b]) for t in per_doc for a, b in engine._groups(t, engine.GROUP_CHARS)]
-        fresh_spaces, fresh_newlines = make_nlp().tokenizer, make_nlp().tokenizer
+        fresh_spaces, fresh_newlines = make_tokenizer(), make_tokenizer()
         joined = {"spaces": _seconds(lambda: [fresh_spaces(g) for g in groups]),
                   "newlines": _seconds(lambda: [fresh_newlines(g) for g in newline_groups])}
         timed("phrase matcher", lambda: [compiled.phrases(d) for d in tokens])

@@ -16,7 +16,7 @@ from click.testing import CliRunner
 
 from claimcheck.api import Linter
 from claimcheck.cli import main
-from claimcheck.compiled import term_docs
+from claimcheck.compiled import _phrase_keys, phrase_keys
 from claimcheck.prefilter import term_forms
 from claimcheck.readers import reader
 
@@ -58,11 +58,36 @@ def test_a_clean_file_is_checked_without_importing_spacy(tmp_path):
     subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)
 
 
-def test_fast_term_docs_equal_the_tokenizer(linter):
-    nlp = linter.compiled.nlp
+def test_phrase_keys_are_the_tokenizers_lower_forms(linter):
+    """Hashing plain words directly gives what tokenizing each form would, and
+    the cached keys equal freshly computed ones."""
+    from spacy.attrs import LOWER
+
+    tokenizer = linter.compiled.tokenizer
     forms = sorted({form for found in term_forms(linter.ruleset).values() for form in found})
-    fast = term_docs(nlp, forms)
-    assert [[t.text for t in doc] for doc in fast] == [[t.text for t in nlp.make_doc(f)] for f in forms]
+    fresh = _phrase_keys(tokenizer, forms)
+    assert fresh == {f: tuple(int(k) for k in tokenizer(f).to_array([LOWER]).ravel()) for f in forms}
+    assert phrase_keys(tokenizer, forms) == fresh == phrase_keys(tokenizer, forms)  # the second from the cache
+    assert any(len(keys) > 1 for keys in fresh.values())
+
+
+def test_phrase_matcher_from_keys_matches_as_from_docs(linter):
+    """``PhraseMatcher.add`` with token keys (how patterns are compiled)
+    finds exactly what the same patterns as Docs find."""
+    from spacy.matcher import PhraseMatcher
+
+    tokenizer = linter.compiled.tokenizer
+    by_docs = PhraseMatcher(tokenizer.vocab, attr="LOWER")
+    for label, forms in sorted(term_forms(linter.ruleset).items()):
+        by_docs.add(label, [tokenizer(f) for f in sorted(forms)])
+    compared = 0
+    for text in _texts(linter):
+        doc = tokenizer(text)
+        expected = sorted(by_docs(doc))
+        assert sorted(m for m in linter.compiled.phrases(doc) if m in expected or
+                      not tokenizer.vocab.strings[m[0]].startswith("context:")) == expected
+        compared += len(expected)
+    assert compared > 500
 
 
 def test_parallel_output_equals_serial(tmp_path):
@@ -118,7 +143,7 @@ def test_a_renewed_tokenizer_finds_the_same(linter):
     texts = [text + "\n\n" + " ".join(f"ref{n}w{k}" for k in range(60)) for n, text in enumerate(_texts(linter))]
     fresh = Linter(linter.ruleset)
     compiled = fresh.compiled
-    object.__setattr__(compiled, "tokenize", Tokenizer(compiled.nlp, limit=2000))
+    object.__setattr__(compiled, "tokenize", Tokenizer(compiled.tokenizer, limit=2000))
     for text in texts:
         assert fresh.lint_text(text) == linter.lint_text(text), text
     assert compiled.tokenize.renewals >= 3
@@ -184,3 +209,33 @@ def test_the_pack_cache_keeps_only_the_newest_entries(tmp_path):
     cache.prune(tmp_path, keep=tmp_path / "packs-00.pickle", entries=4)
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         "packs-00.pickle", "packs-09.pickle", "packs-10.pickle", "packs-11.pickle"]
+
+
+
+@pytest.fixture(scope="module")
+def tokenizers():
+    """``make_tokenizer`` and ``spacy.blank("en")``'s tokenizer with the same
+    upper-case contractions added."""
+    import spacy
+    from spacy.attrs import ORTH
+
+    from claimcheck.nlp import make_tokenizer
+
+    blank = spacy.blank("en").tokenizer
+    for text, pieces in list(blank.rules.items()):
+        if "'" in text and text.islower() and len(pieces) > 1:
+            blank.add_special_case(text.upper(), [{ORTH: p[ORTH].upper()} for p in pieces])
+    return make_tokenizer(), blank
+
+
+@settings(max_examples=200, deadline=None)
+@given(words=st.lists(st.sampled_from(["Don't", "HASN'T", "hasn't", "e-mail", "3.5mg", "U.S.", "(PRP)", "http://x.org/a",
+                                       "stem-cell", "cells.", "\u201cCured!\u201d", "can't", "Dr.", "50%", "knee's",
+                                       "\u2026", "\u00e9t\u00e9", "a", "b", "1", ",", "!"]), max_size=30),
+       joiner=st.sampled_from([" ", "  ", "\t", "\n"]))
+def test_the_tokenizer_is_spacy_blank_english(tokenizers, words, joiner):
+    """``make_tokenizer`` builds what ``spacy.blank("en")`` would: the same
+    tokens at the same offsets."""
+    ours, blank = tokenizers
+    text = joiner.join(words)
+    assert [(t.text, t.idx, t.whitespace_) for t in ours(text)] == [(t.text, t.idx, t.whitespace_) for t in blank(text)]

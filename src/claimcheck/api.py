@@ -86,9 +86,9 @@ class Linter:
     def compiled(self):
         if self._compiled is None:
             from claimcheck.compiled import compile_rules
-            from claimcheck.nlp import make_nlp
+            from claimcheck.nlp import make_tokenizer
 
-            self._compiled = compile_rules(self.ruleset, make_nlp(), self.model)
+            self._compiled = compile_rules(self.ruleset, make_tokenizer(), self.model)
         return self._compiled
 
     @property

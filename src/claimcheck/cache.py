@@ -55,6 +55,27 @@ def cached(folders: Sequence[Path], build: Callable[[], object]) -> object:
         path = cache_dir() / f"packs-{key(folders)}.pickle"
     except OSError:
         return build()
+    return _stored(path, build)
+
+
+def memo(name: str, parts: Sequence[str], build: Callable[[], object]) -> object:
+    """``build()``'s result, cached under ``name`` for the exact ``parts``
+    (strings that decide the result) and claimcheck's own code, as the packs
+    are: the phrase matcher's token keys of the vocabulary terms, which need
+    spaCy's tokenizer to compute."""
+    if os.environ.get("CLAIMCHECK_NO_CACHE"):
+        return build()
+    digest = hashlib.sha256(key([]).encode())
+    for part in parts:
+        digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
+    try:
+        path = cache_dir() / f"{name}-{digest.hexdigest()}.pickle"
+    except OSError:
+        return build()
+    return _stored(path, build)
+
+
+def _stored(path: Path, build: Callable[[], object]) -> object:
     try:
         with open(path, "rb") as handle:
             return pickle.load(handle)
@@ -67,7 +88,7 @@ def cached(folders: Sequence[Path], build: Callable[[], object]) -> object:
         with open(temporary, "wb") as handle:
             pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, path)
-        prune(path.parent, keep=path)
+        prune(path.parent, keep=path, prefix=path.name.split("-", 1)[0])
     except (OSError, pickle.PicklingError, TypeError):
         pass
     return value
@@ -78,13 +99,13 @@ def cached(folders: Sequence[Path], build: Callable[[], object]) -> object:
 KEEP_ENTRIES = 8
 
 
-def prune(folder: Path, keep: Path, entries: int = KEEP_ENTRIES) -> None:
-    """Delete all but the ``entries`` newest pack caches (never ``keep``),
-    and temporary files left by interrupted writes."""
+def prune(folder: Path, keep: Path, entries: int = KEEP_ENTRIES, prefix: str = "packs") -> None:
+    """Delete all but the ``entries`` newest caches named ``prefix-*`` (never
+    ``keep``), and temporary files left by interrupted writes."""
     import time
 
     found = []
-    for path in folder.glob("packs-*"):
+    for path in folder.glob(f"{prefix}-*"):
         try:
             mtime = path.stat().st_mtime
         except OSError:

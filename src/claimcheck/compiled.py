@@ -37,7 +37,7 @@ _SIMPLE_FORM = re.compile(r"[a-z]+|[0-9]+")
 @dataclass(frozen=True)
 class Compiled:
     ruleset: RuleSet
-    nlp: object  # the pipeline whose vocabulary the matchers were built with
+    tokenizer: object  # spaCy's tokenizer, whose vocabulary the matchers were built with
     tokenize: object  # claimcheck.nlp.Tokenizer: text -> Doc, with a bounded vocabulary
     phrases: object  # spacy.matcher.PhraseMatcher
     tokens: object | None  # spacy.matcher.Matcher
@@ -59,9 +59,10 @@ class Compiled:
 TOPIC_VOCABULARY = "unapproved.products"
 
 
-def compile_rules(ruleset: RuleSet, nlp, model=None) -> Compiled:
-    """Compile ``ruleset`` for ``nlp``'s vocabulary; ``model`` is the claim
-    scorer's model folder (default: the one shipped in the package)."""
+def compile_rules(ruleset: RuleSet, tokenizer, model=None) -> Compiled:
+    """Compile ``ruleset`` for the vocabulary of ``tokenizer`` (spaCy's, from
+    :func:`claimcheck.nlp.make_tokenizer`); ``model`` is the claim scorer's
+    model folder (default: the one shipped in the package)."""
     from spacy.matcher import Matcher, PhraseMatcher
     from spacy.pipeline import Sentencizer
 
@@ -83,20 +84,21 @@ def compile_rules(ruleset: RuleSet, nlp, model=None) -> Compiled:
     for rule in ruleset.rules:
         patterns.update({label: (rule, value) for label, value in KINDS[rule.kind].needs(rule).patterns.items()})
 
-    phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+    phrases = PhraseMatcher(tokenizer.vocab, attr="LOWER")
     labels: dict[int, str] = {}
+    keys = phrase_keys(tokenizer, sorted({form for found in terms.values() for form in found}))
     for label in sorted(terms):
-        phrases.add(label, term_docs(nlp, sorted(terms[label])))
-        labels[nlp.vocab.strings[label]] = label
+        phrases.add(label, [keys[form] for form in sorted(terms[label])])
+        labels[tokenizer.vocab.strings[label]] = label
     tokens = None
     if patterns:
-        tokens = Matcher(nlp.vocab, validate=True)
+        tokens = Matcher(tokenizer.vocab, validate=True)
         for label, (rule, value) in patterns.items():
             try:
                 tokens.add(label, [list(p) for p in value])
             except Exception as error:  # spaCy raises MatchPatternError, ValueError
                 raise _pattern_error(rule, error) from None
-            labels[nlp.vocab.strings[label]] = label
+            labels[tokenizer.vocab.strings[label]] = label
     by_scope = defaultdict(list)
     for rule in ruleset.rules:
         by_scope[KINDS[rule.kind].SCOPE].append(rule)
@@ -111,8 +113,8 @@ def compile_rules(ruleset: RuleSet, nlp, model=None) -> Compiled:
 
         classifier = Classifier(model) if model is not None else Classifier()
     return Compiled(
-        ruleset, nlp, Tokenizer(nlp), phrases, tokens, labels,
-        frozenset(nlp.vocab.strings[label] for label in by_trigger if label in terms or label in patterns),
+        ruleset, tokenizer, Tokenizer(tokenizer), phrases, tokens, labels,
+        frozenset(tokenizer.vocab.strings[label] for label in by_trigger if label in terms or label in patterns),
         gate(KINDS["pattern"].requires(rule) for rule, _ in patterns.values()),
         {label: tuple(rules) for label, rules in by_trigger.items()},
         frozenset(Sentencizer.default_punct_chars),
@@ -120,7 +122,7 @@ def compile_rules(ruleset: RuleSet, nlp, model=None) -> Compiled:
         scorer_rules,
         # Literal terms only (as the prefilter sees them): a token pattern alone
         # does not make a sentence worth scoring.
-        frozenset(nlp.vocab.strings[label] for label in terms if not label.startswith("context:")),
+        frozenset(tokenizer.vocab.strings[label] for label in terms if not label.startswith("context:")),
         page_cues(ruleset),
         Conditions.of(context.condition_suffixes, context.condition_heads),
         classifier,
@@ -134,22 +136,34 @@ def page_cues(ruleset: RuleSet) -> PageCues:
     return compile_cues(ruleset.context.promotional, ruleset.context.informational, products)
 
 
-def term_docs(nlp, forms_: list[str]) -> list:
-    """Docs for the PhraseMatcher. Plain words ("stem cells") are built
-    directly, which is the tokenizer's result for them and much faster; any
-    form with punctuation, digits mixed with letters, or a tokenizer special
-    case ("cannot") goes through the tokenizer."""
-    from spacy.tokens import Doc
+def phrase_keys(tokenizer, forms_: list[str]) -> dict[str, tuple[int, ...]]:
+    """Each term form as the PhraseMatcher sees a pattern: the hashes of its
+    tokens' lower-case forms (``LOWER``), which ``PhraseMatcher.add`` takes in
+    place of a Doc. Plain words ("stem cells") get their string ids directly, which is
+    the tokenizer's result for them; a form with punctuation, digits mixed
+    with letters, or a tokenizer special case ("cannot") is tokenized. The
+    result is kept in the cache beside the packs' (keyed by the forms,
+    spaCy's version and claimcheck's code), so a warm start builds no Doc."""
+    import spacy
 
-    special = nlp.tokenizer.rules
-    docs = []
+    from claimcheck import cache
+
+    return cache.memo("phrases", [spacy.__version__, *forms_], lambda: _phrase_keys(tokenizer, forms_))
+
+
+def _phrase_keys(tokenizer, forms_: list[str]) -> dict[str, tuple[int, ...]]:
+    from spacy.attrs import LOWER
+    from spacy.strings import get_string_id
+
+    special = tokenizer.rules
+    keys = {}
     for form in forms_:
         words = form.split(" ")
         if all(_SIMPLE_FORM.fullmatch(w) and w not in special for w in words):
-            docs.append(Doc(nlp.vocab, words=words))
+            keys[form] = tuple(get_string_id(w) for w in words)
         else:
-            docs.append(nlp.make_doc(form))
-    return docs
+            keys[form] = tuple(int(k) for k in tokenizer(form).to_array([LOWER]).ravel())
+    return keys
 
 
 def validate_patterns(ruleset) -> None:
