@@ -216,6 +216,24 @@ def test_the_scorer_loads_its_component_alone_with_the_scores_spacy_load_gives()
     assert Classifier(MODEL_DIR).scores(items) == expected
 
 
+def test_remembered_scores_equal_fresh_ones_and_the_memo_stays_bounded():
+    """Scores reused from the memo are the ones a fresh classifier gives the
+    item alone, whatever batch it first came in; the memo never holds more
+    than its limit."""
+    from claimcheck.scorer.classifier import Classifier
+
+    items = [["our", "<product>", "heals", f"w{n}", "."] for n in range(30)] + [["we", "are", "open"], []]
+    fresh = [Classifier(MODEL_DIR).scores([item])[0] for item in items]
+    small = Classifier(MODEL_DIR, memo_items=8)
+    assert small.scores(items[:5]) == fresh[:5]
+    assert small.scores(items[3:5] + items[3:5]) == fresh[3:5] * 2
+    assert small.memo_hits == 4
+    for start in range(0, len(items), 3):
+        assert small.scores(items[start:start + 3] + items[:2]) == fresh[start:start + 3] + fresh[:2]
+        assert len(small._memo) <= 8
+    assert small.scores(items) == fresh  # one call larger than the memo
+
+
 def test_on_an_informational_page_the_scorer_speaks_only_when_very_sure(linter):
     from types import SimpleNamespace
 

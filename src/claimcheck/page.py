@@ -102,10 +102,11 @@ def decide(texts: Sequence[str], cues: PageCues) -> PageContext:
     promotional: Counter = Counter()
     informational: Counter = Counter()
     voices = cues.voices
-    for text in texts:
-        for match in cues.cues.finditer(text.lower()):
-            cue = match.group(1)
-            (promotional if voices[cue] == PROMOTIONAL else informational)[cue] += 1
+    # One lower-cased text for the page: cue phrases hold no newline and the
+    # patterns want whole words, so no match spans two blocks.
+    page = "\n".join(texts).lower()
+    for cue in cues.cues.findall(page):
+        (promotional if voices[cue] == PROMOTIONAL else informational)[cue] += 1
     promo, info = sum(promotional.values()), sum(informational.values())
     if promo >= MIN_CUES and promo > info:
         voice = PROMOTIONAL
@@ -113,24 +114,23 @@ def decide(texts: Sequence[str], cues: PageCues) -> PageContext:
         voice = INFORMATIONAL
     else:
         voice = UNKNOWN
-    return PageContext(voice, _topic(texts, cues),
+    return PageContext(voice, _topic(texts, page, cues),
                        tuple(promotional.most_common()), tuple(informational.most_common()))
 
 
-def _topic(texts: Sequence[str], cues: PageCues) -> str | None:
+def _topic(texts: Sequence[str], page: str, cues: PageCues) -> str | None:
     products, terms = cues.products, cues.product_terms
     if products is None or not texts:
         return None
-    first = products.search(texts[0].lower())
+    first = products.search(page, 0, len(texts[0].lower()))  # the first block (lower() may change lengths)
     if first:
         return terms.get(first.group(1), first.group(1))
     counts: Counter = Counter()
     order: dict[str, int] = {}
-    for text in texts:
-        for match in products.finditer(text.lower()):
-            found = terms.get(match.group(1), match.group(1))
-            counts[found] += 1
-            order.setdefault(found, len(order))
+    for match in products.findall(page):
+        found = terms.get(match, match)
+        counts[found] += 1
+        order.setdefault(found, len(order))
     if not counts:
         return None
     return min(counts, key=lambda found: (-counts[found], order[found]))

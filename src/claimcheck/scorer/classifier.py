@@ -27,13 +27,26 @@ def provenance(path: Path = MODEL_DIR) -> Mapping:
     return json.loads(meta.read_text(encoding="utf-8")).get("claimcheck", {})
 
 
-class Classifier:
-    """Scores lists of feature words; the spaCy pipeline loads on first call."""
+# Scores of this many distinct items are remembered; then the memo starts over.
+MEMO_ITEMS = 50_000
 
-    def __init__(self, path: Path = MODEL_DIR) -> None:
+
+class Classifier:
+    """Scores lists of feature words; the spaCy pipeline loads on first call.
+
+    An item's scores depend on its words alone (a bag-of-words model scores
+    each Doc on its own, whatever the batch), so the scores of items already
+    seen in this run are reused: sites repeat sentences from page to page
+    (navigation, calls to action, footers, disclaimers). The memo holds at
+    most ``MEMO_ITEMS`` items, so memory stays flat."""
+
+    def __init__(self, path: Path = MODEL_DIR, memo_items: int = MEMO_ITEMS) -> None:
         self.path = Path(path)
         self._textcat = None
         self._vocab = None
+        self._memo: dict[tuple[str, ...], dict[str, float]] = {}
+        self._memo_items = memo_items
+        self.memo_hits = 0
 
     def _load(self):
         info = provenance(self.path)
@@ -69,7 +82,14 @@ class Classifier:
 
         # Pages repeat themselves (navigation, footers, a slogan in every
         # section): each distinct item is scored once.
-        unique = list(dict.fromkeys(tuple(words) for words in items))
+        memo = self._memo
+        keys = [tuple(words) for words in items]
+        unique = [words for words in dict.fromkeys(keys) if words not in memo]
+        if len(memo) + len(unique) > self._memo_items:
+            memo.clear()
+            unique = list(dict.fromkeys(keys))
+        self.memo_hits += len(keys) - len(unique)
         docs = [Doc(self._vocab, words=list(words) or ["#empty"]) for words in unique]
-        scored = {words: dict(doc.cats) for words, doc in zip(unique, self._textcat.pipe(docs, batch_size=256))}
-        return [scored[tuple(words)] for words in items]
+        for words, doc in zip(unique, self._textcat.pipe(docs, batch_size=256)):
+            memo[words] = dict(doc.cats)
+        return [memo[words] for words in keys]
