@@ -22,6 +22,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import corpus  # noqa: E402
 
+SCORER = "claim scorer, per page, as in a run"
+
 from claimcheck import engine  # noqa: E402
 from claimcheck.api import Linter  # noqa: E402
 from claimcheck.readers import format_for, reader  # noqa: E402
@@ -92,16 +94,26 @@ def main(argv=None) -> int:
         from claimcheck.page import decide
 
         pages = timed("page context (voice, topic)", lambda: [decide(t, compiled.page_cues) for t in per_doc])
-        candidates = [c for t, page in zip(per_doc, pages) for c in engine.analyse(t, compiled, page)[1]]
-        pending = [c.words for c in candidates if not c.reported]
-        compiled.classifier.scores(pending[:1])  # load the model outside the timing
-        timed("claim scorer (unreported candidate sentences)", lambda: compiled.classifier.scores(pending))
+        per_page = [engine.analyse(t, compiled, page)[1] for t, page in zip(per_doc, pages)]
+        candidates = [c for found in per_page for c in found]
+        pending = [[c.words for c in found if not c.reported] for found in per_page]
+        # The scorer as the engine calls it, one batch per page: with nothing
+        # remembered from earlier pages, then as in a run (a sentence seen on
+        # an earlier page is not scored again). Models load before the timing.
+        from claimcheck.scorer.classifier import Classifier
+
+        fresh = Classifier(compiled.classifier.path, memo_items=0)
+        kept = Classifier(compiled.classifier.path)
+        for classifier in (fresh, kept):
+            classifier.scores([["warm", "up"]])
+        timed("claim scorer, per page, nothing remembered", lambda: [fresh.scores(w) for w in pending if w])
+        timed(SCORER, lambda: [kept.scores(w) for w in pending if w])
         plain = Linter.from_folders(scorer=False).compiled
         timed("engine, whole documents, scorer off", lambda: [engine.lint_document(d, plain) for d in docs])
         found = timed("engine, whole documents", lambda: [engine.lint_document(d, compiled) for d in docs])
         rest = times["engine, whole documents"] - sum(times[k] for k in (
             "tokenize", "phrase matcher", "pattern gate", "token Matcher (gated blocks)",
-            "page context (voice, topic)", "claim scorer (unreported candidate sentences)"))
+            "page context (voice, topic)", SCORER))
         times["rule kinds and findings (the rest of the engine)"] = max(rest, 0.0)
         from claimcheck.formatters import render
         from claimcheck.report import Run, results
@@ -116,7 +128,8 @@ def main(argv=None) -> int:
         shutil.rmtree(folder, ignore_errors=True)
     print(f"{len(sources)} files, {mb:.1f} MB, {len(texts)} blocks ({len(gated)} through the pattern gate), "
           f"{sum(map(len, found)) / len(sources):.1f} findings per file, {len(candidates)} candidate sentences "
-          f"of which {len(pending)} without a pack finding went to the scorer\n")
+          f"of which {sum(map(len, pending))} without a pack finding went to the scorer "
+          f"({kept.memo_hits} of them seen on an earlier page)\n")
     print(f"Markdown parsing alone: markdown-it-pyrs {md_mb / parse_rs:.1f} MB/s"
           + (f", markdown-it-py {md_mb / parse_py:.1f} MB/s\n" if parse_py else "\n"))
     print(f"Readers: Markdown {md_mb / read_markdown:.1f} MB/s, HTML {html_mb / read_html:.1f} MB/s "

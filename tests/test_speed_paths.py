@@ -184,10 +184,10 @@ def test_blocks_tokenized_in_a_group_get_the_tokens_they_get_alone(linter, block
         alone = dict((i, rows) for i, rows, _ in engine._matched_blocks([text], compiled))
         assert (index in grouped) == (0 in alone)
         if index in grouped:
-            (rows, base, block_text), (rows_alone, _, _) = grouped[index], alone[0]
+            (starts, lengths, spaces, base, block_text), (starts_alone, *others_alone, _, _) = grouped[index], alone[0]
             assert block_text == text
-            assert (rows[:, 0] - base).tolist() == rows_alone[:, 0].tolist()
-            assert rows[:, 1:].tolist() == rows_alone[:, 1:].tolist()
+            assert [i - base for i in starts] == starts_alone
+            assert [lengths, spaces] == others_alone
     matches = {i: sorted(m) for i, _, m in engine._matched_blocks(blocks, compiled)}
     for index, text in enumerate(blocks):
         alone = {i: sorted(m) for i, _, m in engine._matched_blocks([text], compiled)}

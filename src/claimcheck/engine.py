@@ -150,8 +150,11 @@ def _groups(texts: list[str], size: int):
 
 
 def _matched_blocks(texts: list[str], compiled: Compiled):
-    """Each block with matches, in order: ``(index, (rows, base, text),
-    matches)`` with token indices into the block. A group of blocks is tokenized as one Doc.
+    """Each block with matches, in order: ``(index, (starts, lengths,
+    spaces, base, text), matches)``: its tokens' character offsets in the
+    tokenized text, lengths and trailing-space flags, where the block starts
+    in that text, the block's text, and matches with token indices into the
+    block. A group of blocks is tokenized as one Doc.
 
     Blocks are joined by one space. A block's text has no other whitespace
     and no space at either end, and spaCy splits at spaces before anything
@@ -171,42 +174,42 @@ def _matched_blocks(texts: list[str], compiled: Compiled):
             bases.append(base)
             base += len(texts[index]) + 1
         token_starts = rows[:, 0].searchsorted(bases).tolist() + [len(doc)]
+        idx, lengths, spaces = rows.T.tolist()  # plain lists: cheaper to slice and index than the array
         by_block: dict[int, list] = defaultdict(list)
         for match in compiled.phrases(doc):
             by_block[bisect.bisect_right(token_starts, match[1]) - 1].append(match)
         for offset, index in enumerate(range(first, last)):
             text = texts[index]
             start = token_starts[offset]
-            end = start + int(rows[start:token_starts[offset + 1], 0].searchsorted(bases[offset] + len(text)))
+            end = bisect.bisect_left(idx, bases[offset] + len(text), start, token_starts[offset + 1])
             matches = [(m, s - start, e - start) for m, s, e in by_block.get(offset, ()) if e <= end]
             if compiled.tokens is not None and compiled.pattern_gate(text):
                 matches += compiled.tokens(doc[start:end])
             if matches:
-                block_rows = rows[start:end].copy()
-                if len(block_rows):
-                    block_rows[-1, 2] = 0  # no space after the block's last token
-                yield index, (block_rows, bases[offset], text), matches
+                spaced = spaces[start:end]
+                if spaced:
+                    spaced[-1] = 0  # no space after the block's last token
+                yield index, (idx[start:end], lengths[start:end], spaced, bases[offset], text), matches
 
 
 def _sentences(index: int, block_rows: tuple, matches: list, compiled: Compiled, first_terms: dict, seen: set,
                page: PageContext, scoring: bool, whole_blocks: bool = False):
     """The sentences of a block that hold a trigger (or, with ``scoring``, a
     term of any vocabulary), each with whether a rule trigger is in it.
-    ``block_rows`` are the block's spaCy token rows (IDX, LENGTH, SPACY), the
-    character where the block starts in the tokenized text, and its text."""
+    ``block_rows`` are the block's tokens as :func:`_matched_blocks` gives them."""
     labels = compiled.labels
     ids = {match_id for match_id, _, _ in matches}
-    rows, base, text = block_rows
+    starts, lengths, spaces, base, text = block_rows
     if any(labels[i] not in first_terms for i in ids):
         for match_id, start, end in matches:
             label = labels[match_id]
             if label not in first_terms:
-                first_terms[label] = (index, int(rows[start, 0]) - base, int(rows[end - 1, 0] + rows[end - 1, 1]) - base)
+                first_terms[label] = (index, starts[start] - base, starts[end - 1] + lengths[end - 1] - base)
     wanted = compiled.scored_ids if scoring else compiled.triggers  # triggers are among them
     if wanted.isdisjoint(ids):
         seen.update(labels[i] for i in ids)
         return
-    tokens = Tokens.of_rows(rows, base, text)
+    tokens = Tokens.of_lists(starts, lengths, spaces, base, text)
     sents = [(0, len(tokens.texts))] if whole_blocks else tokens.sentences(compiled.punct_chars)
     starts = [s for s, _ in sents]
     grouped: dict[int, dict[str, list]] = defaultdict(lambda: defaultdict(list))

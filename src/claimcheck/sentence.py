@@ -44,12 +44,9 @@ class Tokens:
     spaced: tuple[bool, ...]  # token is followed by whitespace
 
     @classmethod
-    def of_rows(cls, rows, base: int, text: str) -> "Tokens":
-        """From spaCy's ``IDX, LENGTH, SPACY`` array rows of a block that
-        starts at character ``base`` of the tokenized text."""
-        if not len(rows):
-            return cls((), (), ())
-        starts, lengths, spaces = rows.T.tolist()
+    def of_lists(cls, starts: list[int], lengths: list[int], spaces: list[int], base: int, text: str) -> "Tokens":
+        """From spaCy's ``IDX``, ``LENGTH`` and ``SPACY`` values of a block's
+        tokens, where the block starts at character ``base`` of the tokenized text."""
         if base:
             starts = [i - base for i in starts]
         return cls(
