@@ -16,6 +16,8 @@ Context is decided per candidate match:
 
 from __future__ import annotations
 
+import functools
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -224,9 +226,8 @@ def _infix(tokens: Tokens, index: int) -> bool:
     return index > 0 and not tokens.spaced[index - 1] and not tokens.spaced[index]
 
 
+@functools.lru_cache(maxsize=4096)
 def _is_punct(text: str) -> bool:
-    import unicodedata
-
     return all(unicodedata.category(char).startswith("P") for char in text)
 
 
