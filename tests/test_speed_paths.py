@@ -239,3 +239,25 @@ def test_the_tokenizer_is_spacy_blank_english(tokenizers, words, joiner):
     ours, blank = tokenizers
     text = joiner.join(words)
     assert [(t.text, t.idx, t.whitespace_) for t in ours(text)] == [(t.text, t.idx, t.whitespace_) for t in blank(text)]
+
+
+def test_a_cache_load_leaves_the_garbage_collector_as_it_was(tmp_path, monkeypatch):
+    """Loading pauses the cyclic collector (faster unpickling) and restores
+    it, enabled or not, and a memo gives back what it stored."""
+    import gc
+
+    from claimcheck import cache
+
+    monkeypatch.setenv("CLAIMCHECK_CACHE_DIR", str(tmp_path))
+    value = {f"form {n}": (n, n + 1) for n in range(2000)}
+    assert cache.memo("phrases", ["a", "b"], lambda: value) == value  # built and stored
+    assert list(tmp_path.glob("phrases-*.pickle"))
+    was = gc.isenabled()
+    try:
+        for state in (True, False):
+            (gc.enable if state else gc.disable)()
+            assert cache.memo("phrases", ["a", "b"], lambda: pytest.fail("the cache was not used")) == value
+            assert gc.isenabled() is state
+    finally:
+        (gc.enable if was else gc.disable)()
+    assert cache.memo("phrases", ["a", "c"], lambda: {"other": (1,)}) == {"other": (1,)}  # other parts: rebuilt
