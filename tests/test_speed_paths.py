@@ -261,3 +261,12 @@ def test_a_cache_load_leaves_the_garbage_collector_as_it_was(tmp_path, monkeypat
     finally:
         (gc.enable if was else gc.disable)()
     assert cache.memo("phrases", ["a", "c"], lambda: {"other": (1,)}) == {"other": (1,)}  # other parts: rebuilt
+
+
+def test_loading_spacy_and_the_scorer_leaves_the_garbage_collector_on(tmp_path):
+    """The collector is paused while spaCy, the packs and the scorer load
+    (claimcheck.gcpause), and on again for the run."""
+    code = ("import gc\nfrom claimcheck.api import lint_text\n"
+            "assert lint_text('Our stem cell shots heal arthritis.', path='x.md')\n"
+            "assert gc.isenabled()\n")
+    subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)

@@ -85,10 +85,13 @@ class Linter:
     @property
     def compiled(self):
         if self._compiled is None:
-            from claimcheck.compiled import compile_rules
-            from claimcheck.nlp import make_tokenizer
+            from claimcheck.gcpause import paused
 
-            self._compiled = compile_rules(self.ruleset, make_tokenizer(), self.model)
+            with paused():  # importing spaCy and building its tokenizer make no garbage
+                from claimcheck.compiled import compile_rules
+                from claimcheck.nlp import make_tokenizer
+
+                self._compiled = compile_rules(self.ruleset, make_tokenizer(), self.model)
         return self._compiled
 
     @property

@@ -12,7 +12,6 @@ written is ignored.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import os
 import pickle
@@ -99,13 +98,10 @@ def _load(handle) -> object:
     """Unpickle with the cyclic garbage collector paused: the thousands of
     tuples a cache holds would otherwise set off a full collection of
     everything spaCy has loaded (about 50 ms, measured, instead of 3)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    from claimcheck.gcpause import paused
+
+    with paused():
         return pickle.load(handle)
-    finally:
-        if enabled:
-            gc.enable()
 
 
 # Each claimcheck version, Python and set of pack folders has its own entry;

@@ -77,7 +77,10 @@ class Classifier:
         if not items:
             return []
         if self._textcat is None:
-            self._load()
+            from claimcheck.gcpause import paused
+
+            with paused():  # loading makes no garbage (see claimcheck.gcpause)
+                self._load()
         from spacy.tokens import Doc
 
         # Pages repeat themselves (navigation, footers, a slogan in every
