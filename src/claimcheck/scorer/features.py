@@ -101,19 +101,28 @@ def features(texts: Sequence[str], start: int, end: int, terms, page: PageContex
             elif e == held[0] and label not in held[1]:
                 held[1].append(label)
     classed: list[str] = []
-    heads, classify = conditions.heads, conditions.classify
-    index = 0
-    while index < len(words):
-        held = covers.get(start + index)
-        if held is not None:
-            classed += [f"<{label}>" for label in sorted(held[1])]
-            index = held[0] - start
-            continue
-        word = words[index]
-        if word in heads and index > 0 and words[index - 1].isalpha():
-            classed.append("<cond>")
-        else:
-            classed.append(classify(word))
-        index += 1
+    index = 0  # the next word, relative to ``start``
+    for first in sorted(covers):
+        if first - start < index:
+            continue  # inside a longer term already replaced
+        classed += _plain(words, index, first - start, conditions)
+        last, labels = covers[first]
+        classed += [f"<{label}>" for label in sorted(labels)]
+        index = last - start
+    classed += _plain(words, index, len(words), conditions)
     return flags + classed
 
+
+def _plain(words: list[str], first: int, last: int, conditions: Conditions) -> list[str]:
+    """Words ``[first, last)``, no term among them: numbers become
+    ``<num>``, open-class conditions ``<cond>`` (a head noun only after
+    another word), the others stay."""
+    segment = words[first:last]
+    found = list(map(conditions.classify, segment))
+    heads = conditions.heads
+    if not heads.isdisjoint(segment):
+        for offset, word in enumerate(segment):
+            at = first + offset
+            if word in heads and at > 0 and words[at - 1].isalpha():
+                found[offset] = "<cond>"
+    return found
