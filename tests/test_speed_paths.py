@@ -184,10 +184,11 @@ def test_blocks_tokenized_in_a_group_get_the_tokens_they_get_alone(linter, block
         alone = dict((i, rows) for i, rows, _ in engine._matched_blocks([text], compiled))
         assert (index in grouped) == (0 in alone)
         if index in grouped:
-            (starts, lengths, spaces, base, block_text), (starts_alone, *others_alone, _, _) = grouped[index], alone[0]
-            assert block_text == text
-            assert [i - base for i in starts] == starts_alone
-            assert [lengths, spaces] == others_alone
+            rows, rows_alone = grouped[index], alone[0]
+            assert rows.text == rows_alone.text == text
+            assert [i - rows.base for i in rows.starts] == rows_alone.starts
+            assert (rows.lengths, rows.spaces) == (rows_alone.lengths, rows_alone.spaces)
+            assert rows.tokens() == rows_alone.tokens()
     matches = {i: sorted(m) for i, _, m in engine._matched_blocks(blocks, compiled)}
     for index, text in enumerate(blocks):
         alone = {i: sorted(m) for i, _, m in engine._matched_blocks([text], compiled)}

@@ -46,6 +46,22 @@ class Candidate:
     labels: frozenset[str] = frozenset()  # the labels matched in it
 
 
+@dataclass(frozen=True)
+class BlockRows:
+    """A block's tokens as spaCy gave them in its group's Doc: their
+    character offsets in the tokenized text (``IDX``), lengths and
+    trailing-space flags, where the block starts in that text, and its text."""
+
+    starts: list[int]
+    lengths: list[int]
+    spaces: list[int]
+    base: int
+    text: str
+
+    def tokens(self) -> Tokens:
+        return Tokens.of_lists(self.starts, self.lengths, self.spaces, self.base, self.text)
+
+
 def lint_document(document: Document, compiled: Compiled) -> tuple[Finding, ...]:
     """Lint one document. Pure: the same inputs give the same findings."""
     blocks = [piece for block in document.blocks for piece in block.pieces(MAX_BLOCK_CHARS)]
@@ -150,11 +166,9 @@ def _groups(texts: list[str], size: int):
 
 
 def _matched_blocks(texts: list[str], compiled: Compiled):
-    """Each block with matches, in order: ``(index, (starts, lengths,
-    spaces, base, text), matches)``: its tokens' character offsets in the
-    tokenized text, lengths and trailing-space flags, where the block starts
-    in that text, the block's text, and matches with token indices into the
-    block. A group of blocks is tokenized as one Doc.
+    """Each block with matches, in order: ``(index, BlockRows, matches)``,
+    matches with token indices into the block. A group of blocks is
+    tokenized as one Doc.
 
     Blocks are joined by one space. A block's text has no other whitespace
     and no space at either end, and spaCy splits at spaces before anything
@@ -189,27 +203,27 @@ def _matched_blocks(texts: list[str], compiled: Compiled):
                 spaced = spaces[start:end]
                 if spaced:
                     spaced[-1] = 0  # no space after the block's last token
-                yield index, (idx[start:end], lengths[start:end], spaced, bases[offset], text), matches
+                yield index, BlockRows(idx[start:end], lengths[start:end], spaced, bases[offset], text), matches
 
 
-def _sentences(index: int, block_rows: tuple, matches: list, compiled: Compiled, first_terms: dict, seen: set,
+def _sentences(index: int, block_rows: BlockRows, matches: list, compiled: Compiled, first_terms: dict, seen: set,
                page: PageContext, scoring: bool, whole_blocks: bool = False):
     """The sentences of a block that hold a trigger (or, with ``scoring``, a
     term of any vocabulary), each with whether a rule trigger is in it.
     ``block_rows`` are the block's tokens as :func:`_matched_blocks` gives them."""
     labels = compiled.labels
     ids = {match_id for match_id, _, _ in matches}
-    starts, lengths, spaces, base, text = block_rows
     if any(labels[i] not in first_terms for i in ids):
+        offsets, lengths, base = block_rows.starts, block_rows.lengths, block_rows.base
         for match_id, start, end in matches:
             label = labels[match_id]
             if label not in first_terms:
-                first_terms[label] = (index, starts[start] - base, starts[end - 1] + lengths[end - 1] - base)
+                first_terms[label] = (index, offsets[start] - base, offsets[end - 1] + lengths[end - 1] - base)
     wanted = compiled.scored_ids if scoring else compiled.triggers  # triggers are among them
     if wanted.isdisjoint(ids):
         seen.update(labels[i] for i in ids)
         return
-    tokens = Tokens.of_lists(starts, lengths, spaces, base, text)
+    tokens = block_rows.tokens()
     sents = [(0, len(tokens.texts))] if whole_blocks else tokens.sentences(compiled.punct_chars)
     starts = [s for s, _ in sents]
     grouped: dict[int, dict[str, list]] = defaultdict(lambda: defaultdict(list))
