@@ -248,3 +248,26 @@ def test_on_an_informational_page_the_scorer_speaks_only_when_very_sure(linter):
     candidates = [engine.Candidate(0, 0, 5, ("a",), False), engine.Candidate(1, 0, 5, ("b",), False)]
     assert [h.block for h in engine._scored(candidates, compiled)] == [0, 1]
     assert [h.block for h in engine._scored(candidates, compiled, informational=True)] == [1]
+
+
+def test_the_scorer_architecture_built_directly_is_the_registrys():
+    """The bag-of-words model is built by calling spaCy's function for it
+    (no registry fill); the registry builds the same model, and builds any
+    other architecture the config may name."""
+    from spacy.util import load_config, registry
+
+    from claimcheck.scorer.classifier import _architecture
+
+    settings = dict(load_config(MODEL_DIR / "config.cfg", interpolate=True)["components"]["textcat_multilabel"]["model"])
+    direct = _architecture(dict(settings), registry)
+    resolved = registry.resolve({"model": dict(settings)})["model"]
+    assert direct.name == resolved.name
+    assert [layer.name for layer in direct.walk()] == [layer.name for layer in resolved.walk()]
+    assert direct.attrs.keys() == resolved.attrs.keys()
+    assert direct.attrs["multi_label"] == resolved.attrs["multi_label"] is True
+    assert [(layer.name, layer.get_dim("nO") if layer.has_dim("nO") is True else None) for layer in direct.walk()] == \
+        [(layer.name, layer.get_dim("nO") if layer.has_dim("nO") is True else None) for layer in resolved.walk()]
+    from thinc.api import Model
+
+    other = {**{k: v for k, v in settings.items() if k != "length"}, "@architectures": "spacy.TextCatBOW.v2"}
+    assert isinstance(_architecture(dict(other), registry), Model)  # not built directly: the registry's path
