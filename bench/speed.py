@@ -140,14 +140,20 @@ def main(argv=None) -> int:
         clean, risky = work / "clean.md", work / "risky.md"
         clean.write_text("# Visiting us\n\nOur office is open Monday to Friday; parking is behind the building.\n")
         risky.write_text("# Knees\n\nOur stem cell injections heal arthritis without surgery.\n")
-        python = statistics.median(run([sys.executable, "-c", "pass"]) for _ in range(args.repeat))
-        start_clean = statistics.median(run([*CLAIMCHECK, str(clean)]) for _ in range(args.repeat))
-        start_risky = statistics.median(run([*CLAIMCHECK, str(risky)]) for _ in range(args.repeat))
-        spacy = statistics.median(run([sys.executable, "-c", "import spacy"]) for _ in range(args.repeat))
+        # Interleaved (one of each in turn), so that each measure sees the same
+        # moments of a busy host, and the ratio to `import spacy` is fair.
+        commands = {"python": [sys.executable, "-c", "pass"], "clean": [*CLAIMCHECK, str(clean)],
+                    "risky": [*CLAIMCHECK, str(risky)], "spacy": [sys.executable, "-c", "import spacy"]}
+        times: dict[str, list[float]] = {name: [] for name in commands}
+        for _ in range(args.repeat):
+            for name, command in commands.items():
+                times[name].append(run(command))
+        python, start_clean, start_risky, spacy = (statistics.median(times[n]) for n in commands)
         rows.append(("`python -c pass`", f"{python * 1000:.0f} ms"))
         rows.append(("`python -c 'import spacy'` (the floor for a file with findings)", f"{spacy * 1000:.0f} ms"))
         rows.append(("start-up, small clean file", f"{start_clean * 1000:.0f} ms (median of {args.repeat})"))
-        rows.append(("start-up, small file with findings", f"{start_risky * 1000:.0f} ms (median of {args.repeat})"))
+        rows.append(("start-up, small file with findings", f"{start_risky * 1000:.0f} ms (median of {args.repeat}; "
+                     f"{start_risky / spacy:.2f}x `import spacy`)"))
 
         for megabytes, seed in ((10, 11), (100, 13))[: 1 if args.no_100mb else 2]:
             folder = work / f"rss-{megabytes}"
