@@ -266,8 +266,26 @@ def test_a_cache_load_leaves_the_garbage_collector_as_it_was(tmp_path, monkeypat
 
 def test_loading_spacy_and_the_scorer_leaves_the_garbage_collector_on(tmp_path):
     """The collector is paused while spaCy, the packs and the scorer load
-    (claimcheck.gcpause), and on again for the run."""
+    (claimcheck.gcpause), and on again for the run, with nothing frozen for
+    good and what loaded moved out of the young generation (else the next
+    young collections walk all of it)."""
     code = ("import gc\nfrom claimcheck.api import lint_text\n"
-            "assert lint_text('Our stem cell shots heal arthritis.', path='x.md')\n"
-            "assert gc.isenabled()\n")
+            "assert any(f.score for f in lint_text('Patients walk without pain within weeks.', path='x.md'))\n"
+            "assert gc.isenabled()\n"
+            "assert gc.get_freeze_count() == 0, 'objects left frozen'\n")
     subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)
+
+
+def test_what_loads_while_the_collector_is_paused_goes_to_the_oldest_generation():
+    """Left young, everything loaded would be walked by the next young
+    collections; it is moved to the oldest generation at once, and not frozen."""
+    import gc
+
+    from claimcheck.gcpause import paused
+
+    with paused():
+        made = [[n] for n in range(20_000)]
+        assert not gc.isenabled()
+    oldest = {id(o) for o in gc.get_objects(generation=2)}
+    assert all(id(item) in oldest for item in made)
+    assert gc.get_freeze_count() == 0

@@ -15,11 +15,19 @@ from contextlib import contextmanager
 
 @contextmanager
 def paused():
-    """The collector off inside the block, as it was after it."""
+    """The collector off inside the block, as it was after it. What exists
+    then is moved to the oldest generation at once (``gc.freeze`` then
+    ``gc.unfreeze``, which walks nothing): left young, everything the block
+    loaded would be walked by the next young collections, one after another
+    (a 20 KB file checked right after loading took twice as long). Nothing
+    is kept from collection: full collections still see all of it, so a
+    program using claimcheck as a library loses no memory to this."""
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
+        gc.unfreeze()
         if enabled:
             gc.enable()
