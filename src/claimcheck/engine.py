@@ -140,10 +140,14 @@ def _scored(candidates: list[Candidate], compiled: Compiled, informational: bool
     from claimcheck.scorer.classifier import CLAIM
 
     found = []
+    best: dict[int, str] = {}  # id of a scores dict (repeated sentences share one) -> its category
     for candidate, scores in zip(candidates, compiled.classifier.scores([c.words for c in candidates])):
         # The category the model ranks highest; a category whose scorer rule is
         # turned off (``safety: off``) is not reported under another one.
-        category = max((label for label in scores if label != CLAIM), key=lambda c: (scores[c], c))
+        category = best.get(id(scores))
+        if category is None:
+            category = best[id(scores)] = max((label for label in scores if label != CLAIM),
+                                              key=lambda c: (scores[c], c))
         rule = compiled.scorer_rules.get(category)
         if rule is None:
             continue

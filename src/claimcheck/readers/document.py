@@ -9,6 +9,7 @@ from dataclasses import dataclass
 # Longer blocks are cut: at line breaks by the text reader, else at sentence
 # ends by the engine, so that spaCy never sees an enormous Doc.
 MAX_BLOCK_CHARS = 100_000
+_AFTER = float("inf")  # sorts after any source offset: (i, _AFTER) follows every run starting at i
 
 
 @dataclass(frozen=True, slots=True)  # slots: a long file has hundreds of thousands of blocks
@@ -32,8 +33,11 @@ class Block:
     wide: tuple[tuple[int, int], ...] = ()
 
     def source_offset(self, index: int) -> int:
-        k = bisect.bisect_right(self.runs, (index, float("inf"))) - 1
-        text_start, source_start = self.runs[k]
+        runs = self.runs
+        if len(runs) == 1 or index < runs[1][0]:  # most blocks are one run
+            text_start, source_start = runs[0]
+        else:
+            text_start, source_start = runs[bisect.bisect_right(runs, (index, _AFTER)) - 1]
         return source_start + index - text_start
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
@@ -70,7 +74,7 @@ class Block:
         return found
 
     def _slice(self, start: int, end: int) -> "Block":
-        first = bisect.bisect_right(self.runs, (start, float("inf"))) - 1
+        first = bisect.bisect_right(self.runs, (start, _AFTER)) - 1
         runs = [(0, self.source_offset(start))]
         runs += [(t - start, s) for t, s in self.runs[first + 1:] if t < end]
         return Block(self.kind, self.text[start:end], tuple(runs), self.wide)
