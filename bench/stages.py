@@ -111,6 +111,13 @@ def main(argv=None) -> int:
         plain = Linter.from_folders(scorer=False).compiled
         timed("engine, whole documents, scorer off", lambda: [engine.lint_document(d, plain) for d in docs])
         found = timed("engine, whole documents", lambda: [engine.lint_document(d, compiled) for d in docs])
+        # The same without the scorer's memory of earlier pages: what pages that
+        # share no sentences cost (this corpus repeats its sentence shapes).
+        import dataclasses
+
+        forgetful = dataclasses.replace(compiled, classifier=fresh)
+        timed("engine, whole documents, nothing remembered across pages",
+              lambda: [engine.lint_document(d, forgetful) for d in docs])
         rest = times["engine, whole documents"] - sum(times[k] for k in (
             "tokenize", "phrase matcher", "pattern gate", "token Matcher (gated blocks)",
             "page context (voice, topic)", SCORER))
