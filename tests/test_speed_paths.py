@@ -158,7 +158,7 @@ def test_the_prefilter_reads_the_same_words_from_slices(text, size):
     saved = prefilter._SLICE
     prefilter._SLICE = size
     try:
-        assert prefilter._words(text) == frozenset(prefilter._WORD.findall(text))
+        assert prefilter._words(text) == frozenset(prefilter.WORD.findall(text))
     finally:
         prefilter._SLICE = saved
 

@@ -34,7 +34,6 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
 
 def _linter(rules, select=(), ignore=(), config=None, scorer=True):
     from claimcheck.api import Linter
-
     from claimcheck.errors import SelectionError
 
     try:

@@ -109,8 +109,8 @@ def analyse(texts: list[str], compiled: Compiled, page: PageContext, scoring: bo
         for sentence, triggered in _sentences(index, block_rows, matches, compiled, first_terms, seen, page,
                                               scoring, whole_blocks):
             found: list[Hit] = []
+            labels = frozenset(sentence.terms)
             if triggered:
-                labels = frozenset(sentence.terms)
                 rules = rules_for.get(labels)
                 if rules is None:  # the rules a set of labels triggers, in rule order (cached per set)
                     chosen = {r.id: r for label in labels for r in compiled.rules_by_trigger.get(label, ())}
@@ -122,7 +122,7 @@ def analyse(texts: list[str], compiled: Compiled, page: PageContext, scoring: bo
                 start, end = sentence.chars(sentence.start, sentence.end)
                 words = features(sentence.tokens.texts, sentence.start, sentence.end, sentence.terms, page,
                                  compiled.conditions)
-                candidates.append(Candidate(index, start, end, tuple(words), bool(found), frozenset(sentence.terms)))
+                candidates.append(Candidate(index, start, end, tuple(words), bool(found), labels))
                 if score is not None and len(candidates) >= SCORE_BATCH:
                     hits.extend(score(candidates))
                     candidates = []

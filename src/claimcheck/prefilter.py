@@ -23,8 +23,7 @@ from claimcheck.requirements import WORD, Requirement, resolve
 if TYPE_CHECKING:
     from claimcheck.model import RuleSet
 
-_WORD = WORD
-_ASCII_WORD = re.compile(r"[a-z]+|[0-9]+")  # the same words, in lower-cased ASCII text (faster)
+_ASCII_WORD = re.compile(r"[a-z]+|[0-9]+")  # WORD's words, in lower-cased ASCII text (faster)
 _SPACE = re.compile(r"\s")
 _FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
 
@@ -65,7 +64,7 @@ _SLICE = 1_000_000
 
 
 def _words(lowered: str) -> frozenset[str]:
-    finder = (_ASCII_WORD if lowered.isascii() else _WORD).findall
+    finder = (_ASCII_WORD if lowered.isascii() else WORD).findall
     if len(lowered) <= _SLICE:
         return frozenset(finder(lowered))
     found: set[str] = set()
@@ -91,7 +90,7 @@ def build(ruleset: RuleSet) -> Prefilter:
     literals = []
     for label, found in sorted(label_forms.items()):
         for form in sorted(found):
-            words = frozenset(_WORD.findall(form))
+            words = frozenset(WORD.findall(form))
             if words:
                 index.setdefault(max(sorted(words), key=len), []).append((label, words))
             else:

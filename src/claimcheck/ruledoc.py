@@ -120,4 +120,3 @@ if __name__ == "__main__":
     from claimcheck.loader import builtin_rules_dir, load_rules
 
     print(markdown(load_rules([builtin_rules_dir()])), end="")
-

@@ -120,8 +120,9 @@ def _check_one(target: Target, linter: Linter, stdin=None, stdin_filename=None) 
         source = read(target, stdin, html=kind == "html")
     except InputError as error:
         return FileResult(printable(error.path), error=error.reason)
+    path = printable(path)
     try:
-        return linter.check(source, printable(path), kind)
+        return linter.check(source, path, kind)
     except PackError:
         raise  # a pack is broken: the whole run stops (exit 3)
     except Exception as error:  # noqa: BLE001 -- reported for this file, the others still checked

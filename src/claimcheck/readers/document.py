@@ -12,6 +12,21 @@ MAX_BLOCK_CHARS = 100_000
 _AFTER = float("inf")  # sorts after any source offset: (i, _AFTER) follows every run starting at i
 
 
+def runs_after(runs, index: int) -> int:
+    """How many runs of a run map (``(text_start, source_start)``, sorted)
+    start at or before text index ``index``."""
+    return bisect.bisect_right(runs, (index, _AFTER))
+
+
+def source_offset(runs, index: int) -> int:
+    """The source offset of text index ``index`` under a run map."""
+    if len(runs) == 1 or index < runs[1][0]:  # most blocks are one run
+        text_start, source_start = runs[0]
+    else:
+        text_start, source_start = runs[runs_after(runs, index) - 1]
+    return source_start + index - text_start
+
+
 @dataclass(frozen=True, slots=True)  # slots: a long file has hundreds of thousands of blocks
 class Block:
     """One unit of prose (a paragraph, heading, list item, table cell, field).
@@ -33,12 +48,7 @@ class Block:
     wide: tuple[tuple[int, int], ...] = ()
 
     def source_offset(self, index: int) -> int:
-        runs = self.runs
-        if len(runs) == 1 or index < runs[1][0]:  # most blocks are one run
-            text_start, source_start = runs[0]
-        else:
-            text_start, source_start = runs[bisect.bisect_right(runs, (index, _AFTER)) - 1]
-        return source_start + index - text_start
+        return source_offset(self.runs, index)
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         last = self.source_offset(end - 1)
@@ -74,7 +84,7 @@ class Block:
         return found
 
     def _slice(self, start: int, end: int) -> "Block":
-        first = bisect.bisect_right(self.runs, (start, _AFTER)) - 1
+        first = runs_after(self.runs, start) - 1
         runs = [(0, self.source_offset(start))]
         runs += [(t - start, s) for t, s in self.runs[first + 1:] if t < end]
         return Block(self.kind, self.text[start:end], tuple(runs), self.wide)

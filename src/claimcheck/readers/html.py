@@ -271,5 +271,3 @@ def _add_json_string(builder: ProseBuilder, source: str, start: int, end: int) -
             builder.add_char(char, match.start(), match.end() - match.start())
         position = match.end()
     builder.add(position, end)
-
-

@@ -51,7 +51,7 @@ def read(source: str, path: str, parser=None, copy_fields: Sequence[str] = DEFAU
     for start, end, tree, to_char, part in sections(source, parser or make_parser(), section_chars):
         found: list[Block] = []
         _collect(tree, part, to_char, found, copy_fields if start == 0 else ())
-        blocks += found if not start else [_shifted(block, start) for block in found]
+        blocks += found if not start else [block.shifted(start) for block in found]
     return Document(path, source, tuple(blocks))
 
 
@@ -95,7 +95,7 @@ def _defused(text: str) -> str:
     """``text`` with pathological nesting read as plain characters (see MAX_MARKERS)."""
     if len(text) < MAX_MARKERS:
         return text
-    if text.count("*") + text.count("_") + text.count("~") >= MAX_MARKERS:
+    if _markers(text) >= MAX_MARKERS:
         text = _EMPHASIS_PARAGRAPH.sub(
             lambda m: m.group().translate(_EMPHASIS_ONLY) if _markers(m.group()) >= MAX_MARKERS else m.group(), text)
     if _DEEP_LINE.search(text):
@@ -145,10 +145,6 @@ def _after_front_matter(source: str) -> int:
         return 0
     close = re.compile(r"^---[ \t\r]*$", re.MULTILINE).search(source, source.find("\n") + 1 or len(source))
     return close.end() if close else len(source)
-
-
-def _shifted(block: Block, offset: int) -> Block:
-    return block.shifted(offset)
 
 
 _INLINE = frozenset({"text", "text_special"}) | _INLINE_BREAKS | _INLINE_CONTAINERS | _INLINE_SKIPPED

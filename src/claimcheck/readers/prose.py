@@ -9,10 +9,9 @@ addresses.
 
 from __future__ import annotations
 
-import bisect
 import re
 
-from claimcheck.readers.document import Block
+from claimcheck.readers.document import Block, runs_after, source_offset
 
 _SEPARATOR = re.compile(
     r"(?:https?://|ftp://|www\.)[^\s<>()\"'`]+"
@@ -104,11 +103,6 @@ class ProseBuilder:
         return "".join(parts), runs
 
 
-def _offset(runs: list[tuple[int, int]], index: int) -> int:
-    k = bisect.bisect_right(runs, (index, float("inf"))) - 1
-    return runs[k][1] + index - runs[k][0]
-
-
 def _collapse(text: str, runs: list[tuple[int, int]], pattern) -> tuple[str, list[tuple[int, int]]]:
     """Replace each match of ``pattern`` by one space, keeping the map exact."""
     return _replace(text, runs, ((m.start(), m.end()) for m in pattern.finditer(text)))
@@ -134,8 +128,8 @@ def _replace(text: str, runs: list[tuple[int, int]], spans) -> tuple[str, list[t
         nonlocal length
         if b <= a:
             return
-        new_runs.append((length, _offset(runs, a)))
-        k = bisect.bisect_right(runs, (a, float("inf")))
+        new_runs.append((length, source_offset(runs, a)))
+        k = runs_after(runs, a)
         while k < len(runs) and runs[k][0] < b:
             new_runs.append((length + runs[k][0] - a, runs[k][1]))
             k += 1
@@ -144,7 +138,7 @@ def _replace(text: str, runs: list[tuple[int, int]], spans) -> tuple[str, list[t
 
     for start, end in spans:
         keep(pos, start)
-        new_runs.append((length, _offset(runs, start)))
+        new_runs.append((length, source_offset(runs, start)))
         out.append(" ")
         length += 1
         pos = end
@@ -153,6 +147,6 @@ def _replace(text: str, runs: list[tuple[int, int]], spans) -> tuple[str, list[t
 
 
 def _cut(text: str, runs: list[tuple[int, int]], start: int, end: int) -> tuple[str, list[tuple[int, int]]]:
-    new_runs = [(0, _offset(runs, start))]
+    new_runs = [(0, source_offset(runs, start))]
     new_runs += [(t - start, s) for t, s in runs if start < t < end]
     return text[start:end], new_runs
