@@ -23,6 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import corpus  # noqa: E402
 
 SCORER = "claim scorer, per page, as in a run"
+SHARED_EVAL = Path(__file__).resolve().parent.parent.parent / "shared" / "eval"
 
 from claimcheck import engine  # noqa: E402
 from claimcheck.api import Linter  # noqa: E402
@@ -118,6 +119,7 @@ def main(argv=None) -> int:
         forgetful = dataclasses.replace(compiled, classifier=fresh)
         timed("engine, whole documents, nothing remembered across pages",
               lambda: [engine.lint_document(d, forgetful) for d in docs])
+        labeled = _labeled_pages_memo(compiled)
         rest = times["engine, whole documents"] - sum(times[k] for k in (
             "tokenize", "phrase matcher", "pattern gate", "token Matcher (gated blocks)",
             "page context (voice, topic)", SCORER))
@@ -143,10 +145,31 @@ def main(argv=None) -> int:
           f"(the same {len(markdown)} pages as HTML, {html_mb:.1f} MB)\n")
     print(f"Tokenizing with a fresh tokenizer, blocks joined by spaces {mb / joined['spaces']:.1f} MB/s, "
           f"by newlines (before) {mb / joined['newlines']:.1f} MB/s\n")
+    if labeled:
+        print(f"On the labeled pages of ../shared/eval ({labeled[0]} pages, each site's own), the scorer "
+              f"was asked {labeled[1]} times and remembered {labeled[2]} of them\n")
     print("| stage | s per MB | MB/s |\n|---|---|---|")
     for name, seconds in times.items():
         print(f"| {name} | {seconds / mb:.3f} | {mb / seconds if seconds else float('inf'):.1f} |")
     return 0
+
+
+def _labeled_pages_memo(compiled) -> tuple[int, int, int] | None:
+    """Pages, scorer requests and remembered scores over the labeled pages of
+    ``../shared/eval/documents*`` (real pages, each from its own site), with
+    a fresh classifier; None when they are absent."""
+    import dataclasses
+
+    from claimcheck.scorer.classifier import Classifier
+
+    pages = sorted(p for folder in SHARED_EVAL.glob("documents*") for p in folder.glob("*.txt"))
+    if not pages:
+        return None
+    classifier = Classifier(compiled.classifier.path)
+    fresh = dataclasses.replace(compiled, classifier=classifier)
+    for page in pages:
+        engine.lint_document(reader("text")(page.read_text(encoding="utf-8"), str(page)), fresh)
+    return len(pages), classifier.asked, classifier.memo_hits
 
 
 def _seconds(work) -> float:

@@ -8,7 +8,7 @@ import os
 import subprocess
 import sys
 
-from .conftest import ROOT
+from .conftest import ROOT, SHARED
 
 ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
@@ -25,6 +25,8 @@ def test_stages_prints_every_stage():
                   "| engine, whole documents, nothing remembered across pages |", "| format: sarif |"):
         assert stage in out, out
     assert "seen on an earlier page" in out
+    if (SHARED / "eval" / "documents").is_dir():
+        assert "the scorer was asked" in out
 
 
 def test_imports_sums_the_parts_of_import_spacy():
@@ -35,3 +37,10 @@ def test_imports_sums_the_parts_of_import_spacy():
     total = [float(cell) for cell in parts["total"].split("|")[2:4]]
     assert total[0] > 0 and total[1] >= total[0] * 0.8, parts["total"]
     assert "loaded because spacy/__init__.py imports spacy.cli" in out
+
+
+def test_startup_prints_processes_and_phases():
+    out = _run("bench/startup.py", "--repeat", "1")
+    for row in ("| import spacy |", "| claimcheck, a file with findings |", "| build the English tokenizer |",
+                "| compile the packs |", "| load the claim scorer |", "| check the file |"):
+        assert row in out, out

@@ -59,7 +59,8 @@ class Classifier:
         self._vocab = None
         self._memo: dict[tuple[str, ...], dict[str, float]] = {}
         self._memo_items = memo_items
-        self.memo_hits = 0
+        self.asked = 0  # items scored so far, and of them
+        self.memo_hits = 0  # ... those whose scores were remembered
 
     def _load(self):
         info = provenance(self.path)
@@ -104,6 +105,7 @@ class Classifier:
         if len(memo) + len(unique) > self._memo_items:
             memo.clear()
             unique = list(dict.fromkeys(keys))
+        self.asked += len(keys)
         self.memo_hits += len(keys) - len(unique)
         docs = [Doc(self._vocab, words=list(words) or ["#empty"]) for words in unique]
         for words, doc in zip(unique, self._textcat.pipe(docs, batch_size=256)):
