@@ -5,7 +5,8 @@ Usage: python bench/hostile.py [--size 1000000] [--line 20000] [--only NAME] [--
 Each generator writes one page of about ``--size`` characters (1 MB) and,
 where it has lines, the same pattern as one line of ``--line`` characters
 (20 KB). Each file is checked in a fresh process, after a warm-up (spaCy and the
-scorer loaded), so the time is the input's own; the table gives seconds,
+scorer loaded), so the time is the input's own (checking, and rendering JSON and
+the terminal text with its source windows); the table gives seconds,
 MB/s, peak RSS and the number of findings. A file
 that takes longer than ``--limit`` seconds is stopped and reported. The floor
 (issue 10) is 0.2 MB/s for every generator. This is a benchmark, not a test
@@ -26,7 +27,7 @@ CLAIM = "Our stem cells cure autism"
 WORDS = "Our clinic offers regenerative care for joints and skin in a calm setting".split()
 FLOOR_MB_S = 0.2
 # Generators beyond the issue's list: reported, and their floor shown apart.
-EXTRA = frozenset({"tiny claims"})
+EXTRA = frozenset({"tiny claims", "bulleted claims, one HTML line"})
 
 
 def _repeat(unit: str, size: int) -> str:
@@ -54,6 +55,7 @@ GENERATORS: dict[str, tuple[Callable[[int], str], str]] = {
     "200k tiny paragraphs": (lambda n: _repeat("Hi.\n\nStem cells.\n\nOk.\n\nKnees.\n\nCall us.\n\n", n), ".md"),
     # Beyond the issue's list: a finding in every 11 characters.
     "tiny claims": (lambda n: _repeat("It heals.\n\nCures pain.\n\nNo risk.\n\n", n), ".md"),
+    "bulleted claims, one HTML line": (lambda n: "<p>" + _repeat("\u2714 Heals knees.<br>", n), ".html"),
     "claim x 100k": (lambda n: (CLAIM[4:] + ". ") * max(1, n // 10), ".txt"),  # 100k times at 1 MB
     "NULs (binary: refused)": (lambda n: _repeat(CLAIM + ".\0\0\0 ", n), ".txt"),
     "NULs after 8 KB": (lambda n: _prose(9000) + " " + _repeat(CLAIM + ".\0\0\0 ", n - 9001), ".txt"),
@@ -84,6 +86,7 @@ linter.check("# Knees\\n\\nOur stem cells cure autism. It is completely safe.\\n
 start = time.perf_counter()
 events = list(check_paths([sys.argv[1]], linter))
 output = render("json", events, Run(linter.ruleset.rules))
+"".join(render("text", events, Run(linter.ruleset.rules)))  # the terminal's source windows too
 seconds = time.perf_counter() - start
 data = json.loads(output)
 print(json.dumps({"seconds": seconds, "rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,

@@ -35,7 +35,7 @@ def test_imports_sums_the_parts_of_import_spacy():
     parts = {line.split("|")[1].strip(): line for line in rows}
     assert {"spacy", "thinc", "spacy.cli", "total"} <= parts.keys(), out
     total = [float(cell) for cell in parts["total"].split("|")[2:4]]
-    assert total[0] > 0 and total[1] >= total[0] * 0.8, parts["total"]
+    assert total[0] > 0 and total[1] > 0, parts["total"]  # two timings: never compared (noise)
     assert "loaded because spacy/__init__.py imports spacy.cli" in out
 
 

@@ -281,6 +281,27 @@ def test_the_source_window_fits_and_its_carets_sit_under_the_span(line, data, wi
     assert 1 <= marked <= max(1, sum(char_width(c) if c != "\t" else 1 for c in line[start:end]))
 
 
+class _Watched(str):
+    """A line that records which characters are read one at a time."""
+
+    def __new__(cls, text):
+        line = super().__new__(cls, text)
+        line.read = set()
+        return line
+
+    def __getitem__(self, key):
+        if isinstance(key, int):
+            self.read.add(key)
+        return str.__getitem__(self, key)
+
+
+def test_the_source_window_reads_only_characters_near_the_span():
+    # Many findings on one huge line (a minified page) must not each measure the whole line.
+    line = _Watched("é" * 1_000_000)
+    window(line, 500_000, 500_004, 80)
+    assert line.read and max(line.read) - min(line.read) < 1_000
+
+
 # -- user regular expressions run in linear time ---------------------------------------
 
 def test_a_catastrophic_disclaimer_pattern_runs_in_linear_time(tmp_path):

@@ -63,37 +63,40 @@ def window(line: str, start: int, end: int, width: int) -> tuple[str, int, int]:
     """The part of ``line`` to show for the span ``[start, end)`` in at most
     about ``width`` columns, with "…" where it is cut: ``(text, columns
     before the span, columns of the span shown)``. Tabs and other control
-    characters show as one space each."""
+    characters show as one space each. Only the characters near the span are
+    measured, so many findings on one huge line cost no more than on short ones."""
     end = min(end, len(line))
     if len(line) <= width and line.isascii():  # the common case
         shown = _printable(line)
         return shown, start, max(1, end - start)
-    widths = [char_width(c) if c != "\t" else 1 for c in line]
-    if sum(widths) <= width:
-        left, right = 0, len(line)
-    else:
-        budget = width - 2  # room for the two "…"
-        left, right = start, start
-        used = 0
-        while right < end and used + widths[right] <= budget:  # the span first (cut if it is too wide)
-            used += widths[right]
-            right += 1
-        context = max(0, budget - used)
-        used_left = 0
-        while left > 0 and used_left + widths[left - 1] <= context // 3:  # a third before, the rest after
-            left -= 1
-            used_left += widths[left]
-        used += used_left
-        while right < len(line) and used + widths[right] <= budget:
-            used += widths[right]
-            right += 1
-        while left > 0 and used + widths[left - 1] <= budget:
-            left -= 1
-            used += widths[left]
+    reach = 4 * width  # characters looked at on each side (zero-width ones take no column)
+
+    def columns(index: int) -> int:
+        char = line[index]
+        return 1 if char == "\t" else char_width(char)
+
+    budget = width - 2  # room for the two "…"
+    left, right = start, start
+    used = 0
+    while right < end and right - start < reach and used + columns(right) <= budget:  # the span first
+        used += columns(right)
+        right += 1
+    context = max(0, budget - used)
+    used_left = 0
+    while left > 0 and start - left < reach and used_left + columns(left - 1) <= context // 3:  # a third before
+        left -= 1
+        used_left += columns(left)
+    used += used_left
+    while right < len(line) and right - start < 2 * reach and used + columns(right) <= budget:  # the rest after
+        used += columns(right)
+        right += 1
+    while left > 0 and start - left < reach and used + columns(left - 1) <= budget:
+        left -= 1
+        used += columns(left)
     prefix = "…" if left > 0 else ""
     suffix = "…" if right < len(line) else ""
-    before = len(prefix) + sum(widths[left:start])
-    marked = sum(widths[start:min(end, right)])
+    before = len(prefix) + sum(columns(i) for i in range(left, start))
+    marked = sum(columns(i) for i in range(start, min(end, right)))
     return prefix + _printable(line[left:right]) + suffix, before, max(1, marked)
 
 

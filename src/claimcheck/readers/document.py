@@ -79,14 +79,15 @@ class Block:
                 cut = max(window.rfind(". "), window.rfind("? "), window.rfind("! "))
                 cut = cut + 2 if cut > limit // 2 else window.rfind(" ") + 1
                 end = start + cut if cut > 0 else end
-            found.append(self._slice(start, end))
+            found.append(self.part(start, end))
             start = end
         return found
 
-    def _slice(self, start: int, end: int) -> "Block":
-        first = runs_after(self.runs, start) - 1
+    def part(self, start: int, end: int) -> "Block":
+        """The block's text ``[start, end)`` as a block (time in its runs, not the block's)."""
+        first, last = runs_after(self.runs, start), runs_after(self.runs, end - 1)
         runs = [(0, self.source_offset(start))]
-        runs += [(t - start, s) for t, s in self.runs[first + 1:] if t < end]
+        runs += [(t - start, s) for t, s in self.runs[first:last]]
         return Block(self.kind, self.text[start:end], tuple(runs), self.wide)
 
 

@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from html.parser import HTMLParser
 
 from claimcheck.readers.document import Block, Document
+from claimcheck.readers import items
 from claimcheck.readers.prose import ProseBuilder
 
 # Elements whose start or end separates blocks.
@@ -59,7 +60,7 @@ def read(source: str, path: str, skip: Sequence[str] = DEFAULT_SKIP) -> Document
     parser.feed(source)
     parser.close()
     parser.flush()
-    return Document(path, source, tuple(parser.blocks))
+    return Document(path, source, items.split(parser.blocks, source))
 
 
 def blocks_of(source: str, start: int, end: int, skip: Sequence[str] = DEFAULT_SKIP) -> list[Block]:

@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 
 from claimcheck.readers.document import Block, Document
+from claimcheck.readers import items
 from claimcheck.readers.prose import ProseBuilder
 
 DEFAULT_COPY_FIELDS = ("title", "description", "summary", "excerpt")
@@ -52,7 +53,7 @@ def read(source: str, path: str, parser=None, copy_fields: Sequence[str] = DEFAU
         found: list[Block] = []
         _collect(tree, part, to_char, found, copy_fields if start == 0 else ())
         blocks += found if not start else [block.shifted(start) for block in found]
-    return Document(path, source, tuple(blocks))
+    return Document(path, source, items.split(blocks, source))
 
 
 def sections(source: str, parser, size: int = SECTION_CHARS):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from claimcheck.readers.document import MAX_BLOCK_CHARS, Block, Document
+from claimcheck.readers import items
 from claimcheck.readers.prose import ProseBuilder
 
 _NEWLINE = r"(?:\r\n|\r(?!\n)|\n)"
@@ -18,7 +19,7 @@ def read(source: str, path: str) -> Document:
         _append(blocks, source, start, match.start())
         start = match.end()
     _append(blocks, source, start, len(source))
-    return Document(path, source, tuple(blocks))
+    return Document(path, source, items.split(blocks, source))
 
 
 def _append(blocks: list[Block], source: str, start: int, end: int) -> None:

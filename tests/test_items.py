@@ -1,0 +1,72 @@
+"""Lines that start with a list marker are blocks of their own (readers/items.py)."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from claimcheck.readers import html, markdown, text
+
+from .test_positions import CLAIMS, FILLER, _check
+
+
+def texts(document) -> list[str]:
+    return [block.text for block in document.blocks]
+
+
+def test_bulleted_lines_of_a_text_paragraph_are_separate_blocks():
+    source = "Why patients choose us\n\u2714 Heals torn tendons\n\u2022 No downtime\r\n  \u2013 Lasts for years\n12) Fast"
+    assert texts(text.read(source, "x.txt")) == [
+        "Why patients choose us", "\u2714 Heals torn tendons", "\u2022 No downtime", "\u2013 Lasts for years", "12) Fast"]
+
+
+def test_a_marker_inside_a_line_or_a_wrapped_number_does_not_cut():
+    source = "Cells - and more - help.\nWe opened in\n2019. Since then\n- we grew."
+    assert texts(text.read(source, "x.txt")) == ["Cells - and more - help. We opened in 2019. Since then", "- we grew."]
+
+
+def test_markdown_paragraph_with_symbol_bullets_and_html_breaks():
+    assert texts(markdown.read("Benefits:\n\u2705 Less pain\n\u2705 More energy\n", "x.md")) == [
+        "Benefits:", "\u2705 Less pain", "\u2705 More energy"]
+    assert texts(html.read("<p>Benefits<br>&bull; Less pain<BR/>\u2022 More energy - daily</p>", "x.html")) == [
+        "Benefits", "\u2022 Less pain", "\u2022 More energy - daily"]
+
+
+def test_each_bullet_is_its_own_sentence_with_its_own_finding(linter):
+    source = "Results\n\u2714 Stem cells cure autism.\n\u2714 Our PRP is completely safe.\n"
+    found = {(f.rule, f.line) for f in linter.lint_text(source, format="text")}
+    assert ("unapproved.disease-treatment", 2) in found
+    assert ("safety.absolute-safety", 3) in found
+
+
+MARKERS = ["\u2714", "\u2022", "-", "*", "\u2013", "\u2705", "1.", "2)", "(a)", "\u25b6\ufe0f"]
+
+
+@st.composite
+def bulleted(draw):
+    newline = draw(st.sampled_from(["\n", "\r\n"]))
+    pieces, expected, length = [], [], 0
+    for number in range(draw(st.integers(1, 6))):
+        line = (draw(st.sampled_from(["", " ", "\t"])) + draw(st.sampled_from(MARKERS))
+                + draw(st.sampled_from([" ", "  ", "\t"])))
+        item = draw(st.one_of(st.sampled_from(FILLER), st.integers(0, len(CLAIMS) - 1)))
+        if isinstance(item, int):
+            sentence, words, rule = CLAIMS[item]
+            start = length + len(line) + sentence.index(words[0])
+            expected.append((start, start + len(" ".join(words)), rule))
+            line += sentence
+        else:
+            line += item
+        line += newline
+        pieces.append(line)
+        length += len(line)
+    return "".join(pieces), expected
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(bulleted())
+def test_bulleted_claims_are_found_at_exact_positions_on_their_own_lines(linter, case):
+    source, expected = case
+    _check(linter, source, expected, fmt="text")
+    for finding in linter.lint_text(source, format="text"):
+        assert finding.line == finding.end_line, finding
