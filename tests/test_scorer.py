@@ -250,6 +250,47 @@ def test_on_an_informational_page_the_scorer_speaks_only_when_very_sure(linter):
     assert [h.block for h in engine._scored(candidates, compiled, informational=True)] == [1]
 
 
+# An informational page of our own: a regulator's voice, then sentences pack rules match.
+REGULATOR = (
+    "# What the regulator says about cell therapies\n\n"
+    "The health department said in its published guidance that researchers found no evidence for most offers.\n\n"
+    "According to the study, trials are under way and the evidence is weak.\n\n"
+)
+REQUIREMENT = "Every cell product must be authorized to ensure that it is safe and effective before sale."
+PLAIN_CLAIM = "Our PRP is 100% safe with no side effects."
+
+
+def test_on_an_informational_page_a_pack_finding_stands_only_if_the_scorer_agrees(linter):
+    from claimcheck.api import Linter
+    from claimcheck.readers import markdown
+
+    source = REGULATOR + REQUIREMENT + "\n\n" + PLAIN_CLAIM + "\n"
+    compiled = linter.compiled
+    texts = [block.text for block in markdown.read(source, "page.md").blocks]
+    assert decide(texts, compiled.page_cues).voice == "informational"
+    lines = lambda findings: sorted({f.line for f in findings if f.category != "missing-disclaimer"})
+    assert lines(Linter.from_folders(scorer=False).lint_text(source, format="markdown")) == [7, 9]
+    assert lines(linter.lint_text(source, format="markdown")) == [9]  # the requirement is not a claim
+    # On a page of unknown voice the pack rule's finding needs no agreement.
+    assert lines(linter.lint_text(REQUIREMENT + "\n\n" + PLAIN_CLAIM + "\n", format="markdown")) == [1, 3]
+
+
+def test_pending_pack_hits_are_kept_at_the_confirm_threshold_and_get_no_scorer_finding():
+    from types import SimpleNamespace
+
+    from claimcheck import engine
+    from claimcheck.findings import Hit
+    from claimcheck.kinds.scorer import CONFIRM_THRESHOLD
+
+    classifier = SimpleNamespace(scores=lambda items: [
+        {"claim": value, "safety": 0.9} for value in (CONFIRM_THRESHOLD - 0.01, CONFIRM_THRESHOLD, 0.99)])
+    compiled = SimpleNamespace(classifier=classifier, scorer_rules={})
+    candidates = [engine.Candidate(n, 0, 5, ("a",), True, frozenset(), (Hit("safety.safe-claim", n, 0, 5),))
+                  for n in range(3)]
+    assert [(h.rule_id, h.block) for h in engine._scored(candidates, compiled, informational=True)] == [
+        ("safety.safe-claim", 1), ("safety.safe-claim", 2)]
+
+
 def test_the_scorer_architecture_built_directly_is_the_registrys():
     """The bag-of-words model is built by calling spaCy's function for it
     (no registry fill); the registry builds the same model, and builds any

@@ -3,7 +3,9 @@
 Each block is tokenized once (blocks in groups); a sentence is looked at only
 if something matched in it, and then each sentence-level rule's kind decides
 on that sentence; sentences no rule reported go to the claim scorer in
-batches. Document-level rules run last, over what the sentences produced.
+batches. On an informational page, a sentence a pack rule reported is
+scored too, and the rule's findings stand only if the scorer agrees it is a
+claim. Document-level rules run last, over what the sentences produced.
 Compilation is :mod:`claimcheck.compiled`.
 """
 
@@ -44,6 +46,9 @@ class Candidate:
     words: tuple[str, ...]
     reported: bool
     labels: frozenset[str] = frozenset()  # the labels matched in it
+    # On an informational page: the pack rules' hits on it, which stand only
+    # if the scorer agrees that it is a claim (see ``_scored``).
+    pending: tuple[Hit, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -73,7 +78,8 @@ def lint_document(document: Document, compiled: Compiled) -> tuple[Finding, ...]
     scoring = compiled.classifier is not None
     informational = page.voice == INFORMATIONAL
     hits, _, first_terms = analyse(texts, compiled, page, scoring=scoring,
-                                   score=(lambda found: _scored(found, compiled, informational)) if scoring else None)
+                                   score=(lambda found: _scored(found, compiled, informational)) if scoring else None,
+                                   confirm=scoring and informational)
     if compiled.document_rules:
         rules = {rule.id: rule for rule in compiled.ruleset.rules}
         ordered = sorted(hits, key=lambda h: (h.block, h.start))
@@ -89,7 +95,7 @@ SCORE_BATCH = 512
 
 
 def analyse(texts: list[str], compiled: Compiled, page: PageContext, scoring: bool = True,
-            whole_blocks: bool = False, score=None) -> tuple[list[Hit], list[Candidate], dict]:
+            whole_blocks: bool = False, score=None, confirm: bool = False) -> tuple[list[Hit], list[Candidate], dict]:
     """The pack rules' hits in blocks ``texts``, (with ``scoring``) the
     sentences the scorer should look at, and where each label first matched
     (``label -> (block, start, end)``, characters). ``whole_blocks`` makes
@@ -98,13 +104,16 @@ def analyse(texts: list[str], compiled: Compiled, page: PageContext, scoring: bo
 
     With ``score`` (candidates -> hits), the sentences no pack rule reported
     are handed to it in batches as they come and its hits are returned with
-    the others; without it every candidate is returned."""
+    the others; without it every candidate is returned. With ``confirm``
+    (and ``score``), sentences a pack rule reported go to ``score`` too, their
+    hits held in :attr:`Candidate.pending`."""
     hits: list[Hit] = []
     candidates: list[Candidate] = []
     first_terms: dict[str, tuple[int, int, int]] = {}
     seen: set[str] = set()
     order = {rule.id: n for n, rule in enumerate(compiled.sentence_rules)}
     rules_for: dict[frozenset, list] = {}
+    hold = confirm and score is not None
     for index, block_rows, matches in _matched_blocks(texts, compiled):
         for sentence, triggered in _sentences(index, block_rows, matches, compiled, first_terms, seen, page,
                                               scoring, whole_blocks):
@@ -117,12 +126,15 @@ def analyse(texts: list[str], compiled: Compiled, page: PageContext, scoring: bo
                     rules = rules_for[labels] = sorted(chosen.values(), key=lambda r: order[r.id])
                 for rule in rules:
                     found.extend(KINDS[rule.kind].check(rule, sentence))
+            held = hold and bool(found) and sentence.end > sentence.start
+            if not held:
                 hits.extend(found)
-            if scoring and sentence.end > sentence.start and not (found and score is not None):
+            if scoring and sentence.end > sentence.start and (held or not (found and score is not None)):
                 start, end = sentence.chars(sentence.start, sentence.end)
                 words = features(sentence.tokens.texts, sentence.start, sentence.end, sentence.terms, page,
                                  compiled.conditions)
-                candidates.append(Candidate(index, start, end, tuple(words), bool(found), labels))
+                candidates.append(Candidate(index, start, end, tuple(words), bool(found), labels,
+                                            tuple(found) if held else ()))
                 if score is not None and len(candidates) >= SCORE_BATCH:
                     hits.extend(score(candidates))
                     candidates = []
@@ -135,13 +147,18 @@ def analyse(texts: list[str], compiled: Compiled, page: PageContext, scoring: bo
 def _scored(candidates: list[Candidate], compiled: Compiled, informational: bool = False) -> list[Hit]:
     """One hit per candidate (sentences no pack rule reported) whose claim
     score reaches the threshold of its best category's scorer rule (if that
-    rule is active)."""
-    from claimcheck.kinds.scorer import threshold
+    rule is active). A candidate with pending pack hits keeps them if its
+    claim score reaches ``CONFIRM_THRESHOLD``, and gets no scorer hit."""
+    from claimcheck.kinds.scorer import CONFIRM_THRESHOLD, threshold
     from claimcheck.scorer.classifier import CLAIM
 
     found = []
     best: dict[int, str] = {}  # id of a scores dict (repeated sentences share one) -> its category
     for candidate, scores in zip(candidates, compiled.classifier.scores([c.words for c in candidates])):
+        if candidate.reported:
+            if scores.get(CLAIM, 0.0) >= CONFIRM_THRESHOLD:
+                found.extend(candidate.pending)
+            continue
         # The category the model ranks highest; a category whose scorer rule is
         # turned off (``safety: off``) is not reported under another one.
         category = best.get(id(scores))
