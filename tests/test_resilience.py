@@ -302,6 +302,26 @@ def test_the_source_window_reads_only_characters_near_the_span():
     assert line.read and max(line.read) - min(line.read) < 1_000
 
 
+class _Measured(str):
+    """A line that claims not to be ASCII: window() then measures it character by character."""
+
+    def __getitem__(self, key):
+        part = str.__getitem__(self, key)
+        return _Measured(part) if isinstance(key, slice) else part
+
+    def isascii(self):
+        return False
+
+
+@given(data=st.data(), width=st.integers(min_value=20, max_value=120))
+def test_the_ascii_window_shortcut_equals_measuring_each_character(data, width):
+    line = data.draw(st.text(alphabet="abc xyz.", min_size=width + 1, max_size=3 * width + 50))
+    start = data.draw(st.integers(min_value=0, max_value=len(line) - 1))
+    end = data.draw(st.integers(min_value=start + 1, max_value=len(line)))
+    shown, before, marked = window(_Measured(line), start, end, width)
+    assert window(line, start, end, width) == (str(shown), before, marked)
+
+
 # -- user regular expressions run in linear time ---------------------------------------
 
 def test_a_catastrophic_disclaimer_pattern_runs_in_linear_time(tmp_path):

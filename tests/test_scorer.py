@@ -275,6 +275,18 @@ def test_on_an_informational_page_a_pack_finding_stands_only_if_the_scorer_agree
     assert lines(linter.lint_text(REQUIREMENT + "\n\n" + PLAIN_CLAIM + "\n", format="markdown")) == [1, 3]
 
 
+def test_an_informational_page_with_claims_in_two_blocks_owes_the_disclaimer(linter):
+    from claimcheck.kinds.required import SELLER_BLOCKS
+
+    assert SELLER_BLOCKS == 2
+    missing = lambda source: [f.line for f in linter.lint_text(source, format="markdown")
+                              if f.category == "missing-disclaimer"]
+    one = REGULATOR + PLAIN_CLAIM + "\n"
+    assert missing(one) == []  # a regulator quoting one claim owes no product disclaimer
+    assert missing(one + "\nStem cells cure autism.\n") == [7]  # a seller citing studies does
+    assert missing(one + "\nStem cells cure autism.\n\nStem cell therapy is not FDA-approved.\n") == []
+
+
 def test_pending_pack_hits_are_kept_at_the_confirm_threshold_and_get_no_scorer_finding():
     from types import SimpleNamespace
 

@@ -70,6 +70,16 @@ def window(line: str, start: int, end: int, width: int) -> tuple[str, int, int]:
         shown = _printable(line)
         return shown, start, max(1, end - start)
     reach = 4 * width  # characters looked at on each side (zero-width ones take no column)
+    near = line[max(0, start - reach):min(len(line), end + 2 * reach)]
+    if near.isascii() and near.isprintable():  # one column a character: the loops below in closed form
+        budget = width - 2
+        right = start + min(end - start, budget)
+        left = start - min(start, (budget - (right - start)) // 3)
+        right = min(len(line), right + budget - (right - left))
+        left = max(0, left - (budget - (right - left)))
+        prefix = "…" if left > 0 else ""
+        suffix = "…" if right < len(line) else ""
+        return prefix + line[left:right] + suffix, len(prefix) + start - left, max(1, min(end, right) - start)
 
     def columns(index: int) -> int:
         char = line[index]
