@@ -20,6 +20,18 @@ def test_bulleted_lines_of_a_text_paragraph_are_separate_blocks():
         "Why patients choose us", "\u2714 Heals torn tendons", "\u2022 No downtime", "\u2013 Lasts for years", "12) Fast"]
 
 
+def test_emoji_without_a_space_and_labelled_lines_start_items():
+    source = "Treatment facts\n\U0001f489Procedure: non-surgical\n\u23f1\ufe0f Time: 30 minutes\nResults: In two weeks\nSide effects: none"
+    assert texts(text.read(source, "x.txt")) == [
+        "Treatment facts", "\U0001f489Procedure: non-surgical", "\u23f1\ufe0f Time: 30 minutes",
+        "Results: In two weeks", "Side effects: none"]
+
+
+def test_a_label_inside_a_line_does_not_cut():
+    source = "Our promise: Results you can see. Note: prices vary.\nsee the list."
+    assert texts(text.read(source, "x.txt")) == ["Our promise: Results you can see. Note: prices vary. see the list."]
+
+
 def test_a_marker_inside_a_line_or_a_wrapped_number_does_not_cut():
     source = "Cells - and more - help.\nWe opened in\n2019. Since then\n- we grew."
     assert texts(text.read(source, "x.txt")) == ["Cells - and more - help. We opened in 2019. Since then", "- we grew."]

@@ -1,11 +1,12 @@
-"""Lines that start with a list marker are blocks of their own.
+"""Lines that start with a list marker or a label are blocks of their own.
 
 Copy pasted from a page keeps its bullets as characters ("✔ Heals tendons",
 "• No downtime", "– Cartilage repair", "2. Hair regrowth") on lines of one
-paragraph, and HTML puts them after ``<br>``. Read as one block they would be
-one sentence, reported on its first line. So a block is cut before a list
-marker that follows a line break in the source (a newline or a ``<br>``):
-the same marker inside a line ("cells - and more") does not cut.
+paragraph, and HTML puts them after ``<br>``; fact sheets put a label on
+each line ("Recovery: same day"). Read as one block they would be one
+sentence, reported on its first line. So a block is cut before a list
+marker or a label that follows a line break in the source (a newline or a
+``<br>``): the same marker inside a line ("cells - and more") does not cut.
 """
 
 from __future__ import annotations
@@ -15,11 +16,15 @@ from collections.abc import Iterable
 
 from claimcheck.readers.document import Block
 
-# A list marker between two spaces of the normalized text: a bullet or dash,
-# a symbol or emoji, or an enumerator ("1.", "12)", "(a)", "b)").
+# What starts an item, after a space of the normalized text: a bullet or dash
+# or an enumerator ("1.", "12)", "(a)", "b)") before a space; a symbol or
+# emoji, with or without a space after it ("\u2705Recovery: same day"); or a
+# short label and its colon ("Recovery: same day", "Side effects: none").
+_SYMBOL = (r"[\u2190-\u21ff\u2300-\u23ff\u25a0-\u25ff\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff]"
+           r"[\ufe0f\u200d\U0001f3fb-\U0001f3ff]*")
 _MARKER = re.compile(
-    r"(?<= )(?:[*+\-\u2012-\u2015\u2022\u2023\u2043\u00b7\u25a0-\u25ff\u2190-\u21ff\u2600-\u27bf\u2b00-\u2bff"
-    r"\U0001f300-\U0001faff]\ufe0f?|\d{1,3}[.)]|\(?[a-z]\))(?= )"
+    r"(?<= )(?:(?:[*+\-\u2012-\u2015\u2022\u2023\u2043\u00b7]|\d{1,3}[.)]|\(?[a-z]\))(?= )"
+    r"|" + _SYMBOL + r"|[A-Z][\w'-]*(?: [\w'-]+){0,2}:(?= ))"
 )
 _LINE_BREAK = re.compile(r"[\n\r\u2028\u2029]|<br\b", re.IGNORECASE)
 
