@@ -93,3 +93,51 @@ def test_show_context_prints_voice_topic_and_cues(tmp_path):
     assert "'our clinic'" in out and "'free consultation'" in out
     assert f"{tmp_path / 'agency.md'}: voice informational; topic exosome" in out
     assert "missing.md" in result.stderr
+
+
+# -- lists announced as uses or benefits ------------------------------------------
+
+LISTS = """# Regenerative Joint Care
+
+Conditions we treat:
+
+- Knee osteoarthritis
+- Chronic low back pain
+- Our team explains every option to you at your first visit, in plain words.
+
+Our clinic is open on weekdays:
+
+- Monday to Friday
+
+Conditions we do not treat:
+
+- Multiple sclerosis
+"""
+
+
+def test_items_under_a_heading_of_uses_are_listed_fragments_only(linter, cues):
+    from claimcheck.readers import markdown
+
+    blocks = markdown.read(LISTS, "p.md").blocks
+    page = decide([b.text for b in blocks], cues, [b.kind for b in blocks])
+    assert sorted(blocks[i].text for i in page.listed) == ["Chronic low back pain", "Knee osteoarthritis"]
+    assert decide([b.text for b in blocks], cues).listed == frozenset()  # no kinds, no lists
+
+
+def test_a_listed_condition_is_a_claim_except_on_an_informational_page(linter):
+    found = [(f.rule, f.line) for f in linter.lint_text(LISTS, path="p.md")]
+    assert ("unapproved.listed-use", 5) in found and ("unapproved.listed-use", 6) in found
+    assert not any(rule == "unapproved.listed-use" and line > 6 for rule, line in found)
+    quoted = REGULATOR + "\nClinics list what they say they treat:\n\n- Knee osteoarthritis\n- Chronic low back pain\n"
+    assert not any(f.rule == "unapproved.listed-use" for f in linter.lint_text(quoted, path="p.md"))
+    # the same lines as plain text, with bullets the reader turns into list items
+    text = "Benefits\n\u2022 Knee osteoarthritis relief\n\u2022 Tissue regeneration (no surgery) -\n"
+    found = [f for f in linter.lint_text(text, format="text") if f.rule == "unapproved.listed-use"]
+    assert [(f.line, f.column, f.text) for f in found] == [
+        (2, 3, "Knee osteoarthritis relief"), (3, 3, "Tissue regeneration (no surgery)")]
+
+
+def test_show_context_counts_the_listed_items(tmp_path):
+    (tmp_path / "lists.md").write_text(LISTS, encoding="utf-8")
+    result = CliRunner().invoke(main, ["--show-context", str(tmp_path / "lists.md")])
+    assert "items of lists of uses or benefits: 2" in result.stdout, result.stdout

@@ -209,6 +209,8 @@ def _show_context(paths, linter, stdin_filename, config):
             shown = ", ".join(f"{cue!r} x{count}" if count > 1 else repr(cue) for cue, count in cues[:12])
             more = f" and {len(cues) - 12} more" if len(cues) > 12 else ""
             click.echo(f"  {voice} cues ({sum(c for _, c in cues)}): {shown or '(none)'}{more}")
+        if page.listed:
+            click.echo(f"  items of lists of uses or benefits: {len(page.listed)}")
     sys.exit(ExitCode.USAGE if failed else ExitCode.OK)
 
 

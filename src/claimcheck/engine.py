@@ -71,7 +71,7 @@ def lint_document(document: Document, compiled: Compiled) -> tuple[Finding, ...]
     """Lint one document. Pure: the same inputs give the same findings."""
     blocks = [piece for block in document.blocks for piece in block.pieces(MAX_BLOCK_CHARS)]
     texts = [block.text for block in blocks]
-    page = decide(texts, compiled.page_cues)
+    page = decide(texts, compiled.page_cues, [block.kind for block in blocks])
     # On a regulator's, journalist's or scientist's page, what reads like a
     # claim is mostly reported speech: the scorer speaks there only when very
     # sure (kinds.scorer.INFORMATIONAL_THRESHOLD).

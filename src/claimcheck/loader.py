@@ -36,7 +36,7 @@ OPTIONAL_RULE_KEYS = {"options", "context", "voices"}
 PACK_KEYS = {"pack", "description", "vocabularies"}
 VOCAB_KEYS = {"terms", "inflect"}
 CONTEXT_KEYS = {"negation", "negation_after", "pseudo_negation", "attribution", "research", "boundaries",
-                "promotional", "informational", "condition_suffixes", "condition_heads"}
+                "promotional", "informational", "list_headings", "condition_suffixes", "condition_heads"}
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\.[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 

@@ -124,6 +124,7 @@ class ContextTriggers:
     # the page (see claimcheck.page)
     promotional: tuple[str, ...] = ()
     informational: tuple[str, ...] = ()
+    list_headings: tuple[str, ...] = ()  # a list under a heading with one of these lists uses or benefits
     # open-class conditions (see claimcheck.scorer.features)
     condition_suffixes: tuple[str, ...] = ()
     condition_heads: tuple[str, ...] = ()

@@ -10,6 +10,11 @@ The *topic* is the product the page is about: the first product term of its
 first block (a title or heading) if it has one, else the product term named
 most often (the first named, on a tie).
 
+The *listed* blocks are the list items under a heading that announces what a
+product treats or does ("Conditions we treat", "Benefits", "Therapeutic
+applications": ``list_headings`` in ``context.yaml``): on a seller's page
+each item there is a claim even without a verb ("– Chronic back pain").
+
 Both are decided from the normalized block texts with two regular
 expressions, before any sentence is looked at, in time linear in the page.
 """
@@ -40,6 +45,9 @@ class PageCues:
     voices: Mapping[str, str]  # cue phrase -> PROMOTIONAL or INFORMATIONAL
     products: re.Pattern | None
     product_terms: Mapping[str, str]  # a matched form -> its vocabulary term
+    list_headings: re.Pattern | None = None
+    negations: re.Pattern | None = None  # a heading with one announces nothing ("Conditions we do not treat")
+    contractions: bool = False  # "n't" is a negation
 
 
 @dataclass(frozen=True)
@@ -48,6 +56,7 @@ class PageContext:
     topic: str | None = None
     promotional: tuple[tuple[str, int], ...] = ()  # cue -> occurrences, most frequent first
     informational: tuple[tuple[str, int], ...] = ()
+    listed: frozenset[int] = frozenset()  # blocks that are items of a list of uses or benefits
 
     @property
     def promotional_voice(self) -> bool:
@@ -55,17 +64,23 @@ class PageContext:
 
 
 def compile_cues(promotional: Sequence[str], informational: Sequence[str],
-                 products: Mapping[str, str]) -> PageCues:
+                 products: Mapping[str, str], list_headings: Sequence[str] = (),
+                 negations: Sequence[str] = ()) -> PageCues:
     """``products`` maps each surface form of a product term to the term. A
     phrase listed for both voices counts as informational."""
     voices = {_normal(p): PROMOTIONAL for p in promotional}
     voices.update({_normal(p): INFORMATIONAL for p in informational})
     voices.pop("", None)
+    headings = {_normal(p) for p in list_headings} - {""}
+    negating = {_normal(p) for p in negations if not _normal(p).startswith("n't")} - {""}
     return PageCues(
         _whole_words(voices),
         voices,
         _whole_words(products) if products else None,
         dict(products),
+        _whole_words(headings) if headings else None,
+        _whole_words(negating) if negating else None,
+        any(_normal(p).startswith("n't") for p in negations),
     )
 
 
@@ -97,8 +112,9 @@ def _trie(node: dict) -> str:
     return body
 
 
-def decide(texts: Sequence[str], cues: PageCues) -> PageContext:
-    """The voice and topic of a page whose prose blocks are ``texts``."""
+def decide(texts: Sequence[str], cues: PageCues, kinds: Sequence[str] | None = None) -> PageContext:
+    """The voice, topic and (given the blocks' ``kinds``) listed blocks of a
+    page whose prose blocks are ``texts``."""
     promotional: Counter = Counter()
     informational: Counter = Counter()
     voices = cues.voices
@@ -114,8 +130,50 @@ def decide(texts: Sequence[str], cues: PageCues) -> PageContext:
         voice = INFORMATIONAL
     else:
         voice = UNKNOWN
+    listed = _listed(texts, kinds, cues) if kinds is not None and cues.list_headings else frozenset()
     return PageContext(voice, _topic(texts, page, cues),
-                       tuple(promotional.most_common()), tuple(informational.most_common()))
+                       tuple(promotional.most_common()), tuple(informational.most_common()), listed)
+
+
+# A heading of a list: at most this many words and no full stop at its end,
+# or a line that ends with a colon ("Our therapy can help with:").
+HEADING_WORDS = 12
+_SENTENCE_END = re.compile(r"[.!?][\"')\]]*$")
+
+
+def _listed(texts: Sequence[str], kinds: Sequence[str], cues: PageCues) -> frozenset[int]:
+    """The items of a list right after a heading (or the line before a list)
+    that names uses or benefits and negates nothing, up to the first block
+    that is not a list item; only items that are fragments (an item that
+    explains in sentences is prose, and the rules read it as such)."""
+    listed: set[int] = set()
+    index = 1
+    while index < len(texts):
+        if _item(kinds[index]) and not _item(kinds[index - 1]) and _announces(texts[index - 1], cues):
+            while index < len(texts) and _item(kinds[index]):
+                if _fragment(texts[index]):
+                    listed.add(index)
+                index += 1
+        index += 1
+    return frozenset(listed)
+
+
+def _fragment(text: str) -> bool:
+    return len(text.split()) <= HEADING_WORDS and not _SENTENCE_END.search(text.strip())
+
+
+def _item(kind: str) -> bool:
+    return kind.endswith("list-item")
+
+
+def _announces(text: str, cues: PageCues) -> bool:
+    text = text.strip()
+    if not text.endswith(":") and (len(text.split()) > HEADING_WORDS or _SENTENCE_END.search(text)):
+        return False
+    lower = text.lower().replace("\u2019", "'")
+    if cues.negations is not None and cues.negations.search(lower) or cues.contractions and "n't" in lower:
+        return False
+    return cues.list_headings is not None and cues.list_headings.search(lower) is not None
 
 
 def _topic(texts: Sequence[str], page: str, cues: PageCues) -> str | None:

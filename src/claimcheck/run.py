@@ -102,7 +102,7 @@ def page_contexts(paths: Sequence[str], linter: Linter, stdin=None, stdin_filena
             yield error.path, None, error.reason
             continue
         document = reader(kind)(source, path)
-        yield path, decide([b.text for b in document.blocks], cues), None
+        yield path, decide([b.text for b in document.blocks], cues, [b.kind for b in document.blocks]), None
 
 
 def _name_and_format(target: Target, stdin_filename: str | None) -> tuple[str, str]:

@@ -126,6 +126,11 @@ class Sentence:
         return self.page is not None and self.page.promotional_voice and self.page.topic is not None
 
     @property
+    def listed(self) -> bool:
+        """An item of a list announced as uses or benefits (see claimcheck.page)."""
+        return self.page is not None and self.block in self.page.listed
+
+    @property
     def informational_page(self) -> bool:
         return self.page is not None and self.page.voice == INFORMATIONAL
 

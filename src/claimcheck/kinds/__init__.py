@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from claimcheck.kinds import claim, pattern, phrase, required, scorer
+from claimcheck.kinds import claim, listed, pattern, phrase, required, scorer
 
 KINDS: dict[str, ModuleType] = {
     phrase.NAME: phrase,
     pattern.NAME: pattern,
     claim.NAME: claim,
+    listed.NAME: listed,
     required.NAME: required,
     scorer.NAME: scorer,
 }

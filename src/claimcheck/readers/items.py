@@ -11,6 +11,7 @@ marker or a label that follows a line break in the source (a newline or a
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable
 
@@ -22,22 +23,26 @@ from claimcheck.readers.document import Block
 # short label and its colon ("Recovery: same day", "Side effects: none").
 _SYMBOL = (r"[\u2190-\u21ff\u2300-\u23ff\u25a0-\u25ff\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff]"
            r"[\ufe0f\u200d\U0001f3fb-\U0001f3ff]*")
-_MARKER = re.compile(
-    r"(?<= )(?:(?:[*+\-\u2012-\u2015\u2022\u2023\u2043\u00b7]|\d{1,3}[.)]|\(?[a-z]\))(?= )"
-    r"|" + _SYMBOL + r"|[A-Z][\w'-]*(?: [\w'-]+){0,2}:(?= ))"
-)
+_ITEM = (r"(?:(?:[*+\-\u2012-\u2015\u2022\u2023\u2043\u00b7]|\d{1,3}[.)]|\(?[a-z]\))(?= )"
+         r"|" + _SYMBOL + r"|[A-Z][\w'-]*(?: [\w'-]+){0,2}:(?= ))")
+_MARKER = re.compile(r"(?<= )" + _ITEM)
+_STARTS = re.compile(_ITEM)
 _LINE_BREAK = re.compile(r"[\n\r\u2028\u2029]|<br\b", re.IGNORECASE)
 
 
 def split(blocks: Iterable[Block], source: str) -> tuple[Block, ...]:
-    """``blocks`` with each cut before its list-marker lines."""
+    """``blocks`` with each cut before its list-marker lines; a paragraph
+    that starts with a marker is a list item (``list-item``, ``html-list-item``)."""
     found: list[Block] = []
     for block in blocks:
-        if " " in block.text and _MARKER.search(block.text):
-            found.extend(_cut(block, source))
-        else:
-            found.append(block)
+        pieces = _cut(block, source) if " " in block.text and _MARKER.search(block.text) else [block]
+        found.extend(_as_item(piece) if piece.kind.endswith("paragraph") and _STARTS.match(piece.text) else piece
+                     for piece in pieces)
     return tuple(found)
+
+
+def _as_item(block: Block) -> Block:
+    return dataclasses.replace(block, kind=block.kind[:-len("paragraph")] + "list-item")
 
 
 def _cut(block: Block, source: str) -> list[Block]:
