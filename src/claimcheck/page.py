@@ -15,8 +15,9 @@ product treats or does ("Conditions we treat", "Benefits", "Therapeutic
 applications": ``list_headings`` in ``context.yaml``): on a seller's page
 each item there is a claim even without a verb ("– Chronic back pain").
 
-Both are decided from the normalized block texts with two regular
-expressions, before any sentence is looked at, in time linear in the page.
+All three are decided from the normalized block texts (and, for lists, the
+blocks' kinds) with a few regular expressions, before any sentence is looked
+at, in time linear in the page.
 """
 
 from __future__ import annotations
