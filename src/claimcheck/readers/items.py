@@ -25,9 +25,10 @@ _SYMBOL = (r"[\u2190-\u21ff\u2300-\u23ff\u25a0-\u25ff\u2600-\u27bf\u2b00-\u2bff\
            r"[\ufe0f\u200d\U0001f3fb-\U0001f3ff]*")
 _ITEM = (r"(?:(?:[*+\-\u2012-\u2015\u2022\u2023\u2043\u00b7]|\d{1,3}[.)]|\(?[a-z]\))(?= )"
          r"|" + _SYMBOL + r"|[A-Z][\w'-]*(?: [\w'-]+){0,2}:(?= ))")
-_MARKER = re.compile(r"(?<= )" + _ITEM)
+_MARKER = re.compile(r" " + _ITEM)  # a literal first: the search skips to spaces
 _STARTS = re.compile(_ITEM)
-_LINE_BREAK = re.compile(r"[\n\r\u2028\u2029]|<br\b", re.IGNORECASE)
+_LINE_BREAK = re.compile(r"[\n\r]|<br\b", re.IGNORECASE)  # the line ends positions count, and <br>
+_BR = re.compile(r"<br\b", re.IGNORECASE)
 
 
 def split(blocks: Iterable[Block], source: str) -> tuple[Block, ...]:
@@ -35,10 +36,24 @@ def split(blocks: Iterable[Block], source: str) -> tuple[Block, ...]:
     that starts with a marker is a list item (``list-item``, ``html-list-item``)."""
     found: list[Block] = []
     for block in blocks:
-        pieces = _cut(block, source) if " " in block.text and _MARKER.search(block.text) else [block]
-        found.extend(_as_item(piece) if piece.kind.endswith("paragraph") and _STARTS.match(piece.text) else piece
-                     for piece in pieces)
+        if _broken(block, source) and _MARKER.search(block.text):
+            found.extend(_as_item(piece) if _starts_item(piece) else piece for piece in _cut(block, source))
+        else:
+            found.append(_as_item(block) if _starts_item(block) else block)
     return tuple(found)
+
+
+def _starts_item(block: Block) -> bool:
+    return _STARTS.match(block.text) is not None and block.kind.endswith("paragraph")
+
+
+def _broken(block: Block, source: str) -> bool:
+    """Does the block's source hold a line break (else nothing can cut it)?
+    (``str.find`` first: most blocks are one line.)"""
+    runs = block.runs
+    start, end = runs[0][1], runs[-1][1] + len(block.text) - runs[-1][0]
+    return (source.find("\n", start, end) >= 0 or source.find("\r", start, end) >= 0
+            or source.find("<", start, end) >= 0 and _BR.search(source, start, end) is not None)
 
 
 def _as_item(block: Block) -> Block:
@@ -49,7 +64,7 @@ def _cut(block: Block, source: str) -> list[Block]:
     text = block.text
     cuts = []
     for match in _MARKER.finditer(text):
-        at = match.start()  # text[at - 1] is the space standing for the gap
+        at = match.start() + 1  # text[at - 1] is the space standing for the gap
         gap_start = block.source_offset(at - 2) + 1 if at >= 2 else block.source_offset(at - 1)
         if _LINE_BREAK.search(source, gap_start, block.source_offset(at)):
             cuts.append(at)
