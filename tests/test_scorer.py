@@ -287,20 +287,24 @@ def test_an_informational_page_with_claims_in_two_blocks_owes_the_disclaimer(lin
     assert missing(one + "\nStem cells cure autism.\n\nStem cell therapy is not FDA-approved.\n") == []
 
 
-def test_pending_pack_hits_are_kept_at_the_confirm_threshold_and_get_no_scorer_finding():
+@pytest.mark.parametrize("voice", ["informational"])
+def test_pending_pack_hits_are_kept_at_the_confirm_threshold_and_get_no_scorer_finding(voice):
     from types import SimpleNamespace
 
     from claimcheck import engine
     from claimcheck.findings import Hit
-    from claimcheck.kinds.scorer import CONFIRM_THRESHOLD
+    from claimcheck.kinds.scorer import confirm_threshold
 
+    cut = confirm_threshold(voice)
+    assert confirm_threshold("promotional") is None and confirm_threshold("unknown") is None and 0 < cut < 0.5
     classifier = SimpleNamespace(scores=lambda items: [
-        {"claim": value, "safety": 0.9} for value in (CONFIRM_THRESHOLD - 0.01, CONFIRM_THRESHOLD, 0.99)])
+        {"claim": value, "safety": 0.9} for value in (cut - 0.01, cut, 0.99)])
     compiled = SimpleNamespace(classifier=classifier, scorer_rules={})
     candidates = [engine.Candidate(n, 0, 5, ("a",), True, frozenset(), (Hit("safety.safe-claim", n, 0, 5),))
                   for n in range(3)]
-    assert [(h.rule_id, h.block) for h in engine._scored(candidates, compiled, informational=True)] == [
+    assert [(h.rule_id, h.block) for h in engine._scored(candidates, compiled, voice == "informational", cut)] == [
         ("safety.safe-claim", 1), ("safety.safe-claim", 2)]
+    assert len(engine._scored(candidates, compiled, False, None)) == 3  # a seller's page: no agreement needed
 
 
 def test_the_scorer_architecture_built_directly_is_the_registrys():

@@ -3,9 +3,10 @@
 Each block is tokenized once (blocks in groups); a sentence is looked at only
 if something matched in it, and then each sentence-level rule's kind decides
 on that sentence; sentences no rule reported go to the claim scorer in
-batches. On an informational page, a sentence a pack rule reported is
-scored too, and the rule's findings stand only if the scorer agrees it is a
-claim. Document-level rules run last, over what the sentences produced.
+batches. On a page that is not a seller's, a sentence a pack rule reported
+is scored too, and the rule's findings stand only if the scorer does not
+rule out a claim (``kinds.scorer.confirm_threshold``). Document-level rules
+run last, over what the sentences produced.
 Compilation is :mod:`claimcheck.compiled`.
 """
 
@@ -19,6 +20,7 @@ from claimcheck.compiled import Compiled
 from claimcheck.findings import Finding, Hit, Level
 from claimcheck.kinds import KINDS
 from claimcheck.kinds.required import Summary
+from claimcheck.kinds.scorer import confirm_threshold
 from claimcheck.model import RuleSet
 from claimcheck.page import INFORMATIONAL, PageContext, decide
 from claimcheck.positions import LineTable
@@ -46,8 +48,8 @@ class Candidate:
     words: tuple[str, ...]
     reported: bool
     labels: frozenset[str] = frozenset()  # the labels matched in it
-    # On an informational page: the pack rules' hits on it, which stand only
-    # if the scorer agrees that it is a claim (see ``_scored``).
+    # On a page that is not a seller's: the pack rules' hits on it, which
+    # stand only if the scorer does not rule out a claim (see ``_scored``).
     pending: tuple[Hit, ...] = ()
 
 
@@ -77,9 +79,10 @@ def lint_document(document: Document, compiled: Compiled) -> tuple[Finding, ...]
     # sure (kinds.scorer.INFORMATIONAL_THRESHOLD).
     scoring = compiled.classifier is not None
     informational = page.voice == INFORMATIONAL
+    cut = confirm_threshold(page.voice) if scoring else None
     hits, _, first_terms = analyse(texts, compiled, page, scoring=scoring,
-                                   score=(lambda found: _scored(found, compiled, informational)) if scoring else None,
-                                   confirm=scoring and informational)
+                                   score=(lambda found: _scored(found, compiled, informational, cut)) if scoring else None,
+                                   confirm=cut is not None)
     if compiled.document_rules:
         rules = {rule.id: rule for rule in compiled.ruleset.rules}
         ordered = sorted(hits, key=lambda h: (h.block, h.start))
@@ -144,19 +147,20 @@ def analyse(texts: list[str], compiled: Compiled, page: PageContext, scoring: bo
     return hits, candidates, first_terms
 
 
-def _scored(candidates: list[Candidate], compiled: Compiled, informational: bool = False) -> list[Hit]:
+def _scored(candidates: list[Candidate], compiled: Compiled, informational: bool = False,
+            confirm: float | None = None) -> list[Hit]:
     """One hit per candidate (sentences no pack rule reported) whose claim
     score reaches the threshold of its best category's scorer rule (if that
     rule is active). A candidate with pending pack hits keeps them if its
-    claim score reaches ``CONFIRM_THRESHOLD``, and gets no scorer hit."""
-    from claimcheck.kinds.scorer import CONFIRM_THRESHOLD, threshold
+    claim score reaches ``confirm``, and gets no scorer hit."""
+    from claimcheck.kinds.scorer import threshold
     from claimcheck.scorer.classifier import CLAIM
 
     found = []
     best: dict[int, str] = {}  # id of a scores dict (repeated sentences share one) -> its category
     for candidate, scores in zip(candidates, compiled.classifier.scores([c.words for c in candidates])):
         if candidate.reported:
-            if scores.get(CLAIM, 0.0) >= CONFIRM_THRESHOLD:
+            if confirm is None or scores.get(CLAIM, 0.0) >= confirm:
                 found.extend(candidate.pending)
             continue
         # The category the model ranks highest; a category whose scorer rule is

@@ -34,13 +34,21 @@ DEFAULT_THRESHOLD = 0.5
 # claims of sellers whose pages read as informational; measured in
 # bench/accuracy.py: see the README.)
 INFORMATIONAL_THRESHOLD = 0.8
-# On an informational page a pack rule's finding stands only if the scorer
-# gives its sentence at least this claim score: there the rules mostly fire
-# on reported speech, requirements and research ("must be shown to be safe",
-# "approved for graft versus host disease"). Low on purpose: a seller's page
-# misread as informational keeps its plainer claims. Measured in
-# bench/accuracy.py (see the README).
-CONFIRM_THRESHOLD = 0.3
+# A pack rule's finding stands only if the scorer gives its sentence at
+# least this claim score, by the page's voice. On an informational page the
+# rules mostly fire on reported speech, requirements and research ("must be
+# shown to be safe", "approved for graft versus host disease"); 0.3 is low on
+# purpose, so that a seller's page misread as informational keeps its plainer
+# claims. Elsewhere no agreement is needed: a cut of 0.1 on pages of unknown
+# voice (the best of the family-grouped cross-validation, F1 +0.005) dropped
+# a blunt claim inside a long run-on sentence, which the scorer reads as
+# mostly neutral words. Measured in bench/accuracy.py (see the README).
+CONFIRM_THRESHOLDS = {"informational": 0.3}
+
+
+def confirm_threshold(voice: str) -> float | None:
+    """The claim score a pack finding needs on a page of ``voice`` (None: none)."""
+    return CONFIRM_THRESHOLDS.get(voice)
 
 
 def needs(rule: Rule) -> Needs:
