@@ -73,7 +73,9 @@ def compile_cues(promotional: Sequence[str], informational: Sequence[str],
     voices.update({_normal(p): INFORMATIONAL for p in informational})
     voices.pop("", None)
     headings = {_normal(p) for p in list_headings} - {""}
-    negating = {_normal(p) for p in negations if not _normal(p).startswith("n't")} - {""}
+    negating = {_normal(p) for p in negations} - {""}
+    contractions = {n for n in negating if n.startswith("n't")}  # no word boundary before them
+    negating -= contractions
     return PageCues(
         _whole_words(voices),
         voices,
@@ -81,7 +83,7 @@ def compile_cues(promotional: Sequence[str], informational: Sequence[str],
         dict(products),
         _whole_words(headings) if headings else None,
         _whole_words(negating) if negating else None,
-        any(_normal(p).startswith("n't") for p in negations),
+        bool(contractions),
     )
 
 
@@ -168,13 +170,14 @@ def _item(kind: str) -> bool:
 
 
 def _announces(text: str, cues: PageCues) -> bool:
-    text = text.strip()
-    if not text.endswith(":") and (len(text.split()) > HEADING_WORDS or _SENTENCE_END.search(text)):
+    """A heading (or a line ending in a colon) that names uses or benefits
+    and negates nothing (``cues.list_headings`` is set)."""
+    if not (text.rstrip().endswith(":") or _fragment(text)):
         return False
     lower = text.lower().replace("\u2019", "'")
     if cues.negations is not None and cues.negations.search(lower) or cues.contractions and "n't" in lower:
         return False
-    return cues.list_headings is not None and cues.list_headings.search(lower) is not None
+    return cues.list_headings.search(lower) is not None
 
 
 def _topic(texts: Sequence[str], page: str, cues: PageCues) -> str | None:

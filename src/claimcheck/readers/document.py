@@ -18,6 +18,13 @@ def runs_after(runs, index: int) -> int:
     return bisect.bisect_right(runs, (index, _AFTER))
 
 
+def slice_runs(runs, start: int, end: int) -> list[tuple[int, int]]:
+    """The run map of text ``[start, end)`` (time in the runs it keeps)."""
+    kept = [(0, source_offset(runs, start))]
+    kept += [(t - start, s) for t, s in runs[runs_after(runs, start):runs_after(runs, end - 1)]]
+    return kept
+
+
 def source_offset(runs, index: int) -> int:
     """The source offset of text index ``index`` under a run map."""
     if len(runs) == 1 or index < runs[1][0]:  # most blocks are one run
@@ -84,11 +91,8 @@ class Block:
         return found
 
     def part(self, start: int, end: int) -> "Block":
-        """The block's text ``[start, end)`` as a block (time in its runs, not the block's)."""
-        first, last = runs_after(self.runs, start), runs_after(self.runs, end - 1)
-        runs = [(0, self.source_offset(start))]
-        runs += [(t - start, s) for t, s in self.runs[first:last]]
-        return Block(self.kind, self.text[start:end], tuple(runs), self.wide)
+        """The block's text ``[start, end)`` as a block."""
+        return Block(self.kind, self.text[start:end], tuple(slice_runs(self.runs, start, end)), self.wide)
 
 
 @dataclass(frozen=True)

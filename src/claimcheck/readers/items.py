@@ -27,7 +27,6 @@ _ITEM = (r"(?:(?:[*+\-\u2012-\u2015\u2022\u2023\u2043\u00b7]|\d{1,3}[.)]|\(?[a-z
          r"|" + _SYMBOL + r"|[A-Z][\w'-]*(?: [\w'-]+){0,2}:(?= ))")
 _MARKER = re.compile(r" " + _ITEM)  # a literal first: the search skips to spaces
 _STARTS = re.compile(_ITEM)
-_LINE_BREAK = re.compile(r"[\n\r]|<br\b", re.IGNORECASE)  # the line ends positions count, and <br>
 _BR = re.compile(r"<br\b", re.IGNORECASE)
 
 
@@ -48,10 +47,14 @@ def _starts_item(block: Block) -> bool:
 
 
 def _broken(block: Block, source: str) -> bool:
-    """Does the block's source hold a line break (else nothing can cut it)?
-    (``str.find`` first: most blocks are one line.)"""
+    """Does the block's source hold a line break (else nothing can cut it)?"""
     runs = block.runs
-    start, end = runs[0][1], runs[-1][1] + len(block.text) - runs[-1][0]
+    return _line_break(source, runs[0][1], runs[-1][1] + len(block.text) - runs[-1][0])
+
+
+def _line_break(source: str, start: int, end: int) -> bool:
+    """A line end that positions count (``\n``, ``\r``) or a ``<br>`` in
+    ``source[start:end]`` (``str.find`` first: most ranges hold none)."""
     return (source.find("\n", start, end) >= 0 or source.find("\r", start, end) >= 0
             or source.find("<", start, end) >= 0 and _BR.search(source, start, end) is not None)
 
@@ -66,7 +69,7 @@ def _cut(block: Block, source: str) -> list[Block]:
     for match in _MARKER.finditer(text):
         at = match.start() + 1  # text[at - 1] is the space standing for the gap
         gap_start = block.source_offset(at - 2) + 1 if at >= 2 else block.source_offset(at - 1)
-        if _LINE_BREAK.search(source, gap_start, block.source_offset(at)):
+        if _line_break(source, gap_start, block.source_offset(at)):
             cuts.append(at)
     if not cuts:
         return [block]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from claimcheck.readers.document import Block, runs_after, source_offset
+from claimcheck.readers.document import Block, runs_after, slice_runs, source_offset
 
 _SEPARATOR = re.compile(
     r"(?:https?://|ftp://|www\.)[^\s<>()\"'`]+"
@@ -147,6 +147,4 @@ def _replace(text: str, runs: list[tuple[int, int]], spans) -> tuple[str, list[t
 
 
 def _cut(text: str, runs: list[tuple[int, int]], start: int, end: int) -> tuple[str, list[tuple[int, int]]]:
-    new_runs = [(0, source_offset(runs, start))]
-    new_runs += [(t - start, s) for t, s in runs if start < t < end]
-    return text[start:end], new_runs
+    return text[start:end], slice_runs(runs, start, end)
