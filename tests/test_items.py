@@ -82,3 +82,37 @@ def test_bulleted_claims_are_found_at_exact_positions_on_their_own_lines(linter,
     _check(linter, source, expected, fmt="text")
     for finding in linter.lint_text(source, format="text"):
         assert finding.line == finding.end_line, finding
+
+
+def kinds(document) -> list[tuple[str, str]]:
+    return [(block.kind, block.text) for block in document.blocks]
+
+
+def test_items_that_head_items_of_another_marker_are_group_labels():
+    source = ("Uses\n1. Joint repair\n\u2013 Torn tendons\n\u2013 Worn cartilage\n2. Skin\n\u2013 Fine lines\n"
+              "3) Hair thinning")
+    assert kinds(text.read(source, "x.txt")) == [
+        ("paragraph", "Uses"), ("list-group", "1. Joint repair"), ("list-item", "\u2013 Torn tendons"),
+        ("list-item", "\u2013 Worn cartilage"), ("list-group", "2. Skin"), ("list-item", "\u2013 Fine lines"),
+        ("list-item", "3) Hair thinning")]  # followed by no item of another marker: an item
+    # one marker throughout, or a first item followed by its own kind: no groups
+    same = "Uses\n\u2022 Joint repair\n\u2022 Skin\nNote: prices vary"
+    assert [kind for kind, _ in kinds(text.read(same, "x.txt"))] == ["paragraph"] + ["list-item"] * 3
+
+
+def test_nested_markdown_and_html_lists_have_group_labels():
+    tight = "Uses:\n\n1. Joint repair\n   - torn tendons\n   - worn cartilage\n2. Skin\n   - fine lines\n3. Hair\n"
+    loose = "Uses:\n\n1. Joint repair\n\n   - torn tendons\n\n2. Skin\n\n   - fine lines\n\n3. Hair\n"
+    expected = [("paragraph", "Uses:"), ("list-group", "Joint repair"), ("list-item", "torn tendons"),
+                ("list-group", "Skin"), ("list-item", "fine lines"), ("list-item", "Hair")]
+    assert kinds(markdown.read(loose, "x.md")) == expected
+    tight_kinds = kinds(markdown.read(tight, "x.md"))
+    assert tight_kinds[:3] == expected[:3] and tight_kinds[-1] == ("list-item", "Hair")
+    page = ("<p>Uses:</p><ol><li>Joint repair<ul><li>torn tendons</li></ul></li>"
+            "<li>Skin<ul><li>fine lines</li></ul></li><li>Hair</li></ol>")
+    assert kinds(html.read(page, "x.html")) == expected
+
+
+def test_the_paragraphs_of_a_loose_markdown_list_are_items():
+    assert kinds(markdown.read("- Knee pain\n\n- Back pain\n\nAfter the list.\n", "x.md")) == [
+        ("list-item", "Knee pain"), ("list-item", "Back pain"), ("paragraph", "After the list.")]

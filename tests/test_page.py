@@ -141,3 +141,14 @@ def test_show_context_counts_the_listed_items(tmp_path):
     (tmp_path / "lists.md").write_text(LISTS, encoding="utf-8")
     result = CliRunner().invoke(main, ["--show-context", str(tmp_path / "lists.md")])
     assert "items of lists of uses or benefits: 2" in result.stdout, result.stdout
+
+
+def test_group_labels_inside_a_list_of_uses_are_not_listed(linter):
+    source = ("Therapeutic applications\n1. Neurological conditions\n\u2013 Stroke recovery\n"
+              "\u2013 Parkinson's disease\n2. Joint disorders\n\u2013 Knee osteoarthritis\n")
+    found = sorted((f.line, f.text) for f in linter.lint_text(source, format="text")
+                   if f.rule == "unapproved.listed-use")
+    assert found == [(3, "Stroke recovery"), (4, "Parkinson's disease"), (6, "Knee osteoarthritis")]
+    loose = "## Benefits\n\n- Joint disorders\n\n  - Knee osteoarthritis\n\n- Back pain relief\n"
+    found = sorted(f.line for f in linter.lint_text(loose, path="p.md") if f.rule == "unapproved.listed-use")
+    assert found == [5, 7]

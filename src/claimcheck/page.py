@@ -14,6 +14,8 @@ The *listed* blocks are the list items under a heading that announces what a
 product treats or does ("Conditions we treat", "Benefits", "Therapeutic
 applications": ``list_headings`` in ``context.yaml``): on a seller's page
 each item there is a claim even without a verb ("– Chronic back pain").
+The labels of groups inside such a list (``list-group`` blocks, "3.
+Neurological conditions" over its own bullets) are not.
 
 All three are decided from the normalized block texts (and, for lists, the
 blocks' kinds) with a few regular expressions, before any sentence is looked
@@ -152,9 +154,9 @@ def _listed(texts: Sequence[str], kinds: Sequence[str], cues: PageCues) -> froze
     listed: set[int] = set()
     index = 1
     while index < len(texts):
-        if _item(kinds[index]) and not _item(kinds[index - 1]) and _announces(texts[index - 1], cues):
-            while index < len(texts) and _item(kinds[index]):
-                if _fragment(texts[index]):
+        if _in_list(kinds[index]) and not _in_list(kinds[index - 1]) and _announces(texts[index - 1], cues):
+            while index < len(texts) and _in_list(kinds[index]):
+                if _item(kinds[index]) and _fragment(texts[index]):
                     listed.add(index)
                 index += 1
         index += 1
@@ -167,6 +169,12 @@ def _fragment(text: str) -> bool:
 
 def _item(kind: str) -> bool:
     return kind.endswith("list-item")
+
+
+def _in_list(kind: str) -> bool:
+    """An item, or the label of a group of items ("2. Skin" over its own
+    bullets): a group label is part of the list but names no use itself."""
+    return kind.endswith(("list-item", "list-group"))
 
 
 def _announces(text: str, cues: PageCues) -> bool:

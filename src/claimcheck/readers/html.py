@@ -123,6 +123,8 @@ class _Parser(HTMLParser):
                 self.skipping.append(tag)
             return
         if tag in BLOCK_ELEMENTS:
+            if tag in ("ul", "ol") and self.kind == "list-item":
+                self.kind = "list-group"  # the item's own text heads a list of its own
             self.flush("heading" if tag in ("h1", "h2", "h3", "h4", "h5", "h6", "title") else
                        "list-item" if tag == "li" else "table-cell" if tag in ("td", "th") else None)
         elif tag == "br":
@@ -140,6 +142,8 @@ class _Parser(HTMLParser):
             self.json_ld = False
             return
         if tag in BLOCK_ELEMENTS:
+            if tag in ("ul", "ol") and self.kind == "list-item":
+                self.kind = "list-group"  # the item's own text heads a list of its own
             self.flush()
         elif tag == "a":
             self.builder.separate()

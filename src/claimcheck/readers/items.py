@@ -7,6 +7,12 @@ each line ("Recovery: same day"). Read as one block they would be one
 sentence, reported on its first line. So a block is cut before a list
 marker or a label that follows a line break in the source (a newline or a
 ``<br>``): the same marker inside a line ("cells - and more") does not cut.
+
+A list of lists written with two kinds of marker ("1. Tissue repair" over
+"– Cartilage", "– Tendons", then "2. Skin" over its own dashes) has group
+labels: the items of the first item's marker, each followed by an item of
+another marker, are ``list-group`` blocks (the sub-headings of the list,
+not items of it).
 """
 
 from __future__ import annotations
@@ -25,21 +31,55 @@ _SYMBOL = (r"[\u2190-\u21ff\u2300-\u23ff\u25a0-\u25ff\u2600-\u27bf\u2b00-\u2bff\
            r"[\ufe0f\u200d\U0001f3fb-\U0001f3ff]*")
 _ITEM = (r"(?:(?:[*+\-\u2012-\u2015\u2022\u2023\u2043\u00b7]|\d{1,3}[.)]|\(?[a-z]\))(?= )"
          r"|" + _SYMBOL + r"|[A-Z][\w'-]*(?: [\w'-]+){0,2}:(?= ))")
-_MARKER = re.compile(r" " + _ITEM)  # a literal first: the search skips to spaces
+# A literal space first (the search skips to spaces); the item itself in a
+# lookahead, so that a label that overlaps the next line's ("Skin Note:") does
+# not hide it.
+_MARKER = re.compile(r" (?=" + _ITEM + ")")
 _STARTS = re.compile(_ITEM)
 _BR = re.compile(r"<br\b", re.IGNORECASE)
 
 
 def split(blocks: Iterable[Block], source: str) -> tuple[Block, ...]:
     """``blocks`` with each cut before its list-marker lines; a paragraph
-    that starts with a marker is a list item (``list-item``, ``html-list-item``)."""
+    that starts with a marker is a list item (``list-item``, ``html-list-item``),
+    or the label of a group of items (``list-group``: see the module's doc)."""
     found: list[Block] = []
     for block in blocks:
         if _broken(block, source) and _MARKER.search(block.text):
-            found.extend(_as_item(piece) if _starts_item(piece) else piece for piece in _cut(block, source))
+            found.extend(_grouped(_cut(block, source)))
         else:
             found.append(_as_item(block) if _starts_item(block) else block)
     return tuple(found)
+
+
+def _grouped(pieces: list[Block]) -> list[Block]:
+    """The pieces of one cut block as items, group labels and prose."""
+    shapes = [_shape(piece) if _starts_item(piece) else None for piece in pieces]
+    first = next((n for n, shape in enumerate(shapes) if shape is not None), len(shapes))
+    group = None
+    if first + 1 < len(shapes) and shapes[first + 1] is not None and shapes[first + 1] != shapes[first]:
+        group = shapes[first]  # the first item heads items of another marker
+    found = []
+    for number, piece in enumerate(pieces):
+        shape = shapes[number]
+        if shape is None:
+            found.append(piece)
+        elif shape == group and number + 1 < len(shapes) and shapes[number + 1] not in (None, group):
+            found.append(_as_item(piece, "list-group"))
+        else:
+            found.append(_as_item(piece))
+    return found
+
+
+def _shape(block: Block) -> str:
+    """What kind of marker starts an item: an enumerator (``1.``, ``(b)``),
+    a label (``Recovery:``) or the bullet or symbol itself."""
+    marker = _STARTS.match(block.text).group()
+    if marker[-1] == ":":
+        return "label"
+    if marker[-1] in ".)":
+        return "enumerator"
+    return marker
 
 
 def _starts_item(block: Block) -> bool:
@@ -59,8 +99,8 @@ def _line_break(source: str, start: int, end: int) -> bool:
             or source.find("<", start, end) >= 0 and _BR.search(source, start, end) is not None)
 
 
-def _as_item(block: Block) -> Block:
-    return dataclasses.replace(block, kind=block.kind[:-len("paragraph")] + "list-item")
+def _as_item(block: Block, kind: str = "list-item") -> Block:
+    return dataclasses.replace(block, kind=block.kind[:-len("paragraph")] + kind)
 
 
 def _cut(block: Block, source: str) -> list[Block]:

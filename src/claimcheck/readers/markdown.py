@@ -11,6 +11,7 @@ definitions never do.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections.abc import Sequence
 
@@ -33,6 +34,7 @@ _INLINE_CONTAINERS = {"em", "strong", "link", "image", "strikethrough", "s"}
 # Inline nodes that are never prose.
 _INLINE_SKIPPED = {"code_inline", "html_inline", "autolink", "math_inline"}
 _INLINE_BREAKS = {"softbreak", "hardbreak"}
+_LISTS = {"bullet_list", "ordered_list"}
 
 
 def make_parser():
@@ -154,8 +156,9 @@ _INLINE = frozenset({"text", "text_special"}) | _INLINE_BREAKS | _INLINE_CONTAIN
 def _collect(root, source: str, to_char, blocks: list[Block], fields) -> None:
     """The prose blocks under ``root``, in document order. An explicit stack,
     not recursion: any nesting depth (5,000 quote or list levels) works."""
-    # Each frame: the node's block kind, its remaining children, its builder (or None).
-    stack = [[_BLOCK_KINDS.get(root.name, "paragraph"), iter(root.children), None]]
+    # Each frame: the node's block kind, its remaining children, its builder
+    # (or None), and how many blocks there were when it began.
+    stack = [[_BLOCK_KINDS.get(root.name, "paragraph"), iter(root.children), None, 0]]
     while stack:
         frame = stack[-1]
         for child in frame[1]:
@@ -191,7 +194,14 @@ def _collect(root, source: str, to_char, blocks: list[Block], fields) -> None:
                 if frame[2] is not None:
                     _flush(frame[2], frame[0], blocks)
                     frame[2] = None
-                stack.append([_BLOCK_KINDS.get(name, "paragraph"), iter(child.children), None])
+                kind = _BLOCK_KINDS.get(name, "paragraph")
+                if frame[0] == "list-item":
+                    if name == "paragraph":
+                        kind = "list-item"  # a loose list's item holds paragraphs
+                    elif name in _LISTS and blocks and blocks[-1].kind == "list-item" and len(blocks) > frame[3]:
+                        # the item's own text heads a list of its own: a group label
+                        blocks[-1] = dataclasses.replace(blocks[-1], kind="list-group")
+                stack.append([kind, iter(child.children), None, len(blocks)])
                 break
         else:
             if frame[2] is not None:
