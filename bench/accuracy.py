@@ -73,6 +73,8 @@ def main(argv: list[str] | None = None) -> int:
     sentence_report(rows, systems, args.show)
     if args.cv:
         cv_report()
+        if (PAGES / "labels.json").is_file():
+            pages_cv_report()
     if not args.no_documents:
         for folder in DOCUMENTS:
             if (folder / "labels.json").is_file():
@@ -175,7 +177,7 @@ def sentence_flags(rows: list[dict], systems: Systems, on_page: bool) -> dict[st
             starts.append(position)
             position += len(text) + 2
 
-        def item_of(offset: int) -> int:
+        def item_of(offset: int, members=members, starts=starts) -> int:
             return members[max(k for k, s in enumerate(starts) if s <= offset)]
 
         for name, linter in (("packs", systems.packs), ("combined", systems.combined)):
@@ -272,33 +274,82 @@ def documents_report(folder: Path, systems: Systems, show: bool) -> None:
     runs = (("packs", Linter.from_folders(scorer=False), Level.INFO), ("combined", systems.full, Level.INFO),
             ("combined, warning and error findings only", systems.full, Level.WARNING))
     for name, linter, lowest in runs:
-        found = expected = false_resp = false_promo = verdicts = 0
-        notes = []
-        for file, label in sorted(labels.items()):
-            lines = (folder / file).read_text(encoding="utf-8").split("\n")
-            lines[0] = ""  # the source line
-            findings = linter.lint_text("\n".join(lines), path=file, format="text")
-            flagged = {f.line for f in findings if f.category != "missing-disclaimer" and f.level >= lowest}
-            wanted = set(label["expected_claim_lines"])
-            optional = set(label.get("quoted_claim_lines_optional", ())) | set(label.get("other_optional_lines", ()))
-            false = flagged - wanted - optional
-            found += len(wanted & flagged)
-            expected += len(wanted)
-            if file.startswith("resp_"):
-                false_resp += len(false)
-            else:
-                false_promo += len(false)
-            missing = any(f.category == "missing-disclaimer" for f in findings)
-            want = label.get("expect_missing_disclaimer_finding")
-            verdicts += want is None or want == missing
-            if show and (wanted - flagged or false or not (want is None or want == missing)):
-                notes.append(f"  {file}: missed {sorted(wanted - flagged)}, false {sorted(false)}, "
-                             f"disclaimer finding {missing} (expected {want})")
-        print(f"{name}:\n  claim lines found {found}/{expected} ({found / max(expected, 1):.0%}); "
-              f"false lines: responsible pages {false_resp}, promotional pages {false_promo}; "
-              f"disclaimer verdicts {verdicts}/{len(labels)}")
-        for note in notes:
-            print(note)
+        counts = PageCounts()
+        notes = [counts.add(folder, file, label, linter, lowest) for file, label in sorted(labels.items())]
+        print(f"{name}:\n  {counts}")
+        if show:
+            for note in notes:
+                if note:
+                    print(note)
+
+
+class PageCounts:
+    """Line-level results summed over labeled pages."""
+
+    def __init__(self) -> None:
+        self.found = self.expected = self.false_resp = self.false_promo = self.verdicts = self.pages = 0
+
+    def add(self, folder: Path, file: str, label: dict, linter: Linter, lowest=Level.INFO) -> str:
+        """Lint one page (its first line, the source, blanked); a note of
+        what went wrong on it, or ``""``."""
+        lines = (folder / file).read_text(encoding="utf-8").split("\n")
+        lines[0] = ""  # the source line
+        findings = linter.lint_text("\n".join(lines), path=file, format="text")
+        flagged = {f.line for f in findings if f.category != "missing-disclaimer" and f.level >= lowest}
+        wanted = set(label["expected_claim_lines"])
+        optional = set(label.get("quoted_claim_lines_optional", ())) | set(label.get("other_optional_lines", ()))
+        false = flagged - wanted - optional
+        self.found += len(wanted & flagged)
+        self.expected += len(wanted)
+        if file.startswith("resp_"):
+            self.false_resp += len(false)
+        else:
+            self.false_promo += len(false)
+        missing = any(f.category == "missing-disclaimer" for f in findings)
+        want = label.get("expect_missing_disclaimer_finding")
+        right = want is None or want == missing
+        self.verdicts += right
+        self.pages += 1
+        if wanted - flagged or false or not right:
+            return (f"  {file}: missed {sorted(wanted - flagged)}, false {sorted(false)}, "
+                    f"disclaimer finding {missing} (expected {want})")
+        return ""
+
+    def __str__(self) -> str:
+        return (f"claim lines found {self.found}/{self.expected} ({self.found / max(self.expected, 1):.0%}); "
+                f"false lines: responsible pages {self.false_resp}, promotional pages {self.false_promo}; "
+                f"disclaimer verdicts {self.verdicts}/{self.pages}")
+
+
+def pages_cv_report(k: int = 5, thresholds=(0.5, 0.6, 0.7)) -> None:
+    """The labeled pages the shipped scorer learns from (``documents-more``),
+    each checked by a scorer trained without it: pages in ``k`` folds, each
+    fold's model trained on the sentences and the other folds' pages; at
+    the default threshold (the first) and others."""
+    import tempfile
+
+    from claimcheck import train
+
+    labels = json.loads((PAGES / "labels.json").read_text(encoding="utf-8"))
+    paths = [p for p in (CORPUS, OLD_DEV) if p.is_file()] + [PAGES]
+    items = train.featurize(train.select(train.read_rows(paths), "train"))
+    names = sorted(labels)
+    counts = {value: PageCounts() for value in thresholds}
+    for fold in range(k):
+        held = {f"{PAGES.name}/{name}" for name in names[fold::k]}
+        kept = [item for item in items if item.row.get("source") not in held]
+        with tempfile.TemporaryDirectory(prefix="claimcheck-pages-cv-") as tmp:
+            model = train.fit(kept, Path(tmp) / "model")
+            train.write_provenance(model, [], [], "cv")
+            shipped = Linter.from_folders(model=model)
+            for value in thresholds:
+                linter = shipped if value == thresholds[0] else _with_threshold(shipped, value, model)
+                for name in names[fold::k]:
+                    counts[value].add(PAGES, name, labels[name], linter)
+    print(f"\n== pages: {PAGES} ({len(names)} pages), each checked by a scorer trained without it ({k} folds)")
+    for value in thresholds:
+        print(f"combined, scorer threshold {value}{' (the default)' if value == thresholds[0] else ''}:\n"
+              f"  {counts[value]}")
 
 
 def _voice_agreement(folder: Path, labels: dict) -> str:

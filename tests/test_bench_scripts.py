@@ -44,3 +44,26 @@ def test_startup_prints_processes_and_phases():
     for row in ("| import spacy |", "| claimcheck, a file with findings |", "| build the English tokenizer |",
                 "| compile the packs |", "| load the claim scorer |", "| check the file |"):
         assert row in out, out
+
+
+def test_page_counts_score_lines_and_the_disclaimer_verdict(tmp_path, linter):
+    """bench/accuracy.py's line-level scoring of a labeled page: the first
+    line (the source) is blanked, a line counts when a finding starts on it."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        from accuracy import PageCounts
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    page = ("Stem cells cure autism. (this source line is blanked)\n"
+            "Our stem cells cure autism.\nOur clinic is open on weekdays.\nPRP is completely safe.\n")
+    (tmp_path / "promo_a.txt").write_text(page, encoding="utf-8")
+    (tmp_path / "resp_b.txt").write_text("source\nStem cells cure autism, some clinics claim.\n", encoding="utf-8")
+    labels = {"promo_a.txt": {"expected_claim_lines": [2, 3], "other_optional_lines": [4],
+                              "expect_missing_disclaimer_finding": True},
+              "resp_b.txt": {"expected_claim_lines": [], "expect_missing_disclaimer_finding": True}}
+    counts = PageCounts()
+    notes = [counts.add(tmp_path, name, label, linter) for name, label in sorted(labels.items())]
+    assert (counts.found, counts.expected, counts.false_promo, counts.pages) == (1, 2, 0, 2)
+    assert counts.verdicts == 1  # the responsible page gets no disclaimer finding, against its label
+    assert "missed [3]" in notes[0] and "(expected True)" in notes[1]
+    assert str(counts).startswith("claim lines found 1/2 (50%)")
