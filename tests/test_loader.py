@@ -136,3 +136,25 @@ def test_a_rule_for_promotional_pages_stays_quiet_elsewhere(tmp_path):
 def test_scorer_message_may_show_the_score_but_other_kinds_may_not(tmp_path):
     error = error_for(tmp_path, rule=RULE.replace('"{text} is a brand claim"', '"{text} scored {score}"'))
     assert error.key == "message" and "{score}" in error.reason
+
+
+def test_a_vocabulary_takes_names_from_a_terminology(tmp_path):
+    pack = "pack: acme\nvocabularies:\n  ills:\n    inflect: noun\n    terminology: [icd10cm]\n"
+    rule = RULE.replace("  terms: [RegenX serum]", "  vocabularies: [ills]").replace(
+        "flag: [Try RegenX serum today.]", "flag: [It helps with glaucoma.]")
+    linter = Linter.from_folders([make_pack(tmp_path, rule=rule, pack=pack)], builtin=False)
+    vocab = linter.ruleset.vocabularies["acme.ills"]
+    assert vocab.terms == () and "glaucoma" in vocab.terminology
+    # inflected, but no hyphenated spelling of a name and no plural of an uncounted noun
+    assert {"migraines", "cerebral palsy"} <= vocab.forms and "cerebral-palsy" not in vocab.forms
+    assert "psoriasises" not in vocab.forms
+    found = [(f.rule, f.text) for f in linter.lint_text("Tinnitus, migraines and plantar fasciitis.")]
+    assert found == [("acme.brand-claim", "Tinnitus"), ("acme.brand-claim", "migraines"),
+                     ("acme.brand-claim", "plantar fasciitis")]
+
+
+def test_unknown_terminology_names_file_line_and_key(tmp_path):
+    pack = "pack: acme\nvocabularies:\n  ills:\n    terminology: [snomed]\n"
+    error = error_for(tmp_path, pack=pack)
+    assert error.path.endswith("pack.yaml") and error.key == "vocabularies.ills.terminology"
+    assert "unknown terminology 'snomed'" in error.reason and "icd10cm" in error.reason

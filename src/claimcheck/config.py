@@ -16,7 +16,7 @@ from pathlib import Path
 
 from claimcheck.errors import PackError
 from claimcheck.findings import Level
-from claimcheck.model import Rule, RuleSet, Vocabulary, matches_prefix
+from claimcheck.model import Rule, RuleSet, matches_prefix
 
 FILENAMES = (".claimcheck.yaml", ".claimcheck.yml", "pyproject.toml")
 LEVELS = ("error", "warning", "info", "off")
@@ -181,7 +181,7 @@ def configure(ruleset: RuleSet, config: Config) -> RuleSet:
             raise unknown(f"unknown vocabulary '{name}' (known: {', '.join(sorted(vocabularies))})",
                          key=f"vocabulary.{name}")
         vocab = vocabularies[name]
-        vocabularies[name] = Vocabulary(vocab.name, vocab.terms + terms, vocab.inflect)
+        vocabularies[name] = dataclasses.replace(vocab, terms=vocab.terms + terms)
     ids = [rule.id for rule in ruleset.rules]
     for prefix in [*config.rules, *(p for _, levels in config.overrides for p in levels)]:
         if not any(matches_prefix(rid, prefix) for rid in ids):

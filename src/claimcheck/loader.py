@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from claimcheck import terminology
 from claimcheck.errors import PackError
 from claimcheck.findings import CATEGORIES, Level
 from claimcheck.kinds import KINDS
@@ -34,7 +35,7 @@ from claimcheck.page import VOICES
 RULE_KEYS = {"id", "kind", "level", "category", "message", "rationale", "references", "suggestion", "examples"}
 OPTIONAL_RULE_KEYS = {"options", "context", "voices"}
 PACK_KEYS = {"pack", "description", "vocabularies"}
-VOCAB_KEYS = {"terms", "inflect"}
+VOCAB_KEYS = {"terms", "inflect", "terminology"}
 CONTEXT_KEYS = {"negation", "negation_after", "pseudo_negation", "attribution", "research", "boundaries",
                 "promotional", "informational", "list_headings", "condition_suffixes", "condition_heads"}
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\.[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -179,15 +180,22 @@ def _load_pack(folder: Path) -> tuple[Pack, dict[str, Vocabulary]]:
             raise where.error("must be a mapping with 'terms'", "vocabularies", vocab_name)
         unknown = set(spec) - VOCAB_KEYS
         if unknown:
-            raise where.error(f"unknown key '{sorted(unknown)[0]}' (allowed: terms, inflect)", "vocabularies", vocab_name)
+            raise where.error(f"unknown key '{sorted(unknown)[0]}' (allowed: terms, inflect, terminology)",
+                              "vocabularies", vocab_name)
         terms = _strings(spec.get("terms"), where, "vocabularies", vocab_name, "terms")
-        if not terms:
+        names: list[str] = []
+        for source in _strings(spec.get("terminology"), where, "vocabularies", vocab_name, "terminology"):
+            if source not in terminology.NAMES:
+                raise where.error(f"unknown terminology '{source}' (known: {', '.join(sorted(terminology.NAMES))})",
+                                  "vocabularies", vocab_name, "terminology")
+            names += terminology.load(source)
+        if not terms and not names:
             raise where.error("needs at least one term", "vocabularies", vocab_name, "terms")
         inflect = spec.get("inflect", "none")
         if inflect not in ("none", "noun", "verb"):
             raise where.error("must be one of none, noun, verb", "vocabularies", vocab_name, "inflect")
         qualified = f"{name}.{vocab_name}"
-        vocabularies[qualified] = Vocabulary(qualified, tuple(terms), inflect)
+        vocabularies[qualified] = Vocabulary(qualified, tuple(terms), inflect, tuple(names))
     return Pack(name, str(data.get("description", "")), str(path)), vocabularies
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -30,6 +31,20 @@ class Vocabulary:
     name: str  # qualified: "<pack>.<name>"
     terms: tuple[str, ...]
     inflect: str = "none"  # none | noun | verb
+    # Names from a terminology (claimcheck.terminology): inflected, but
+    # without the hyphen-for-space spellings of written terms.
+    terminology: tuple[str, ...] = ()
+
+    @functools.cached_property
+    def forms(self) -> frozenset[str]:
+        """Every surface form of every term. Computed once: the prefilter,
+        built when the packs are cached, asks first, so the cached packs
+        carry them (thousands of names with a terminology)."""
+        from claimcheck.vocabulary import forms
+
+        found = {form for term in self.terms for form in forms(term, self.inflect)}
+        found.update(form for term in self.terminology for form in forms(term, self.inflect, spellings=False))
+        return frozenset(found)
 
 
 @dataclass(frozen=True)

@@ -129,7 +129,7 @@ def term_forms(ruleset: RuleSet) -> dict[str, set[str]]:
                 for name in rule.options.get(option.name, ()):
                     if name not in found:
                         vocab = ruleset.vocabularies[name]
-                        found[name] = {f for t in vocab.terms for f in forms(t, vocab.inflect)}
+                        found[name] = set(vocab.forms)
         for label, (terms, inflect) in kind.needs(rule).terms.items():
             found.setdefault(label, set()).update(f for t in terms for f in forms(t, inflect))
     if any(rule.kind == "scorer" for rule in ruleset.rules):
@@ -137,7 +137,7 @@ def term_forms(ruleset: RuleSet) -> dict[str, set[str]]:
         # that turning a pack off does not change what the scorer sees.
         for name, vocab in ruleset.vocabularies.items():
             if name not in found:
-                found[name] = {f for t in vocab.terms for f in forms(t, vocab.inflect)}
+                found[name] = set(vocab.forms)
     return found
 
 

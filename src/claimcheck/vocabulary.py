@@ -11,7 +11,9 @@ from __future__ import annotations
 _VOWELS = set("aeiou")
 
 
-def forms(term: str, inflect: str) -> set[str]:
+def forms(term: str, inflect: str, spellings: bool = True) -> set[str]:
+    """``term``'s forms; with ``spellings``, also its compounds spelled with
+    hyphens for spaces and spaces for hyphens."""
     term = " ".join(term.lower().replace("\u2019", "'").split())
     words = term.split(" ")
     found = {term}
@@ -19,6 +21,8 @@ def forms(term: str, inflect: str) -> set[str]:
         found |= {" ".join([*words[:-1], plural]) for plural in noun_forms(words[-1])}
     elif inflect == "verb":
         found |= {" ".join([verb, *words[1:]]) for verb in verb_forms(words[0])}
+    if not spellings:
+        return found
     spelled = set()
     for form in found:
         if "-" in form:
@@ -28,8 +32,13 @@ def forms(term: str, inflect: str) -> set[str]:
     return found | spelled
 
 
+# Endings of nouns used without a plural (arthritis, fibrosis, anemia,
+# albinism, stiffness): "arthritises" is never written.
+_UNCOUNTED = ("itis", "sis", "emia", "uria", "ism", "ness")
+
+
 def noun_forms(word: str) -> set[str]:
-    if not word[-1:].isalpha():
+    if not word[-1:].isalpha() or word.endswith(_UNCOUNTED):
         return {word}
     if word.endswith(("s", "x", "z", "ch", "sh")):
         return {word, word + "es"}
