@@ -8,7 +8,11 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from .conftest import ROOT, SHARED
+
+pytestmark = pytest.mark.slow
 
 ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 

@@ -125,6 +125,7 @@ def test_a_huge_paragraph_is_cut_and_positions_stay_exact(linter):
     assert text[findings[0].offset:findings[0].end_offset] == "stem cells cure autism"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lines", [200_000])
 def test_many_short_lines_in_one_file(linter, lines):
     text = "".join(f"line {n}: parking.\n" if n % 5000 else f"line {n}: PRP heals tendons.\n" for n in range(lines))

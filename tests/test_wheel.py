@@ -15,6 +15,8 @@ import pytest
 
 from .conftest import EXAMPLES, ROOT
 
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory):
