@@ -30,9 +30,11 @@ _FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"
 
 @dataclass(frozen=True)
 class Prefilter:
-    # key word -> (label, all words of one form): a form can match only if its
-    # key word (its longest word) is present, and then all its words must be.
-    index: Mapping[str, tuple[tuple[str, frozenset[str]], ...]]
+    # key word -> (label, the word sets of its forms with that key word): a
+    # form can match only if its key word (its longest word) is present, and
+    # then all its words must be. One entry per label, its shortest forms
+    # first, so a label found once (or a one-word form) ends the search.
+    index: Mapping[str, tuple[tuple[str, tuple[frozenset[str], ...]], ...]]
     literals: tuple[tuple[str, str], ...]  # (label, form without words): substring checks
     requirements: tuple[Requirement, ...]  # one per rule (document rules resolved)
 
@@ -43,10 +45,16 @@ class Prefilter:
         present = _words(lowered)
         found = set()
         index = self.index
-        for word in present.intersection(index):
-            for label, words in index[word]:
-                if label not in found and words <= present:
-                    found.add(label)
+        for word in present:  # the page's words: fewer than the index's thousands of keys
+            entries = index.get(word)
+            if entries is None:
+                continue
+            for label, forms in entries:
+                if label not in found:
+                    for words in forms:
+                        if words <= present:
+                            found.add(label)
+                            break
         for label, literal in self.literals:
             if label not in found and literal in lowered:
                 found.add(label)
@@ -86,13 +94,13 @@ def build(ruleset: RuleSet) -> Prefilter:
     from claimcheck.kinds import KINDS
 
     label_forms = term_forms(ruleset)
-    index: dict[str, list[tuple[str, frozenset[str]]]] = {}
+    index: dict[str, dict[str, set[frozenset[str]]]] = {}
     literals = []
     for label, found in sorted(label_forms.items()):
         for form in sorted(found):
             words = frozenset(WORD.findall(form))
             if words:
-                index.setdefault(max(sorted(words), key=len), []).append((label, words))
+                index.setdefault(max(sorted(words), key=len), {}).setdefault(label, set()).add(words)
             else:
                 literals.append((label, form))
     by_category: dict[str, list[Requirement]] = {}
@@ -108,7 +116,8 @@ def build(ruleset: RuleSet) -> Prefilter:
         if kind.SCOPE == "document":
             requirements.append(resolve(kind.requires(rule), by_category))
     return Prefilter(
-        {word: tuple(entries) for word, entries in index.items()},
+        {word: tuple((label, tuple(sorted(sets, key=lambda s: (len(s), sorted(s))))) for label, sets in by_label.items())
+         for word, by_label in index.items()},
         tuple(literals),
         tuple(requirements),
     )
