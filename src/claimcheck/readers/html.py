@@ -56,18 +56,23 @@ _JSON_SIMPLE = {'"': '"', "\\": "\\", "/": "/", "b": " ", "f": " ", "n": " ", "r
 
 
 def read(source: str, path: str, skip: Sequence[str] = DEFAULT_SKIP) -> Document:
-    parser = _Parser(source, skip)
-    parser.feed(source)
-    parser.close()
-    parser.flush()
-    return Document(path, source, items.split(parser.blocks, source))
+    return Document(path, source, items.split(_parse(source, skip), source))
 
 
 def blocks_of(source: str, start: int, end: int, skip: Sequence[str] = DEFAULT_SKIP) -> list[Block]:
     """The blocks of the HTML in ``source[start:end]`` (a Markdown HTML
-    block), offsets into ``source``; their kinds start with ``html-``."""
-    part = read(source[start:end], "", skip)
-    return [dataclasses.replace(block.shifted(start), kind=f"html-{block.kind}") for block in part.blocks]
+    block), offsets into ``source``; their kinds start with ``html-``. Not
+    yet cut at list markers: the Markdown reader cuts all its blocks."""
+    return [dataclasses.replace(block.shifted(start), kind=f"html-{block.kind}")
+            for block in _parse(source[start:end], skip)]
+
+
+def _parse(source: str, skip: Sequence[str]) -> list[Block]:
+    parser = _Parser(source, skip)
+    parser.feed(source)
+    parser.close()
+    parser.flush()
+    return parser.blocks
 
 
 class _Parser(HTMLParser):
