@@ -4,8 +4,8 @@ Each block is tokenized once (blocks in groups); a sentence is looked at only
 if something matched in it, and then each sentence-level rule's kind decides
 on that sentence; sentences no rule reported go to the claim scorer in
 batches. On a page that is not a seller's, a sentence a pack rule reported
-is scored too, and the rule's findings stand only if the scorer does not
-rule out a claim (``kinds.scorer.confirm_threshold``). Document-level rules
+is scored too (unless it is overlong), and the rule's findings stand only if
+the scorer does not rule out a claim (``kinds.scorer.confirm_threshold``). Document-level rules
 run last, over what the sentences produced.
 Compilation is :mod:`claimcheck.compiled`.
 """
@@ -20,7 +20,7 @@ from claimcheck.compiled import Compiled
 from claimcheck.findings import Finding, Hit, Level
 from claimcheck.kinds import KINDS
 from claimcheck.kinds.required import Summary
-from claimcheck.kinds.scorer import confirm_threshold
+from claimcheck.kinds.scorer import CONFIRM_MAX_TOKENS, confirm_threshold
 from claimcheck.model import RuleSet
 from claimcheck.page import INFORMATIONAL, PageContext, decide
 from claimcheck.positions import LineTable
@@ -129,7 +129,7 @@ def analyse(texts: list[str], compiled: Compiled, page: PageContext, scoring: bo
                     rules = rules_for[labels] = sorted(chosen.values(), key=lambda r: order[r.id])
                 for rule in rules:
                     found.extend(KINDS[rule.kind].check(rule, sentence))
-            held = hold and bool(found) and sentence.end > sentence.start
+            held = hold and bool(found) and 0 < sentence.end - sentence.start <= CONFIRM_MAX_TOKENS
             if not held:
                 hits.extend(found)
             if scoring and sentence.end > sentence.start and (held or not (found and score is not None)):

@@ -39,11 +39,16 @@ INFORMATIONAL_THRESHOLD = 0.8
 # rules mostly fire on reported speech, requirements and research ("must be
 # shown to be safe", "approved for graft versus host disease"); 0.3 is low on
 # purpose, so that a seller's page misread as informational keeps its plainer
-# claims. Elsewhere no agreement is needed: a cut of 0.1 on pages of unknown
-# voice (the best of the family-grouped cross-validation, F1 +0.005) dropped
-# a blunt claim inside a long run-on sentence, which the scorer reads as
-# mostly neutral words. Measured in bench/accuracy.py (see the README).
-CONFIRM_THRESHOLDS = {"informational": 0.3}
+# claims. On a page of unknown voice (too few cues either way, as for a lone
+# sentence) only findings the scorer all but rules out (below 0.1) fall: the
+# critic's and the journalist's sentences that no page cue marked. A
+# promotional page needs no agreement. Measured in bench/accuracy.py (see
+# the README).
+CONFIRM_THRESHOLDS = {"informational": 0.3, "unknown": 0.1}
+# ... and only in a sentence of at most this many tokens: a bag of words
+# over a long run-on window (up to 150 tokens) is mostly neutral words and
+# says little about the one clause that holds the claim.
+CONFIRM_MAX_TOKENS = 60
 
 
 def confirm_threshold(voice: str) -> float | None:
