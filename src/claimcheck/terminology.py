@@ -126,7 +126,7 @@ def source_xml() -> tuple[Path, str]:
     spec = util.find_spec("simple_icd_10_cm")  # found, not imported (it parses the list on import)
     if spec is None or not spec.submodule_search_locations:
         raise FileNotFoundError("simple_icd_10_cm is not importable")
-    folder = Path(list(spec.submodule_search_locations)[0]) / "data"
+    folder = Path(next(iter(spec.submodule_search_locations))) / "data"
     xml = sorted(folder.glob("icd10c-tabular*.xml"))
     if not xml:
         raise FileNotFoundError(f"no tabular list in {folder}")
