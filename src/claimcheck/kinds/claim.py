@@ -79,8 +79,10 @@ def check(rule: Rule, sentence: Sentence) -> Iterator[Hit]:
 
 
 def _nearest(predicate: Span, subjects: list[Span]) -> Span | None:
-    """The closest subject before the predicate, else the closest one after it."""
-    candidates = [s for s in subjects if _disjoint(s, predicate)]
+    """The closest subject before the predicate, else the closest one after
+    it. A subject that ends inside the predicate counts ("cell therapy" in
+    "cell therapy for": the predicate "therapy for" shares its word)."""
+    candidates = [s for s in subjects if _disjoint(s, predicate) or s[0] < predicate[0] < s[1] < predicate[1]]
     return min(candidates, key=lambda s: (s[0] > predicate[0], _gap(s, predicate)), default=None)
 
 
