@@ -113,6 +113,12 @@ def test_nested_markdown_and_html_lists_have_group_labels():
     assert kinds(html.read(page, "x.html")) == expected
 
 
+def test_a_last_html_item_without_its_end_tag_is_an_item():
+    page = "<p>Uses:</p><ul><li>knee pain<li>back pain</ul><p>Call us.</p>"
+    assert kinds(html.read(page, "x.html")) == [
+        ("paragraph", "Uses:"), ("list-item", "knee pain"), ("list-item", "back pain"), ("paragraph", "Call us.")]
+
+
 def test_the_paragraphs_of_a_loose_markdown_list_are_items():
     assert kinds(markdown.read("- Knee pain\n\n- Back pain\n\nAfter the list.\n", "x.md")) == [
         ("list-item", "Knee pain"), ("list-item", "Back pain"), ("paragraph", "After the list.")]

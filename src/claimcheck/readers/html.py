@@ -147,8 +147,6 @@ class _Parser(HTMLParser):
             self.json_ld = False
             return
         if tag in BLOCK_ELEMENTS:
-            if tag in ("ul", "ol") and self.kind == "list-item":
-                self.kind = "list-group"  # the item's own text heads a list of its own
             self.flush()
         elif tag == "a":
             self.builder.separate()
