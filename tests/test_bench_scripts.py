@@ -50,6 +50,15 @@ def test_startup_prints_processes_and_phases():
         assert row in out, out
 
 
+def test_ab_prints_each_stage_for_both_builds():
+    out = _run("bench/ab.py", "--other-src", str(ROOT / "src"), "--files", "4", "--repeat", "1", "--rounds", "1")
+    rows = {line.split("|")[1].strip(): line for line in out.splitlines() if line.startswith("| ")}
+    for stage in ("compile the packs (ms)", "read (s per MB)", "engine, scorer off (s per MB)",
+                  "engine, scorer on (s per MB)"):
+        cells = [cell.strip() for cell in rows[stage].split("|")[2:4]]
+        assert all(float(cell) > 0 for cell in cells), rows[stage]  # both builds timed, never compared
+
+
 def test_page_counts_score_lines_and_the_disclaimer_verdict(tmp_path, linter):
     """bench/accuracy.py's line-level scoring of a labeled page: the first
     line (the source) is blanked, a line counts when a finding starts on it."""
