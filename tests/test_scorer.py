@@ -152,6 +152,9 @@ def test_the_shipped_model_was_trained_on_the_shared_corpus():
         pytest.skip("../shared/eval is not here")
     trained = {f["name"]: f["sha256"] for f in provenance()["files"]}
     assert trained["corpus/claims.jsonl"] == hashlib.sha256(corpus.read_bytes()).hexdigest()
+    for own in sorted((ROOT / "bench" / "data").glob("*.jsonl")):  # and on our own labeled sentences
+        assert trained[f"data/{own.name}"] == hashlib.sha256(own.read_bytes()).hexdigest()
+    assert provenance()["own_sentences"] > 300  # those files and the rules' examples
 
 
 def test_training_is_reproducible(tmp_path):
@@ -182,6 +185,70 @@ def test_train_cli_reports_missing_data(capsys):
 
     assert train.main([str(ROOT / "no-such.jsonl")]) == 2
     assert "no labeled data" in capsys.readouterr().err
+
+
+def test_own_sentences_are_the_rules_examples_and_our_files(tmp_path, linter):
+    from claimcheck import train
+
+    mine = tmp_path / "mine.jsonl"
+    mine.write_text(json.dumps({"text": "Our serum cures gout.", "label": "claim",
+                                "category": "unapproved-treatment"}) + "\n\n", encoding="utf-8")
+    rows = train.own_rows([mine], linter)
+    assert rows[0]["text"] == "Our serum cures gout." and rows[0]["own"]
+    examples = rows[1:]
+    rules = {r.id: r for r in linter.ruleset.rules}
+    flagged = sum(len(r.examples.flag) for r in rules.values() if r.category != "missing-disclaimer")
+    passed = sum(len(r.examples.ok) for r in rules.values() if r.category != "missing-disclaimer")
+    assert sum(r["label"] == "claim" for r in examples) == flagged
+    assert sum(r["label"] == "ok" for r in examples) == passed
+    for row in examples:
+        rule = rules[row["source"].split(":")[1]]
+        assert row["text"] in (rule.examples.flag if row["label"] == "claim" else rule.examples.ok)
+        assert row["category"] == (rule.category if row["label"] == "claim" else "none")
+    assert len({r["source"] for r in rows}) == len(rows)  # each alone: no page made of them
+    assert train.own_rows([mine], linter, rule_examples=False) == rows[:1]
+
+
+def test_cross_validation_trains_on_own_sentences_and_scores_only_the_labeled(monkeypatch, tmp_path):
+    from claimcheck import train
+    from claimcheck.scorer import classifier
+
+    def item(n, family=None):
+        return train.Item({"text": f"t{n}", "label": "ok", "family": family}, (f"w{n}",), (f"w{n}",), False, True)
+
+    items = [item(n, f"family{n % 4}") for n in range(8)]
+    own = [item(100), item(101)]
+    trained = []
+
+    def fit(chosen, output, **_):
+        trained.append([i.row["text"] for i in chosen])
+        output.mkdir(parents=True)
+        (output / "meta.json").write_text("{}", encoding="utf-8")
+        return output
+
+    class Scores:
+        def __init__(self, model):
+            pass
+
+        def scores(self, words):
+            return [{"claim": float(w[0][1:])} for w in words]
+
+    monkeypatch.setattr(train, "fit", fit)
+    monkeypatch.setattr(classifier, "Classifier", Scores)
+    scores = train.cross_validate(items, 4, own=own)
+    assert [s["claim"] for s in scores] == list(range(8))  # every labeled item scored by a fold, own ones not
+    assert len(trained) == 4
+    for texts in trained:
+        assert texts[-2:] == ["t100", "t101"] and len(texts) == 8  # 6 labeled + our 2
+
+
+def test_train_cli_reports_missing_own_file(capsys, tmp_path):
+    from claimcheck import train
+
+    labeled = tmp_path / "l.jsonl"
+    labeled.write_text("", encoding="utf-8")
+    assert train.main([str(labeled), "--own", str(tmp_path / "none.jsonl")]) == 2
+    assert "none.jsonl" in capsys.readouterr().err
 
 
 def test_training_reads_sentences_as_the_engine_does(linter):
@@ -271,8 +338,11 @@ def test_on_an_informational_page_a_pack_finding_stands_only_if_the_scorer_agree
     lines = lambda findings: sorted({f.line for f in findings if f.category != "missing-disclaimer"})
     assert lines(Linter.from_folders(scorer=False).lint_text(source, format="markdown")) == [7, 9]
     assert lines(linter.lint_text(source, format="markdown")) == [9]  # the requirement is not a claim
-    # On a page of unknown voice the pack rule's finding needs no agreement.
-    assert lines(linter.lint_text(REQUIREMENT + "\n\n" + PLAIN_CLAIM + "\n", format="markdown")) == [1, 3]
+    # On a seller's page the pack rule's finding needs no agreement.
+    seller = "Book your consultation at our clinic today.\n\n" + REQUIREMENT + "\n\n" + PLAIN_CLAIM + "\n"
+    texts = [block.text for block in markdown.read(seller, "page.md").blocks]
+    assert decide(texts, compiled.page_cues).voice == "promotional"
+    assert lines(linter.lint_text(seller, format="markdown")) == [3, 5]
 
 
 def test_an_informational_page_with_claims_in_two_blocks_owes_the_disclaimer(linter):

@@ -20,8 +20,16 @@ A folder of labeled pages (``labels.json`` and one text file a page, like
 real pages (in that view only): expected claim lines are claims, optional
 lines are left out.
 
+Sentences we wrote ourselves join every training run and are never held
+out or scored: every rule's examples (from the packs, ``flag`` as claims of
+the rule's category, ``ok`` as not) unless ``--no-rule-examples``, and the
+JSONL files given with ``--own`` (our labeled sets in ``training/`` and
+``bench/data/``). They teach the scorer what the packs' authors know about
+claims in words no labeled source used; they measure nothing.
+
 ``--cv K`` instead reports K-fold cross-validation grouped by ``family``
-(no family on both sides) and writes nothing.
+(no family on both sides; our own sentences in every fold's training) and
+writes nothing.
 """
 
 from __future__ import annotations
@@ -87,6 +95,26 @@ def read_rows(paths: Sequence[Path]) -> list[dict]:
         for line in Path(path).read_text(encoding="utf-8").splitlines():
             if line.strip():
                 rows.append(json.loads(line))
+    return rows
+
+
+def own_rows(paths: Sequence[Path], linter=None, rule_examples: bool = True) -> list[dict]:
+    """Labeled sentences we wrote: the JSONL files at ``paths`` and, with
+    ``rule_examples``, every rule's examples (a missing-disclaimer rule's are
+    whole pages, left out). Each is its own source."""
+    rows = [dict(row, source=f"own:{Path(path).name}:{n}", own=True)
+            for path in paths for n, row in enumerate(read_rows([path]))]
+    if rule_examples:
+        from claimcheck.api import Linter
+        from claimcheck.selftest import examples
+
+        for n, example in enumerate(examples(linter or Linter.from_folders())):
+            rule = example.rule
+            if rule.category == "missing-disclaimer":
+                continue
+            rows.append({"text": example.text, "label": "claim" if example.flag else "ok",
+                         "category": rule.category if example.flag else "none",
+                         "source": f"own:{rule.id}:{n}", "own": True})
     return rows
 
 
@@ -238,7 +266,8 @@ def write_provenance(output: Path, paths: Sequence[Path], items: Sequence[Item],
         "items": len(items),
         "claims": claims,
         "ok": len(items) - claims,
-        "families": len({i.row.get("family") or i.row.get("source") for i in items}),
+        "families": len({i.row.get("family") or i.row.get("source") for i in items if not i.row.get("own")}),
+        "own_sentences": sum(1 for i in items if i.row.get("own")),
         "labels": list(LABELS),
         "files": [{"name": f"{Path(p).resolve().parent.name}/{Path(p).name}", "sha256": _sha256(Path(p))}
                   for p in paths],
@@ -281,15 +310,16 @@ def folds(items: Sequence[Item], k: int, seed: int = 0) -> list[list[int]]:
 
 
 def cross_validate(items: Sequence[Item], k: int = 5, overrides: dict | None = None,
-                   config: Path = CONFIG) -> list[dict[str, float]]:
-    """Out-of-fold scores for every item (on its page), folds grouped by family."""
+                   config: Path = CONFIG, own: Sequence[Item] = ()) -> list[dict[str, float]]:
+    """Out-of-fold scores for every item (on its page), folds grouped by
+    family; ``own`` items are in every fold's training and are not scored."""
     from claimcheck.scorer.classifier import Classifier
 
     scores: list[dict | None] = [None] * len(items)
     for fold in folds(items, k):
         held = set(fold)
         with tempfile.TemporaryDirectory(prefix="claimcheck-cv-") as tmp:
-            model = fit([it for i, it in enumerate(items) if i not in held], Path(tmp) / "model",
+            model = fit([it for i, it in enumerate(items) if i not in held] + list(own), Path(tmp) / "model",
                         config=config, overrides=overrides)
             write_provenance(model, [], [], "cv")
             classifier = Classifier(model)
@@ -304,17 +334,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", choices=("train", "all"), default="train",
                         help="train on the corpus train split (default) or on every item")
     parser.add_argument("--output", type=Path, default=MODEL_DIR, help=f"where to write the model ({MODEL_DIR})")
+    parser.add_argument("--own", nargs="+", action="extend", type=Path, default=[], metavar="JSONL",
+                        help="labeled sentences we wrote: always trained on, never held out or scored")
+    parser.add_argument("--no-rule-examples", action="store_true",
+                        help="leave the rules' own examples out of training")
     parser.add_argument("--cv", type=int, default=0, metavar="K", help="report K-fold family-grouped CV instead")
     parser.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", dest="settings",
                         help="a spaCy config override for --cv, e.g. "
                              "components.textcat_multilabel.model.ngram_size=3 (repeatable)")
     args = parser.parse_args(argv)
-    missing = [p for p in args.paths if not p.is_file() and not (p / "labels.json").is_file()]
+    missing = [p for p in [*args.paths, *args.own] if not p.is_file() and not (p / "labels.json").is_file()]
     if missing:
         print(f"no labeled data at {missing[0]}", file=sys.stderr)
         return 2
     rows = select(read_rows(args.paths), args.split)
     items = featurize(rows)
+    own = featurize(own_rows(args.own, rule_examples=not args.no_rule_examples))
     if args.cv:
         from claimcheck.scorer.evaluate import report
 
@@ -325,12 +360,13 @@ def main(argv: list[str] | None = None) -> int:
                 overrides[key] = json.loads(value)  # numbers, true/false, lists
             except ValueError:
                 overrides[key] = value
-        print(report(items, cross_validate(items, args.cv, overrides=overrides or None)))
+        print(report(items, cross_validate(items, args.cv, overrides=overrides or None, own=own)))
         return 0
-    fit(items, args.output)
-    write_provenance(args.output, args.paths, items, args.split)
+    fit([*items, *own], args.output)
+    write_provenance(args.output, [*args.paths, *args.own], [*items, *own], args.split)
     size = sum(f.stat().st_size for f in args.output.rglob("*") if f.is_file())
-    print(f"trained on {len(items)} items ({args.split}); model in {args.output} ({size / 1e6:.1f} MB)")
+    print(f"trained on {len(items)} labeled items ({args.split}) and {len(own)} of our own sentences; "
+          f"model in {args.output} ({size / 1e6:.1f} MB)")
     return 0
 
 
