@@ -237,6 +237,7 @@ def cv_report() -> None:
     scores = train.cross_validate(items, 5, own=train.featurize(train.own_rows(OWN)))
     print(report(items, scores))
     gold = [i.row["label"] == "claim" for i in items]
+    from claimcheck.engine import names_only_a_product
     from claimcheck.kinds.scorer import CONFIRM_MAX_TOKENS, INFORMATIONAL_THRESHOLD, confirm_threshold
 
     def voice(item) -> str:  # the page's voice is the item's first feature word
@@ -250,11 +251,13 @@ def cv_report() -> None:
     def flagged(threshold: float, veto=cut) -> list[bool]:
         """Pack findings that stand (``veto``: the score each needs), or the
         scorer's at ``threshold`` (on an informational page at least
-        INFORMATIONAL_THRESHOLD, as in the engine)."""
+        INFORMATIONAL_THRESHOLD; titles naming only a product unscored; as
+        in the engine)."""
         def needed(item) -> float:
             return max(threshold, INFORMATIONAL_THRESHOLD) if voice(item) == "informational" else threshold
 
-        return [(i.reported and s.get(CLAIM, 0.0) >= veto(i)) or (i.candidate and s.get(CLAIM, 0.0) >= needed(i))
+        return [(i.reported and s.get(CLAIM, 0.0) >= veto(i))
+                or (i.candidate and not names_only_a_product(i.on_page) and s.get(CLAIM, 0.0) >= needed(i))
                 for i, s in zip(items, scores)]
 
     p, r, f, *_ = prf(gold, flagged(0.5, veto=lambda item: 0.0))

@@ -317,6 +317,29 @@ def test_on_an_informational_page_the_scorer_speaks_only_when_very_sure(linter):
     assert [h.block for h in engine._scored(candidates, compiled, informational=True)] == [1]
 
 
+def test_a_title_naming_only_a_product_is_not_scored(linter):
+    from types import SimpleNamespace
+
+    from claimcheck import engine
+
+    asked = []
+
+    def scores(items):
+        asked.extend(items)
+        return [{"claim": 0.9, "efficacy-guarantee": 0.9} for _ in items]
+
+    rule = linter.ruleset.rule("efficacy.likely-claim")
+    compiled = SimpleNamespace(classifier=SimpleNamespace(scores=scores), scorer_rules={"efficacy-guarantee": rule})
+    title = ("#voice:promotional", "#topic", "#heading", "<unapproved.products>", "serum", "in", "denver")
+    with_condition = ("#voice:promotional", "#topic", "#heading", "<unapproved.products>", "for", "<cond>")
+    sentence = ("#voice:promotional", "#topic", "<unapproved.products>", "works", ".")  # a full stop: a sentence
+    candidates = [engine.Candidate(n, 0, 3, words, False) for n, words in enumerate((title, with_condition, sentence))]
+    assert [h.block for h in engine._scored(candidates, compiled)] == [1, 2]
+    assert asked == [with_condition, sentence]
+    assert engine.names_only_a_product(("#heading", "<unapproved.products>", "<num>", "clinics"))
+    assert not engine.names_only_a_product(("#heading", "<unapproved.products>", "<unapproved.effects>"))
+
+
 # An informational page of our own: a regulator's voice, then sentences pack rules match.
 REGULATOR = (
     "# What the regulator says about cell therapies\n\n"

@@ -16,7 +16,7 @@ import bisect
 from collections import defaultdict
 from dataclasses import dataclass
 
-from claimcheck.compiled import Compiled
+from claimcheck.compiled import TOPIC_VOCABULARY, Compiled
 from claimcheck.findings import Finding, Hit, Level
 from claimcheck.kinds import KINDS
 from claimcheck.kinds.required import Summary
@@ -158,6 +158,7 @@ def _scored(candidates: list[Candidate], compiled: Compiled, informational: bool
 
     found = []
     best: dict[int, str] = {}  # id of a scores dict (repeated sentences share one) -> its category
+    candidates = [c for c in candidates if c.reported or not names_only_a_product(c.words)]
     for candidate, scores in zip(candidates, compiled.classifier.scores([c.words for c in candidates])):
         if candidate.reported:
             if confirm is None or scores.get(CLAIM, 0.0) >= confirm:
@@ -176,6 +177,20 @@ def _scored(candidates: list[Candidate], compiled: Compiled, informational: bool
         if claim >= threshold(rule, informational) and candidate.labels.isdisjoint(rule.options.get("not_near", ())):
             found.append(Hit(rule.id, candidate.block, candidate.start, candidate.end, score=round(claim, 3)))
     return found
+
+
+# What a title may hold and still claim nothing: product names and numbers.
+_TITLE_TERMS = frozenset({f"<{TOPIC_VOCABULARY}>", "<num>"})
+
+
+def names_only_a_product(words: tuple[str, ...]) -> bool:
+    """A heading or bullet (no full stop) whose only terms are products
+    ("Secretome Serum in Denver"): a title, not a claim (the labelling
+    guideline asks for a disease, an effect, proof, safety, approval, a
+    patient's result or a comparison). The scorer is not asked: a bag of
+    words over two or three words says little, and read titles as claims
+    now and then."""
+    return "#heading" in words and all(w in _TITLE_TERMS for w in words if w.startswith("<"))
 
 
 def _groups(texts: list[str], size: int):
