@@ -100,8 +100,10 @@ def read_rows(paths: Sequence[Path]) -> list[dict]:
 
 def own_rows(paths: Sequence[Path], linter=None, rule_examples: bool = True) -> list[dict]:
     """Labeled sentences we wrote: the JSONL files at ``paths`` and, with
-    ``rule_examples``, every rule's examples (a missing-disclaimer rule's are
-    whole pages, left out). Each is its own source."""
+    ``rule_examples``, the pack rules' examples (not a missing-disclaimer
+    rule's, which are whole pages, nor the scorer rules', which
+    ``claimcheck rules test`` runs against the trained model: learned from,
+    they would check nothing). Each is its own source."""
     rows = [dict(row, source=f"own:{Path(path).name}:{n}", own=True)
             for path in paths for n, row in enumerate(read_rows([path]))]
     if rule_examples:
@@ -110,8 +112,8 @@ def own_rows(paths: Sequence[Path], linter=None, rule_examples: bool = True) -> 
 
         for n, example in enumerate(examples(linter or Linter.from_folders())):
             rule = example.rule
-            if rule.category == "missing-disclaimer":
-                continue
+            if rule.category == "missing-disclaimer" or rule.kind == "scorer":
+                continue  # whole pages; the scorer's own examples check the trained model
             rows.append({"text": example.text, "label": "claim" if example.flag else "ok",
                          "category": rule.category if example.flag else "none",
                          "source": f"own:{rule.id}:{n}", "own": True})
