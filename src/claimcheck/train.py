@@ -21,11 +21,12 @@ real pages (in that view only): expected claim lines are claims, optional
 lines are left out.
 
 Sentences we wrote ourselves join every training run and are never held
-out or scored: every rule's examples (from the packs, ``flag`` as claims of
-the rule's category, ``ok`` as not) unless ``--no-rule-examples``, and the
-JSONL files given with ``--own`` (our labeled sets in ``training/`` and
-``bench/data/``). They teach the scorer what the packs' authors know about
-claims in words no labeled source used; they measure nothing.
+out or scored: the pack rules' examples (``flag`` as claims of the rule's
+category, ``ok`` as not; not the scorer rules' own, which check the trained
+model) unless ``--no-rule-examples``, and the JSONL files given with
+``--own`` (our labeled sets in ``bench/data/``). They teach the scorer what
+the packs' authors know about claims in words no labeled source used; they
+measure nothing.
 
 ``--cv K`` instead reports K-fold cross-validation grouped by ``family``
 (no family on both sides; our own sentences in every fold's training) and
@@ -339,7 +340,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--own", nargs="+", action="extend", type=Path, default=[], metavar="JSONL",
                         help="labeled sentences we wrote: always trained on, never held out or scored")
     parser.add_argument("--no-rule-examples", action="store_true",
-                        help="leave the rules' own examples out of training")
+                        help="leave the pack rules' examples out of training")
     parser.add_argument("--cv", type=int, default=0, metavar="K", help="report K-fold family-grouped CV instead")
     parser.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", dest="settings",
                         help="a spaCy config override for --cv, e.g. "
