@@ -159,3 +159,83 @@ def test_no_color_env_is_honoured(pages):
         assert _use_color(None) is False
     finally:
         del os.environ["NO_COLOR"]
+
+
+# -- the program itself: `claimcheck` / `python -m claimcheck` leave with os._exit --------
+
+
+class _Left(Exception):
+    def __init__(self, code):
+        self.code = code
+
+
+@pytest.fixture
+def leave(monkeypatch):
+    """``cli.run`` with ``os._exit`` replaced by an exception carrying its code."""
+    from claimcheck import cli
+
+    def fake_exit(code):
+        raise _Left(code)
+
+    monkeypatch.setattr(cli.os, "_exit", fake_exit)
+    return cli
+
+
+@pytest.mark.parametrize("raised, code", [(None, 0), (0, 0), (1, 1), (2, 2), ("a message", 1)])
+def test_run_leaves_with_mains_exit_code(leave, monkeypatch, capsys, raised, code):
+    def main():
+        raise SystemExit(raised)
+
+    monkeypatch.setattr(leave, "main", main)
+    with pytest.raises(_Left) as left:
+        leave.run()
+    assert left.value.code == code
+    assert capsys.readouterr().err == ("a message\n" if raised == "a message" else "")
+
+
+def test_run_leaves_with_0_when_main_returns_and_lets_errors_through(leave, monkeypatch):
+    monkeypatch.setattr(leave, "main", lambda: None)
+    with pytest.raises(_Left) as left:
+        leave.run()
+    assert left.value.code == 0
+
+    def broken():
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(leave, "main", broken)
+    with pytest.raises(RuntimeError):  # a traceback and the interpreter's own exit, as before
+        leave.run()
+
+
+def _program(*args, **kwargs):
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "claimcheck", *args], capture_output=True, text=True, **kwargs)
+
+
+def test_the_program_prints_everything_main_prints_and_exits_as_it_does(run, pages):
+    """Nothing is lost to leaving without the interpreter's teardown: the
+    program's output and exit code are those of ``main`` in-process."""
+    for args in (["--format", "json", str(pages / "risky.md")], [str(pages / "clean.md")],
+                 ["--format", "sarif", str(pages / "risky.md"), str(pages / "missing.md")]):
+        inside = run(*args)
+        program = _program(*args)
+        assert program.returncode == inside.exit_code, args
+        assert program.stdout == inside.stdout, args
+    assert "missing.md" in program.stderr and json.loads(program.stdout)["version"] == "2.1.0"
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(tmp_path):
+    import subprocess
+    import sys
+
+    page = tmp_path / "many.md"
+    page.write_text("".join(f"Our stem cells cure arthritis, case {n}.\n\n" for n in range(400)), encoding="utf-8")
+    program = subprocess.Popen([sys.executable, "-m", "claimcheck", str(page)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert program.stdout.readline().startswith(str(page).encode())
+    program.stdout.close()  # like `| head -1`
+    stderr = program.stderr.read().decode()
+    assert program.wait(timeout=120) == 1
+    assert "Traceback" not in stderr
