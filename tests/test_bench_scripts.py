@@ -80,3 +80,13 @@ def test_page_counts_score_lines_and_the_disclaimer_verdict(tmp_path, linter):
     assert counts.verdicts == 1  # the responsible page gets no disclaimer finding, against its label
     assert "missed [3]" in notes[0] and "(expected True)" in notes[1]
     assert str(counts).startswith("claim lines found 1/2 (50%)")
+
+
+def test_encoder_ceiling_explains_its_two_steps():
+    """The encoder reference needs PyTorch in another environment; here only
+    that the script loads and says how to run it (its `dump` step is
+    claimcheck's own cross-validation, tested in test_scorer.py)."""
+    result = subprocess.run([sys.executable, "bench/encoder_ceiling.py"], cwd=ROOT, capture_output=True,
+                            text=True, env=ENV, timeout=60)
+    assert result.returncode == 1
+    assert "encoder_ceiling.py dump" in result.stderr and "encoder_ceiling.py score" in result.stderr
