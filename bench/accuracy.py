@@ -27,6 +27,7 @@ verdicts. This is a benchmark, not a test: it never fails.
 from __future__ import annotations
 
 import argparse
+import functools
 import hashlib
 import json
 import sys
@@ -83,6 +84,15 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+@functools.cache
+def own_items() -> list:
+    """Our own labeled sentences (``OWN`` and the pack rules' examples) as
+    the scorer reads them: featurized once a run, for every model trained here."""
+    from claimcheck import train
+
+    return train.featurize(train.own_rows(OWN))
+
+
 def _train_split_model() -> Path:
     """A scorer trained on the train split only, cached by the inputs' hashes."""
     from claimcheck import train
@@ -99,7 +109,7 @@ def _train_split_model() -> Path:
         print("training a scorer on the train split (python -m claimcheck.train) ...", file=sys.stderr)
         paths = [p for p in (CORPUS, OLD_DEV) if p.is_file()] + ([PAGES] if (PAGES / "labels.json").is_file() else [])
         rows = train.select(train.read_rows(paths), "train")
-        items = train.featurize(rows) + train.featurize(train.own_rows(OWN))
+        items = train.featurize(rows) + own_items()
         train.fit(items, folder)
         train.write_provenance(folder, [*paths, *OWN], items, "train")
     return folder
@@ -234,11 +244,11 @@ def cv_report() -> None:
     paths = [p for p in (CORPUS, OLD_DEV) if p.is_file()]
     items = train.featurize(train.read_rows(paths))
     print("\n== 5-fold cross-validation grouped by family (all labeled sentences, on their pages)")
-    scores = train.cross_validate(items, 5, own=train.featurize(train.own_rows(OWN)))
+    scores = train.cross_validate(items, 5, own=own_items())
     print(report(items, scores))
     gold = [i.row["label"] == "claim" for i in items]
     from claimcheck.engine import names_only_a_product
-    from claimcheck.kinds.scorer import CONFIRM_MAX_TOKENS, INFORMATIONAL_THRESHOLD, confirm_threshold
+    from claimcheck.kinds.scorer import CONFIRM_MAX_TOKENS, confirm_threshold, on_page
 
     def voice(item) -> str:  # the page's voice is the item's first feature word
         return item.on_page[0].partition(":")[2] if item.on_page else "unknown"
@@ -250,14 +260,11 @@ def cv_report() -> None:
 
     def flagged(threshold: float, veto=cut) -> list[bool]:
         """Pack findings that stand (``veto``: the score each needs), or the
-        scorer's at ``threshold`` (on an informational page at least
-        INFORMATIONAL_THRESHOLD; titles naming only a product unscored; as
-        in the engine)."""
-        def needed(item) -> float:
-            return max(threshold, INFORMATIONAL_THRESHOLD) if voice(item) == "informational" else threshold
-
+        scorer's at ``threshold`` (raised on an informational page; titles
+        naming only a product unscored; as in the engine)."""
         return [(i.reported and s.get(CLAIM, 0.0) >= veto(i))
-                or (i.candidate and not names_only_a_product(i.on_page) and s.get(CLAIM, 0.0) >= needed(i))
+                or (i.candidate and not names_only_a_product(i.on_page)
+                    and s.get(CLAIM, 0.0) >= on_page(threshold, voice(i) == "informational"))
                 for i, s in zip(items, scores)]
 
     p, r, f, *_ = prf(gold, flagged(0.5, veto=lambda item: 0.0))
@@ -348,7 +355,7 @@ def pages_cv_report(k: int = 5, thresholds=(0.5, 0.6, 0.7)) -> None:
     labels = json.loads((PAGES / "labels.json").read_text(encoding="utf-8"))
     paths = [p for p in (CORPUS, OLD_DEV) if p.is_file()] + [PAGES]
     items = train.featurize(train.select(train.read_rows(paths), "train"))
-    own = train.featurize(train.own_rows(OWN))
+    own = own_items()
     names = sorted(labels)
     counts = {value: PageCounts() for value in thresholds}
     for fold in range(k):

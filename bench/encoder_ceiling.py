@@ -28,17 +28,19 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SHARED = HERE.parent.parent / "shared" / "eval"
 
 
 def dump(output: Path) -> None:
+    sys.path.insert(0, str(HERE))
+    import accuracy  # the same labeled files and own sentences as bench/accuracy.py --cv
+
     from claimcheck import train
 
-    paths = [p for p in (SHARED / "corpus" / "claims.jsonl", SHARED / "dev" / "claims.jsonl") if p.is_file()]
+    paths = [p for p in (accuracy.CORPUS, accuracy.OLD_DEV) if p.is_file()]
     if not paths:
-        raise SystemExit(f"no labeled sentences under {SHARED}")
+        raise SystemExit(f"no labeled sentences under {accuracy.SHARED}")
     items = train.featurize(train.read_rows(paths))
-    own = train.featurize(train.own_rows(sorted((HERE / "data").glob("*.jsonl"))))
+    own = accuracy.own_items()
     fold_of = {index: fold for fold, indices in enumerate(train.folds(items, 5)) for index in indices}
     scores = train.cross_validate(items, 5, own=own)
     rows = [{"text": item.row["text"], "claim": item.row["label"] == "claim", "fold": fold_of[n],

@@ -5,7 +5,8 @@ Usage: python bench/startup.py [--repeat 11] [--other-src DIR]
 
 1. Whole processes, interleaved (one of each in turn, so each sees the same
    moments of a busy host), medians: `python -c pass`; `import spacy`;
-   `import spacy` with the garbage collector off; claimcheck on a small file
+   `import spacy` with the garbage collector off; `import spacy` ending with
+   ``os._exit`` (no teardown, as the claimcheck program ends); claimcheck on a small file
    with findings; with ``--other-src DIR``, the same claimcheck run with
    ``PYTHONPATH=DIR``: paired runs of two builds (e.g. ``git worktree add
    /tmp/previous <commit>`` and ``--other-src /tmp/previous/src``).
@@ -85,6 +86,8 @@ def main(argv=None) -> int:
             "import spacy": ([sys.executable, "-c", "import spacy"], ENV),
             "import spacy, garbage collector off": ([sys.executable, "-c", "import gc; gc.disable(); import spacy"],
                                                     ENV),
+            # what freeing spaCy's objects at exit costs (claimcheck leaves with os._exit)
+            "import spacy, leaving with os._exit": ([sys.executable, "-c", "import os, spacy; os._exit(0)"], ENV),
             "claimcheck, a file with findings": (claimcheck, ENV),
         }
         if args.other_src:

@@ -25,7 +25,7 @@ from claimcheck.model import RuleSet
 from claimcheck.page import INFORMATIONAL, PageContext, decide
 from claimcheck.positions import LineTable
 from claimcheck.readers.document import MAX_BLOCK_CHARS, Document
-from claimcheck.scorer.features import features
+from claimcheck.scorer.features import HEADING, NUMBER, features
 from claimcheck.sentence import Sentence, Tokens
 
 
@@ -180,7 +180,7 @@ def _scored(candidates: list[Candidate], compiled: Compiled, informational: bool
 
 
 # What a title may hold and still claim nothing: product names and numbers.
-_TITLE_TERMS = frozenset({f"<{TOPIC_VOCABULARY}>", "<num>"})
+_TITLE_TERMS = frozenset({f"<{TOPIC_VOCABULARY}>", NUMBER})
 
 
 def names_only_a_product(words: tuple[str, ...]) -> bool:
@@ -190,7 +190,7 @@ def names_only_a_product(words: tuple[str, ...]) -> bool:
     patient's result or a comparison). The scorer is not asked: a bag of
     words over two or three words says little, and read titles as claims
     now and then."""
-    return "#heading" in words and all(w in _TITLE_TERMS for w in words if w.startswith("<"))
+    return HEADING in words and all(w in _TITLE_TERMS for w in words if w.startswith("<"))
 
 
 def _groups(texts: list[str], size: int):

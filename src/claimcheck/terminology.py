@@ -24,13 +24,13 @@ abbreviation, and no single word shorter than five letters or in
 
 from __future__ import annotations
 
-import argparse
-import hashlib
 import re
 import sys
-import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from pathlib import Path
+
+# argparse, hashlib and xml.etree are imported where the build uses them: the
+# pack loader imports this module on every run, for ``load`` only.
 
 NAMES = {"icd10cm": "icd10cm-conditions.txt"}
 DATA = Path(__file__).resolve().parent / "data"
@@ -98,6 +98,8 @@ def _name(title: str) -> str | None:
 
 def titles(xml: Path, chapters=CHAPTERS) -> list[str]:
     """Every code title and inclusion term of the tabular list's ``chapters``."""
+    import xml.etree.ElementTree as ET
+
     root = ET.parse(xml).getroot()
     found = []
     for chapter in root.iter("chapter"):
@@ -136,6 +138,8 @@ def source_xml() -> tuple[Path, str]:
 def render(found: list[str], xml: Path, version: str) -> str:
     """The file's text: a header of provenance, then the names. No date: the
     same package gives the same bytes (a test regenerates it)."""
+    import hashlib
+
     digest = hashlib.sha256(xml.read_bytes()).hexdigest()
     header = [
         "# Condition names from ICD-10-CM (the tabular list, chapters 1-19 and 22),",
@@ -147,6 +151,8 @@ def render(found: list[str], xml: Path, version: str) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    import argparse
+
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--output", type=Path, default=DATA / NAMES["icd10cm"])
     args = parser.parse_args(argv)

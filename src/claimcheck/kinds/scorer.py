@@ -66,5 +66,10 @@ def requires(rule: Rule) -> Requirement:
 
 
 def threshold(rule: Rule, informational: bool = False) -> float:
-    found = rule.options.get("threshold", DEFAULT_THRESHOLD)
-    return max(found, INFORMATIONAL_THRESHOLD) if informational else found
+    return on_page(rule.options.get("threshold", DEFAULT_THRESHOLD), informational)
+
+
+def on_page(value: float, informational: bool) -> float:
+    """The claim score a scorer finding needs, given the rule's threshold:
+    at least INFORMATIONAL_THRESHOLD on an informational page."""
+    return max(value, INFORMATIONAL_THRESHOLD) if informational else value

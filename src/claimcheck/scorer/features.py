@@ -35,6 +35,10 @@ from claimcheck.sentence import ATTRIBUTION, NEGATION, NEGATION_AFTER, RESEARCH
 # another version is refused.
 FEATURES_VERSION = 2
 
+# Words of the scorer's vocabulary that other modules read.
+HEADING = "#heading"  # the sentence ends without a full stop: a title, heading or bullet
+NUMBER = "<num>"
+
 _FLAGS = {NEGATION: "#neg", NEGATION_AFTER: "#neg-after", ATTRIBUTION: "#attr", RESEARCH: "#research"}
 _NUMBER = re.compile(r"^[+-]?[\d.,]*\d[\d.,]*$")
 _FINAL = frozenset({".", "!", "?", "...", "…", '"', ")", ":", ";"})
@@ -58,7 +62,7 @@ class Conditions:
         @functools.lru_cache(maxsize=1 << 16)
         def classify(word: str) -> str:
             if (word[:1].isdigit() or word[:1] in "+-.,") and _NUMBER.match(word):
-                return "<num>"
+                return NUMBER
             if len(word) >= 6 and (word.endswith(ending) or word[:-1].endswith(ending)) and word.isalpha():
                 return "<cond>"
             return word
@@ -87,7 +91,7 @@ def features(texts: Sequence[str], start: int, end: int, terms, page: PageContex
     if '"' in joined:
         flags.append("#quote")
     if words and words[-1] not in _FINAL:
-        flags.append("#heading")  # a title, heading or bullet: no full stop
+        flags.append(HEADING)
     covers: dict[int, tuple[int, list[str]]] = {}
     for label, spans in terms.items():
         if label.startswith("context:"):
