@@ -247,7 +247,7 @@ def cv_report() -> None:
     scores = train.cross_validate(items, 5, own=own_items())
     print(report(items, scores))
     gold = [i.row["label"] == "claim" for i in items]
-    from claimcheck.engine import names_only_a_product
+    from claimcheck.engine import names_only_a_product, names_only_a_topic
     from claimcheck.kinds.scorer import CONFIRM_MAX_TOKENS, confirm_threshold, on_page
 
     def voice(item) -> str:  # the page's voice is the item's first feature word
@@ -260,11 +260,12 @@ def cv_report() -> None:
 
     def flagged(threshold: float, veto=cut) -> list[bool]:
         """Pack findings that stand (``veto``: the score each needs), or the
-        scorer's at ``threshold`` (raised on an informational page; titles
-        naming only a product unscored; as in the engine)."""
+        scorer's at ``threshold`` (raised on an informational page and for
+        titles naming only a topic; titles naming only a product unscored;
+        as in the engine)."""
         return [(i.reported and s.get(CLAIM, 0.0) >= veto(i))
                 or (i.candidate and not names_only_a_product(i.on_page)
-                    and s.get(CLAIM, 0.0) >= on_page(threshold, voice(i) == "informational"))
+                    and s.get(CLAIM, 0.0) >= on_page(threshold, voice(i) == "informational", names_only_a_topic(i.on_page)))
                 for i, s in zip(items, scores)]
 
     p, r, f, *_ = prf(gold, flagged(0.5, veto=lambda item: 0.0))

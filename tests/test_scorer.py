@@ -341,6 +341,32 @@ def test_a_title_naming_only_a_product_is_not_scored(linter):
     assert not engine.names_only_a_product(("#heading", "<unapproved.products>", "<unapproved.effects>"))
 
 
+
+def test_a_title_naming_only_a_topic_needs_a_higher_score(linter):
+    from types import SimpleNamespace
+
+    from claimcheck import engine
+    from claimcheck.kinds.scorer import DEFAULT_THRESHOLD, TOPIC_TITLE_THRESHOLD
+
+    claim = (DEFAULT_THRESHOLD + TOPIC_TITLE_THRESHOLD) / 2  # between the two thresholds
+
+    def scores(items):
+        return [{"claim": claim, "unapproved-treatment": 0.9} for _ in items]
+
+    rule = linter.ruleset.rule("unapproved.likely-claim")
+    compiled = SimpleNamespace(classifier=SimpleNamespace(scores=scores), scorer_rules={"unapproved-treatment": rule})
+    topic = ("#voice:promotional", "#topic", "#heading", "types", "of", "<unapproved.conditions>")
+    symptoms = ("#voice:promotional", "#topic", "#heading", "<cond>", "and", "<unapproved.symptoms>")
+    offer = ("#voice:promotional", "#topic", "#heading", "<unapproved.products>", "for", "<unapproved.conditions>")
+    effect = ("#voice:promotional", "#topic", "#heading", "<unapproved.effects>", "of", "<unapproved.conditions>")
+    sentence = ("#voice:promotional", "#topic", "types", "of", "<unapproved.conditions>", ".")
+    units = (topic, symptoms, offer, effect, sentence)
+    candidates = [engine.Candidate(n, 0, 3, words, False) for n, words in enumerate(units)]
+    assert [h.block for h in engine._scored(candidates, compiled)] == [3, 4]
+    claim = TOPIC_TITLE_THRESHOLD
+    assert [h.block for h in engine._scored(candidates, compiled)] == [0, 1, 2, 3, 4]
+    assert [engine.names_only_a_topic(words) for words in units] == [True, True, True, False, False]
+
 # An informational page of our own: a regulator's voice, then sentences pack rules match.
 REGULATOR = (
     "# What the regulator says about cell therapies\n\n"

@@ -25,7 +25,7 @@ from claimcheck.model import RuleSet
 from claimcheck.page import INFORMATIONAL, PageContext, decide
 from claimcheck.positions import LineTable
 from claimcheck.readers.document import MAX_BLOCK_CHARS, Document
-from claimcheck.scorer.features import HEADING, NUMBER, features
+from claimcheck.scorer.features import CONDITION, HEADING, NUMBER, features
 from claimcheck.sentence import Sentence, Tokens
 
 
@@ -174,13 +174,19 @@ def _scored(candidates: list[Candidate], compiled: Compiled, informational: bool
         if rule is None:
             continue
         claim = scores.get(CLAIM, 0.0)
-        if claim >= threshold(rule, informational) and candidate.labels.isdisjoint(rule.options.get("not_near", ())):
+        if claim >= threshold(rule, informational, names_only_a_topic(candidate.words)) and candidate.labels.isdisjoint(rule.options.get("not_near", ())):
             found.append(Hit(rule.id, candidate.block, candidate.start, candidate.end, score=round(claim, 3)))
     return found
 
 
 # What a title may hold and still claim nothing: product names and numbers.
 _TITLE_TERMS = frozenset({f"<{TOPIC_VOCABULARY}>", NUMBER})
+# What a title may hold and still only name what the page is about: also
+# conditions, symptoms and words that stand for the product ("it", "the
+# treatment"). See names_only_a_topic.
+TOPIC_TITLE_VOCABULARIES = (TOPIC_VOCABULARY, "unapproved.conditions", "unapproved.symptoms",
+                            "unapproved.referents", "unapproved.pronouns")
+_TOPIC_TERMS = _TITLE_TERMS | {f"<{name}>" for name in TOPIC_TITLE_VOCABULARIES} | {CONDITION}
 
 
 def names_only_a_product(words: tuple[str, ...]) -> bool:
@@ -191,6 +197,19 @@ def names_only_a_product(words: tuple[str, ...]) -> bool:
     words over two or three words says little, and read titles as claims
     now and then."""
     return HEADING in words and all(w in _TITLE_TERMS for w in words if w.startswith("<"))
+
+
+def names_only_a_topic(words: tuple[str, ...]) -> bool:
+    """A heading or bullet (no full stop) whose only terms are products,
+    conditions and symptoms ("Types of arthritis", "Living with lupus and its
+    symptoms", "Stem cells and multiple sclerosis"): mostly a section
+    title naming what the page is about, sometimes an offer ("Stem cell
+    treatment for lupus"). The scorer needs more certainty for it
+    (:data:`claimcheck.kinds.scorer.TOPIC_TITLE_THRESHOLD`); a title with a
+    word of effect, proof, safety, approval, comparison or a patient's
+    result ("Gentle, safe and quick", "Results within two weeks") is scored as
+    any sentence."""
+    return HEADING in words and all(w in _TOPIC_TERMS for w in words if w.startswith("<"))
 
 
 def _groups(texts: list[str], size: int):

@@ -38,6 +38,7 @@ FEATURES_VERSION = 2
 # Words of the scorer's vocabulary that other modules read.
 HEADING = "#heading"  # the sentence ends without a full stop: a title, heading or bullet
 NUMBER = "<num>"
+CONDITION = "<cond>"  # an open-class condition (see Conditions)
 
 _FLAGS = {NEGATION: "#neg", NEGATION_AFTER: "#neg-after", ATTRIBUTION: "#attr", RESEARCH: "#research"}
 _NUMBER = re.compile(r"^[+-]?[\d.,]*\d[\d.,]*$")
@@ -64,7 +65,7 @@ class Conditions:
             if (word[:1].isdigit() or word[:1] in "+-.,") and _NUMBER.match(word):
                 return NUMBER
             if len(word) >= 6 and (word.endswith(ending) or word[:-1].endswith(ending)) and word.isalpha():
-                return "<cond>"
+                return CONDITION
             return word
 
         return cls(ending, frozenset(h.lower() for h in heads), classify)
@@ -73,7 +74,7 @@ class Conditions:
         word = words[index]
         if word in self.heads:
             return index > 0 and words[index - 1].isalpha()
-        return self.classify(word) == "<cond>"
+        return self.classify(word) == CONDITION
 
 
 def features(texts: Sequence[str], start: int, end: int, terms, page: PageContext | None,
@@ -128,5 +129,5 @@ def _plain(words: list[str], first: int, last: int, conditions: Conditions) -> l
         for offset, word in enumerate(segment):
             at = first + offset
             if word in heads and at > 0 and words[at - 1].isalpha():
-                found[offset] = "<cond>"
+                found[offset] = CONDITION
     return found
