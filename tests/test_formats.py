@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claimcheck.findings import Finding, Level
 from claimcheck.formatters import render
@@ -77,6 +79,22 @@ def _finding(**changes):
     return Finding(**base)
 
 
+@pytest.mark.parametrize("fmt", ["json", "sarif"])
+def test_text_with_unicode_line_separators_is_written_unchanged(linter, fmt):
+    # U+0085, U+2028 and U+2029 end a line for str.splitlines; in a JSON
+    # string they are plain characters (an earlier SARIF writer indented
+    # after them, inside the snippet).
+    text = "safe\x85now\u2028and\u2029then"
+    finding = _finding(rule="safety.safe-claim", text=text, message="m\u2028n")
+    data = json.loads(render(fmt, results([finding]), Run(linter.ruleset.rules, str(ROOT))))
+    if fmt == "sarif":
+        result = data["runs"][0]["results"][0]
+        assert result["locations"][0]["physicalLocation"]["region"]["snippet"]["text"] == text
+        assert result["message"]["text"].startswith("m\u2028n Say instead")
+    else:
+        assert data["findings"][0]["text"] == text and data["findings"][0]["message"] == "m\u2028n"
+
+
 def test_github_commands_escape_data_and_properties():
     out = render("github", results([_finding()]))
     assert out == ("::warning file=a%2Cb%3Ac.md,line=1,endLine=1,col=5,endColumn=9,title=claimcheck x.y"
@@ -106,3 +124,38 @@ def test_formats_stream_each_file_before_the_next_is_checked(linter, fmt):
     assert "docs/page.md" in next(chunks)
     with pytest.raises(RuntimeError):
         list(chunks)
+
+
+# -- jsontext: the JSON and SARIF formatters' indented encoder ---------------
+
+_JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=6), inner, max_size=4),
+    max_leaves=25,
+)
+
+
+@given(_JSON_VALUES, st.integers(min_value=0, max_value=5))
+@settings(max_examples=300)
+def test_jsontext_writes_the_bytes_of_json_dumps_with_indent(value, level):
+    import json
+
+    from claimcheck.formatters import jsontext
+
+    expected = json.dumps(value, indent=2, ensure_ascii=False)
+    assert jsontext.dumps(value) == expected
+    # At a depth: inner lines indented as if the value were nested ``level``
+    # deep. (Not textwrap.indent: it also breaks lines at U+0085 and U+2028.)
+    prefix = "  " * level
+    assert prefix + jsontext.dumps(value, level) == prefix + expected.replace("\n", "\n" + prefix)
+
+
+def test_jsontext_refuses_values_it_cannot_write():
+    # Non-string keys too (json.dumps would turn 1 into "1"; no formatter builds them).
+    from claimcheck.formatters import jsontext
+
+    for bad, error in (({1: "x"}, TypeError), (float("nan"), ValueError), (float("inf"), ValueError),
+                       (object(), TypeError), ({"a": [set()]}, TypeError)):
+        with pytest.raises(error):
+            jsontext.dumps(bad)
+    assert jsontext.dumps(("a", 1, 2.5, True, None)) == '[\n  "a",\n  1,\n  2.5,\n  true,\n  null\n]'

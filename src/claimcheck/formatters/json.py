@@ -1,15 +1,16 @@
 """Machine-readable output (schema version 1, documented in the README).
 
 Rendered one finding at a time as the files are checked (the same bytes as
-one ``json.dumps`` with ``indent=2``), so a large report is never held.
+one ``json.dumps`` with ``indent=2``, see :mod:`claimcheck.formatters.jsontext`),
+so a large report is never held.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
-from json.encoder import encode_basestring
 
+from claimcheck.formatters import jsontext
 from claimcheck.report import Event, FileResult, Run, Tally
 
 VERSION = 1
@@ -34,21 +35,9 @@ def _finding(f) -> dict:
     return found
 
 
-def _value(value) -> str:
-    """One JSON value as ``json.dumps(value, ensure_ascii=False)`` writes it
-    (strings by the C encoder directly: a finding has a dozen values)."""
-    if isinstance(value, str):
-        return encode_basestring(value)
-    if type(value) is int:
-        return str(value)
-    return json.dumps(value, ensure_ascii=False)
-
-
 def _indented(fields: dict) -> str:
-    """``json.dumps(fields, indent=2)`` indented by four spaces, for a flat
-    object: the same bytes, with only C-accelerated encoding of the values."""
-    lines = ",\n".join(f'      "{key}": {_value(value)}' for key, value in fields.items())
-    return "    {\n" + lines + "\n    }"
+    """``json.dumps(fields, indent=2)`` as an item of the findings list."""
+    return "    " + jsontext.dumps(fields, 2)
 
 
 def render(events: Iterable[Event], run: Run, color: bool = False) -> Iterator[str]:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import textwrap
 from collections.abc import Iterable, Iterator
 from pathlib import PurePath
 from urllib.parse import quote
@@ -16,6 +15,7 @@ from urllib.parse import quote
 from claimcheck import __version__
 from claimcheck.findings import Finding, Level
 from claimcheck.fingerprints import fingerprints
+from claimcheck.formatters import jsontext
 from claimcheck.report import Event, FileResult, Run, Suppressed
 from claimcheck.suppress import UNUSED
 
@@ -48,6 +48,7 @@ def render(events: Iterable[Event], run: Run, color: bool = False) -> Iterator[s
     # The document is written around its results, which are streamed.
     head, _ = document([]).split(_RESULTS, 1)
     errors: list[tuple[str, str]] = []
+    artifacts: dict[str, dict] = {}  # path -> its artifactLocation (shared by its results)
     first = True
     for event in events:
         if not isinstance(event, FileResult):
@@ -59,8 +60,11 @@ def render(events: Iterable[Event], run: Run, color: bool = False) -> Iterator[s
         every.sort(key=lambda pair: pair[0].sort_key)
         prints = fingerprints([f for f, _ in every], event.lines)
         for (finding, suppressed), fingerprint in zip(every, prints):
-            result = _result(finding, suppressed, fingerprint, index[finding.rule], run.root)
-            item = textwrap.indent(json.dumps(result, indent=2, ensure_ascii=False), _RESULT_INDENT)
+            artifact = artifacts.get(finding.path)
+            if artifact is None:
+                artifact = artifacts[finding.path] = _artifact(finding.path, run.root)
+            result = _result(finding, suppressed, fingerprint, index[finding.rule], artifact)
+            item = _RESULT_INDENT + jsontext.dumps(result, _RESULT_LEVEL)
             yield (head + _RESULTS[:-1] + "\n" if first else ",\n") + item
             first = False
     if errors:
@@ -79,7 +83,8 @@ def render(events: Iterable[Event], run: Run, color: bool = False) -> Iterator[s
 
 
 _RESULTS = '"results": []'
-_RESULT_INDENT = " " * 8  # results are items of runs[0].results
+_RESULT_LEVEL = 4  # results are items of runs[0].results
+_RESULT_INDENT = jsontext.INDENT * _RESULT_LEVEL
 
 
 def _descriptor(rule) -> dict:
@@ -109,7 +114,8 @@ def _meta_descriptor() -> dict:
     }
 
 
-def _result(finding: Finding, suppressed: Suppressed | None, fingerprint: str, rule_index: int, root: str) -> dict:
+def _result(finding: Finding, suppressed: Suppressed | None, fingerprint: str, rule_index: int,
+            artifact: dict) -> dict:
     region = {
         "startLine": finding.line,
         "startColumn": finding.column,
@@ -122,7 +128,7 @@ def _result(finding: Finding, suppressed: Suppressed | None, fingerprint: str, r
         "ruleIndex": rule_index,
         "level": LEVELS[finding.level],
         "message": {"text": finding.message + (f" Say instead: {finding.suggestion}" if finding.suggestion else "")},
-        "locations": [{"physicalLocation": {"artifactLocation": _artifact(finding.path, root), "region": region}}],
+        "locations": [{"physicalLocation": {"artifactLocation": artifact, "region": region}}],
         "partialFingerprints": {"claimcheck/v1": fingerprint},
     }
     if finding.score is not None:
