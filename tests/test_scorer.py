@@ -180,6 +180,15 @@ def test_training_is_reproducible(tmp_path):
     assert claim["claim"] > ok["claim"]
 
 
+def test_labeled_jsonl_lines_end_at_newlines_only(tmp_path):
+    from claimcheck import train
+
+    rows = [{"text": "Heals in days\u2028guaranteed.", "label": "claim"}, {"text": "Our office\x85is open.", "label": "ok"}]
+    path = tmp_path / "mine.jsonl"
+    path.write_bytes(("\r\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\r\n\r\n").encode())
+    assert train.read_rows([path]) == rows
+
+
 def test_train_cli_reports_missing_data(capsys):
     from claimcheck import train
 

@@ -93,7 +93,8 @@ def read_rows(paths: Sequence[Path]) -> list[dict]:
         if Path(path).is_dir():
             rows += page_rows(Path(path))
             continue
-        for line in Path(path).read_text(encoding="utf-8").splitlines():
+        # JSON lines end at "\n" only: a JSON string may hold U+2028 or U+0085 as they are.
+        for line in Path(path).read_text(encoding="utf-8").split("\n"):
             if line.strip():
                 rows.append(json.loads(line))
     return rows
