@@ -174,7 +174,8 @@ def _scored(candidates: list[Candidate], compiled: Compiled, informational: bool
         if rule is None:
             continue
         claim = scores.get(CLAIM, 0.0)
-        if claim >= threshold(rule, informational, names_only_a_topic(candidate.words)) and candidate.labels.isdisjoint(rule.options.get("not_near", ())):
+        needed = threshold(rule, informational, names_only_a_topic(candidate.words))
+        if claim >= needed and candidate.labels.isdisjoint(rule.options.get("not_near", ())):
             found.append(Hit(rule.id, candidate.block, candidate.start, candidate.end, score=round(claim, 3)))
     return found
 

@@ -12,6 +12,7 @@ None.
 
 from __future__ import annotations
 
+import math
 from json.encoder import encode_basestring
 
 INDENT = "  "
@@ -74,7 +75,7 @@ def _scalar(value) -> str:
     if isinstance(value, int):
         return int.__repr__(value)
     if isinstance(value, float):
-        if value != value or value in (float("inf"), float("-inf")):
+        if not math.isfinite(value):
             raise ValueError(f"out of range float values are not JSON compliant: {value!r}")
         return float.__repr__(value)
     raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")

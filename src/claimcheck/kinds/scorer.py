@@ -22,7 +22,7 @@ SCOPE = "scorer"
 DOC = "Flags a sentence the learned claim scorer rates as a claim of the rule's category."
 OPTIONS = (
     Option("threshold", PROBABILITY, doc="the lowest claim score that is reported (default 0.5; "
-           "on an informational page at least 0.8)"),
+           "on an informational page at least 0.8, for a title naming only products, conditions or symptoms at least 0.6)"),
     Option("not_near", VOCABULARIES, doc="do not report a sentence that holds a term of one of these"),
     Option("signals", VOCABULARIES, doc="more vocabularies whose terms make a sentence worth scoring "
            "(and that the scorer sees as features)"),
