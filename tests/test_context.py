@@ -25,6 +25,7 @@ def rules_of(linter, text):
         "Stem cells don't just relieve pain, they cure arthritis.",  # negation in another clause
         "Not only do stem cells repair cartilage, they cure arthritis too.",  # pseudo-negation
         "STEM CELLS CURE ARTHRITIS",  # case
+        "Our experimental stem cell protocol reverses multiple sclerosis.",  # an adjective, not a status
     ],
 )
 def test_claims(linter, text):
@@ -38,6 +39,9 @@ def test_claims(linter, text):
         "There is no evidence that stem cells cure autism.",
         "IT HASN'T BEEN SHOWN THAT PRP HEALS TENDONS.",
         "Curing autism with stem cells is not possible.",
+        "Amniotic injections remain an experimental treatment for knee arthritis.",  # the honest status
+        "Stem cell therapy for lupus is still experimental.",
+        "Exosome therapy for hair loss is considered investigational by insurers.",
         "The FDA warns that clinics claim stem cells cure Parkinson's disease.",
         "According to its promoters, the serum repairs damaged cartilage.",
         "Do stem cells cure arthritis?",
