@@ -185,8 +185,8 @@ _TITLE_TERMS = frozenset({f"<{TOPIC_VOCABULARY}>", NUMBER})
 # What a title may hold and still only name what the page is about: also
 # conditions, symptoms and words that stand for the product ("it", "the
 # treatment"). See names_only_a_topic.
-TOPIC_TITLE_VOCABULARIES = (TOPIC_VOCABULARY, "unapproved.conditions", "unapproved.symptoms",
-                            "unapproved.referents", "unapproved.pronouns")
+TOPIC_TITLE_VOCABULARIES = ("unapproved.conditions", "unapproved.symptoms", "unapproved.referents",
+                            "unapproved.pronouns")
 _TOPIC_TERMS = _TITLE_TERMS | {f"<{name}>" for name in TOPIC_TITLE_VOCABULARIES} | {CONDITION}
 
 
@@ -197,7 +197,7 @@ def names_only_a_product(words: tuple[str, ...]) -> bool:
     patient's result or a comparison). The scorer is not asked: a bag of
     words over two or three words says little, and read titles as claims
     now and then."""
-    return HEADING in words and all(w in _TITLE_TERMS for w in words if w.startswith("<"))
+    return _a_title_whose_terms_are(words, _TITLE_TERMS)
 
 
 def names_only_a_topic(words: tuple[str, ...]) -> bool:
@@ -210,7 +210,12 @@ def names_only_a_topic(words: tuple[str, ...]) -> bool:
     word of effect, proof, safety, approval, comparison or a patient's
     result ("Gentle, safe and quick", "Results within two weeks") is scored as
     any sentence."""
-    return HEADING in words and all(w in _TOPIC_TERMS for w in words if w.startswith("<"))
+    return _a_title_whose_terms_are(words, _TOPIC_TERMS)
+
+
+def _a_title_whose_terms_are(words: tuple[str, ...], allowed: frozenset[str]) -> bool:
+    """A heading or bullet (no full stop) whose term words are all in ``allowed``."""
+    return HEADING in words and all(w in allowed for w in words if w.startswith("<"))
 
 
 def _groups(texts: list[str], size: int):
