@@ -152,3 +152,16 @@ def test_group_labels_inside_a_list_of_uses_are_not_listed(linter):
     loose = "## Benefits\n\n- Joint disorders\n\n  - Knee osteoarthritis\n\n- Back pain relief\n"
     found = sorted(f.line for f in linter.lint_text(loose, path="p.md") if f.rule == "unapproved.listed-use")
     assert found == [5, 7]
+
+
+def test_one_informational_cue_more_than_promotional_ones_is_informational(cues):
+    # a clinic's page written against a treatment: "we" and prices beside the evidence
+    against = ["We see many of our patients asking about exosomes for thinning hair.",
+               "The FDA has not approved them, and the evidence so far is weak.",
+               "A study of such products found little benefit for the cost."]
+    page = decide(against, cues)
+    promo, info = sum(n for _, n in page.promotional), sum(n for _, n in page.informational)
+    assert info == promo + 1 and promo >= 1
+    assert page.voice == INFORMATIONAL
+    # two cues more for the seller turn it promotional
+    assert decide(against + ["Book a consultation with our team."], cues).voice == PROMOTIONAL
