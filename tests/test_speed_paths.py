@@ -290,3 +290,53 @@ def test_what_loads_while_the_collector_is_paused_goes_to_the_oldest_generation(
     oldest = {id(o) for o in gc.get_objects(generation=2)}
     assert all(id(item) in oldest for item in made)
     assert gc.get_freeze_count() == 0
+
+
+def _tree_gate(requirements, text):
+    """The token-pattern gate as the requirement trees decide it."""
+    from claimcheck.prefilter import _words
+
+    lowered = text.lower()
+    present = _words(lowered)
+    return any(expr.holds(None, lowered, present) for expr in requirements)
+
+
+def _pattern_requirements(linter):
+    from claimcheck.kinds import KINDS
+
+    return [KINDS["pattern"].requires(rule) for rule in linter.ruleset.rules if rule.kind == "pattern"]
+
+
+def test_pattern_gate_decides_as_the_requirement_trees_on_the_examples(linter):
+    requirements = _pattern_requirements(linter)
+    gate = linter.compiled.pattern_gate
+    passed = 0
+    for text in _texts(linter):
+        for block in text.split("\n\n"):
+            assert gate(block) == _tree_gate(requirements, block), block
+            passed += gate(block)
+    assert passed > 10
+
+
+_GATE_WORDS = ["no", "zero", "never", "rejection", "infection", "complications", "tumors", "patients", "of",
+               "report", "%", "percent", "success", "rate", "90", "the", "risk", "Rejection", "side", "effects"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_GATE_WORDS), max_size=12), st.sampled_from([" ", "", "-", ", "]))
+def test_pattern_gate_decides_as_the_requirement_trees_on_any_words(linter, words, joiner):
+    text = joiner.join(words)
+    assert linter.compiled.pattern_gate(text) == _tree_gate(_pattern_requirements(linter), text)
+
+
+def test_a_gate_too_big_to_list_sends_every_block_to_the_matcher():
+    from claimcheck.prefilter import gate
+    from claimcheck.requirements import AllOf, AnyOf, Text, Words
+
+    parts = tuple(AnyOf(tuple(Words(frozenset({f"w{n}x{m}"})) for m in range(12))) for n in range(5))
+    huge = gate([AllOf(parts)])  # 12 ** 5 alternatives
+    assert huge("w0x1 w1x2 w2x3 w3x4 w4x5") and huge("w0x1 only")  # only the needles reject
+    assert not huge("nothing here")
+    small = gate([AllOf((Words(frozenset({"stem", "cells"})), Text("%"))), Words(frozenset({"guaranteed"}))])
+    assert small("Stem cells: 90% better") and small("results GUARANTEED")
+    assert not small("stem cells only") and not small("90% of cells") and not small("guarantee")

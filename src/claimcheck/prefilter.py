@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from typing import TYPE_CHECKING
 
-from claimcheck.requirements import WORD, Requirement, resolve
+from claimcheck.requirements import WORD, Alternative, Requirement, resolve
 
 if TYPE_CHECKING:
     from claimcheck.model import RuleSet
@@ -156,32 +156,56 @@ def term_forms(ruleset: RuleSet) -> dict[str, set[str]]:
 
 @dataclass(frozen=True)
 class Gate:
-    """Whether a block can match any token pattern: all the words of one of
-    its alternatives must be in the block (labels, checked later by the
-    engine, count as present). Skips the token Matcher on most blocks."""
+    """Whether a block can match any token pattern: the words and strings of
+    one alternative of some pattern's requirement must all be in the block
+    (labels, checked later by the engine, count as present). Skips the token
+    Matcher on most blocks.
 
-    requirements: tuple[Requirement, ...]
+    Alternatives are filed under their longest word, so a block looks only at
+    those filed under its own words (walking the requirement trees for every
+    block cost 0.05 s per MB: bench/stages.py)."""
+
     needles: "re.Pattern"  # quick reject: one of these must occur as a substring
+    by_word: Mapping[str, tuple[Alternative, ...]]
+    keys: frozenset[str]  # by_word's keys (a set meets a frozenset faster than a dict)
+    wordless: tuple[tuple[str, ...], ...]  # alternatives of strings only; () holds for every block
 
     def __call__(self, text: str) -> bool:
         lowered = text.lower()
         if not self.needles.search(lowered):
             return False
-        # Substring checks are cheap and reject most blocks; words are exact.
-        candidates = [expr for expr in self.requirements if expr.holds(None, lowered)]
-        if not candidates:
-            return False
+        if any(all(string in lowered for string in strings) for strings in self.wordless):
+            return True
         present = _words(lowered)
-        return any(expr.holds(None, lowered, present) for expr in candidates)
+        by_word = self.by_word
+        for word in present & self.keys:
+            for words, strings in by_word[word]:
+                if words <= present and all(string in lowered for string in strings):
+                    return True
+        return False
 
 
 def gate(requirements) -> Gate:
     requirements = tuple(requirements)
-    needles: set[str] = set()
+    needles: set[str] | None = set()
+    alternatives: list[Alternative] | None = []
     for expr in requirements:
         choice = expr.needles()
-        if choice is None:  # this pattern could match anywhere
-            return Gate(requirements, re.compile(""))
-        needles |= choice
-    pattern = "|".join(re.escape(n) for n in sorted(needles)) if needles else "(?!)"
-    return Gate(requirements, re.compile(pattern))  # searched in lower-cased text
+        needles = None if choice is None or needles is None else needles | choice
+        found = expr.alternatives()
+        alternatives = None if found is None or alternatives is None else alternatives + list(found)
+    if alternatives is None:  # too many to list: every block goes to the Matcher
+        alternatives = [(frozenset(), ())]
+    by_word: dict[str, list[Alternative]] = {}
+    wordless = []
+    for words, strings in alternatives:
+        if words:
+            by_word.setdefault(max(sorted(words), key=len), []).append((words, strings))
+        else:
+            wordless.append(strings)
+    if needles is None:  # some pattern could match anywhere
+        pattern = ""
+    else:
+        pattern = "|".join(re.escape(n) for n in sorted(needles)) if needles else "(?!)"
+    return Gate(re.compile(pattern), {word: tuple(found) for word, found in by_word.items()},
+                frozenset(by_word), tuple(dict.fromkeys(wordless)))  # searched in lower-cased text

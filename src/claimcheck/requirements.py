@@ -12,7 +12,11 @@ Each expression answers two questions:
   checks labels later), the lower-cased text, and optionally its set of words
   (which makes word checks exact instead of substring checks)?
 - ``needles()``: strings one of which must occur for it to hold, or ``None``
-  when there is no such set (a cheap first reject).
+  when there is no such set (a cheap first reject);
+- ``alternatives()``: the same test as alternatives, each a set of words and
+  a tuple of strings that must all be in the text, labels counting as
+  present (what ``holds(None, lowered, present)`` decides), or ``None``
+  when there would be more than ``MAX_ALTERNATIVES``.
 """
 
 from __future__ import annotations
@@ -23,6 +27,12 @@ from dataclasses import dataclass
 from typing import Union
 
 WORD = re.compile(r"[^\W\d_]+|\d+")
+
+# "all of" multiplies its parts' alternatives; past this many, a caller
+# evaluates the expression itself.
+MAX_ALTERNATIVES = 10_000
+Alternative = tuple[frozenset, tuple[str, ...]]  # (words, strings)
+_ANYTHING: tuple[Alternative, ...] = ((frozenset(), ()),)
 
 
 @dataclass(frozen=True)
@@ -37,6 +47,9 @@ class Label:
     def needles(self):
         return None
 
+    def alternatives(self):
+        return _ANYTHING
+
 
 @dataclass(frozen=True)
 class AnyLabel:
@@ -48,6 +61,9 @@ class AnyLabel:
     def needles(self):
         return None
 
+    def alternatives(self):
+        return _ANYTHING
+
 
 @dataclass(frozen=True)
 class Always:
@@ -58,6 +74,9 @@ class Always:
 
     def needles(self):
         return None
+
+    def alternatives(self):
+        return _ANYTHING
 
 
 @dataclass(frozen=True)
@@ -74,6 +93,9 @@ class Words:
     def needles(self):
         return {max(sorted(self.words), key=len)} if self.words else None
 
+    def alternatives(self):
+        return ((self.words, ()),)
+
 
 @dataclass(frozen=True)
 class Text:
@@ -86,6 +108,9 @@ class Text:
 
     def needles(self):
         return {self.text}
+
+    def alternatives(self):
+        return ((frozenset(), (self.text,)),)
 
 
 @dataclass(frozen=True)
@@ -104,6 +129,15 @@ class AnyOf:
             found |= choice
         return found
 
+    def alternatives(self):
+        found: list[Alternative] = []
+        for part in self.parts:
+            choice = part.alternatives()
+            if choice is None or len(found) + len(choice) > MAX_ALTERNATIVES:
+                return None
+            found += choice
+        return tuple(found)
+
 
 @dataclass(frozen=True)
 class AllOf:
@@ -115,6 +149,15 @@ class AllOf:
     def needles(self):
         options = [c for c in (part.needles() for part in self.parts) if c is not None]
         return min(options, key=_rarity) if options else None
+
+    def alternatives(self):
+        found: tuple[Alternative, ...] = _ANYTHING
+        for part in self.parts:
+            choice = part.alternatives()
+            if choice is None or len(found) * len(choice) > MAX_ALTERNATIVES:
+                return None
+            found = tuple((words | more, strings + others) for words, strings in found for more, others in choice)
+        return found
 
 
 @dataclass(frozen=True)
@@ -130,6 +173,9 @@ class Categories:
 
     def needles(self):
         return None
+
+    def alternatives(self):
+        raise TypeError("resolve() a Categories requirement before evaluating it")
 
 
 Requirement = Union[Label, AnyLabel, Always, Words, Text, AnyOf, AllOf, Categories]
