@@ -5,7 +5,7 @@ evaluates them over a whole document without spaCy, and the engine's token
 pattern gate over a block. This module is a leaf: kinds and the prefilter
 both depend on it, and on nothing of each other.
 
-Each expression answers two questions:
+Each expression answers three questions:
 
 - ``holds(labels, lowered, present)``: does it hold for a text, given the
   labels found in it (``None`` counts every label as present: the caller
@@ -28,8 +28,8 @@ from typing import Union
 
 WORD = re.compile(r"[^\W\d_]+|\d+")
 
-# "all of" multiplies its parts' alternatives; past this many, a caller
-# evaluates the expression itself.
+# "all of" multiplies its parts' alternatives; past this many,
+# ``alternatives()`` gives up (``None``) and a caller must do without them.
 MAX_ALTERNATIVES = 10_000
 Alternative = tuple[frozenset, tuple[str, ...]]  # (words, strings)
 _ANYTHING: tuple[Alternative, ...] = ((frozenset(), ()),)
