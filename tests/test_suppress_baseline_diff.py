@@ -6,6 +6,8 @@ import json
 import subprocess
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from click.testing import CliRunner
 
 from claimcheck.cli import main
@@ -104,3 +106,52 @@ def test_diff_reports_only_changed_lines(repo):
 def test_diff_with_a_bad_ref_is_exit_2(repo):
     result = CliRunner().invoke(main, ["--diff", "no-such-ref", "old.md"])
     assert result.exit_code == 2 and "git could not list changes" in result.stderr
+
+
+@pytest.mark.parametrize("comment", ["# claimcheck-disable-next-line safety -- a note",
+                                     "// claimcheck-disable-next-line safety",
+                                     "<!-- claimcheck-disable-next-line safety -- a note -->"])
+def test_a_suppression_comment_in_plain_text_is_not_prose(linter, comment):
+    """The comment ends the paragraph before it: the sentence after it is read
+    (and scored) alone, as without the comment."""
+    from claimcheck.readers import reader
+
+    text = f"Book a visit.\n{comment}\nStem cells cure autism.\nCall us today.\n"
+    blocks = [block.text for block in reader("text")(text, "p.txt").blocks]
+    assert blocks == ["Book a visit.", "Stem cells cure autism. Call us today."]
+    alone = linter.detect("Book a visit.\n\nStem cells cure autism. Call us today.\n", "p.txt", format="text")
+    found = linter.detect(text, "p.txt", format="text")
+    assert [(f.rule, f.column, f.text, f.score) for f in found] == [(f.rule, f.column, f.text, f.score) for f in alone]
+    assert any(f.rule == "unapproved.disease-treatment" and f.line == 3 for f in found)
+    # the comment and the sentence after it read as one scored below the veto (a pack finding fell)
+    assert not any(f.category == "suppression" for f in linter.lint_text(text.replace("safety", "unapproved"),
+                                                                          path="p.txt", format="text"))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["# claimcheck-disable-next-line unapproved", "Stem cells cure autism.",
+                                 "", "We are open on Saturdays. claimcheck-enable", "<!-- claimcheck-enable -->"]),
+                max_size=12), st.sampled_from(["\n", "\r\n"]))
+def test_plain_text_blocks_hold_no_suppression_comment_and_keep_positions(lines, newline):
+    from claimcheck.readers import reader
+
+    source = newline.join(lines)
+    document = reader("text")(source, "p.txt")
+    for block in document.blocks:
+        assert "claimcheck-disable" not in block.text and "<!--" not in block.text
+        for word in ("cure", "Saturdays"):
+            at = block.text.find(word)
+            if at >= 0:
+                start, end = block.source_span(at, at + len(word))
+                assert source[start:end] == word
+    sentences = sum(block.text.count("Stem cells cure autism.") for block in document.blocks)
+    assert sentences == lines.count("Stem cells cure autism.")
+
+
+def test_plain_text_directives_work_with_crlf_line_ends(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_bytes(b"# claimcheck-disable-next-line unapproved -- quoted\r\nStem cells cure autism.\r\n\r\n"
+                     b"// claimcheck-disable-next-line efficacy\r\nRead the label.\r\n")
+    _, data = run(str(page))
+    assert [(f["line"], f["rule"]) for f in data["findings"]] == [(4, "claimcheck.unused-suppression")]
+    assert data["summary"]["suppressed"] == 1

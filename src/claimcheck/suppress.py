@@ -26,7 +26,8 @@ UNUSED = "claimcheck.unused-suppression"
 _DIRECTIVES = "disable-next-line|disable-file|disable|enable"
 _HTML = re.compile(r"<!--\s*claimcheck-(?P<directive>" + _DIRECTIVES + r")\b(?P<rest>.*?)-->", re.DOTALL)
 _TEXT = re.compile(
-    r"^[ \t]*(?:#|//)?[ \t]*claimcheck-(?P<directive>" + _DIRECTIVES + r")\b(?P<rest>[^\r\n]*)$", re.MULTILINE
+    # "$" in MULTILINE mode stands only before "\n": "\r?" lets a CRLF line end too
+    r"^[ \t]*(?:#|//)?[ \t]*claimcheck-(?P<directive>" + _DIRECTIVES + r")\b(?P<rest>[^\r\n]*)\r?$", re.MULTILINE
 )
 
 
