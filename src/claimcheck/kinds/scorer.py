@@ -47,11 +47,11 @@ TOPIC_TITLE_THRESHOLD = 0.6
 # shown to be safe", "approved for graft versus host disease"); 0.3 is low on
 # purpose, so that a seller's page misread as informational keeps its plainer
 # claims. On a page of unknown voice (too few cues either way, as for a lone
-# sentence) only findings the scorer all but rules out (below 0.1) fall: the
+# sentence) only findings the scorer all but rules out (below 0.2) fall: the
 # critic's and the journalist's sentences that no page cue marked. A
 # promotional page needs no agreement. Measured in bench/accuracy.py (see
 # the README).
-CONFIRM_THRESHOLDS = {"informational": 0.3, "unknown": 0.1}
+CONFIRM_THRESHOLDS = {"informational": 0.3, "unknown": 0.2}
 # ... and only in a sentence of at most this many tokens: a bag of words
 # over a long run-on window (up to 150 tokens) is mostly neutral words and
 # says little about the one clause that holds the claim.
