@@ -27,7 +27,7 @@ CLAIM = "Our stem cells cure autism"
 WORDS = "Our clinic offers regenerative care for joints and skin in a calm setting".split()
 FLOOR_MB_S = 0.2
 # Generators beyond the list: reported, and their floor shown apart.
-EXTRA = frozenset({"tiny claims", "bulleted claims, one HTML line"})
+EXTRA = frozenset({"tiny claims", "bulleted claims, one HTML line", "suppression comments"})
 
 
 def _repeat(unit: str, size: int) -> str:
@@ -63,6 +63,8 @@ GENERATORS: dict[str, tuple[Callable[[int], str], str]] = {
     "astral and combining": (lambda n: _repeat("Our \U0001f9ec stem cells cu\u0301re autism \U0001f600 ", n), ".md"),
     "long URLs": (lambda n: _repeat("See https://example.com/" + "a" * 2000 + " ", n), ".md"),
     "long word": (lambda n: CLAIM + " " + _repeat("x", n), ".txt"),
+    "suppression comments": (lambda n: _repeat("<!-- claimcheck-disable-next-line safety -->\n"
+                                               "# claimcheck-disable-next-line unapproved\n" + CLAIM + ".\n", n), ".txt"),
 }
 
 

@@ -6,7 +6,7 @@ import json
 import subprocess
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from click.testing import CliRunner
 
@@ -155,3 +155,58 @@ def test_plain_text_directives_work_with_crlf_line_ends(tmp_path):
     _, data = run(str(page))
     assert [(f["line"], f["rule"]) for f in data["findings"]] == [(4, "claimcheck.unused-suppression")]
     assert data["summary"]["suppressed"] == 1
+
+
+def _suppressing_pair_by_pair(found, finding):
+    """The rule of :func:`claimcheck.suppress._suppressing`, one finding at a time (the reference)."""
+    active = {}
+    for number, directive in enumerate(found):
+        if directive.kind == "disable-file" and directive.covers(finding.rule):
+            return number
+        if directive.kind == "disable-next-line":
+            if finding.line == directive.end_line + 1 and directive.covers(finding.rule):
+                return number
+            continue
+        if directive.start > finding.offset:
+            continue
+        if directive.kind == "disable":
+            active[number] = directive
+        elif directive.kind == "enable":
+            for key in [k for k, d in active.items() if not directive.rules or set(d.rules) <= set(directive.rules)]:
+                del active[key]
+    return next((n for n, d in active.items() if d.covers(finding.rule)), None)
+
+
+_KINDS = ["disable-next-line", "disable", "enable", "disable-file"]
+_RULES = ["safety", "safety.absolute-safety", "unapproved", "efficacy.hype"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.tuples(st.sampled_from(_KINDS), st.lists(st.sampled_from(_RULES), max_size=2)),
+                          st.just("text")), max_size=14),
+       st.lists(st.tuples(st.integers(0, 14), st.sampled_from(_RULES + ["fda.approved"])), max_size=10),
+       st.booleans())
+@example([("disable", ["safety"]), "text", ("enable", ["safety"]), "text"], [(1, "safety"), (3, "safety")], True)
+@example([("disable", ["safety"]), ("disable", []), "text", ("enable", ["safety"]), "text"],
+         [(2, "unapproved"), (2, "safety"), (4, "safety")], False)
+def test_suppressions_are_decided_as_pair_by_pair(lines, findings, html):
+    from collections import namedtuple
+
+    from claimcheck.suppress import _suppressing, directives
+
+    text = []
+    for line in lines:
+        if line == "text":
+            text.append("Stem cells cure autism.")
+            continue
+        kind, rules = line
+        body = f"claimcheck-{kind} {', '.join(rules)} -- why"
+        text.append(f"<!-- {body} -->" if html else f"# {body}")
+    source = "\n".join(text) + "\n"
+    starts = [0]
+    for row in text:
+        starts.append(starts[-1] + len(row) + 1)
+    Finding = namedtuple("Finding", "line offset rule")
+    made = [Finding(line + 1, starts[min(line, len(text))], rule) for line, rule in findings]
+    found = directives(source, markdown=html)
+    assert _suppressing(found, made) == [_suppressing_pair_by_pair(found, f) for f in made]

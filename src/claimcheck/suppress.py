@@ -14,6 +14,7 @@ finding, ``claimcheck.unused-suppression``.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -52,8 +53,14 @@ def directives(source: str, markdown: bool) -> list[Directive]:
     found = []
     matches = list(_HTML.finditer(source))
     if not markdown:
-        taken = [(m.start(), m.end()) for m in matches]
-        matches += [m for m in _TEXT.finditer(source) if not any(a <= m.start() < b for a, b in taken)]
+        starts = [m.start() for m in matches]  # in order, and HTML comments never overlap
+        ends = [m.end() for m in matches]
+
+        def inside_a_comment(offset: int) -> bool:
+            index = bisect.bisect_right(starts, offset) - 1
+            return index >= 0 and offset < ends[index]
+
+        matches += [m for m in _TEXT.finditer(source) if not inside_a_comment(m.start())]
     for match in sorted(matches, key=lambda m: m.start()):
         rest = match.group("rest").strip()
         if rest.endswith("-->"):
@@ -77,12 +84,12 @@ def apply(source: str, markdown: bool, findings: tuple[Finding, ...], path: str)
     used: set[int] = set()
     kept: list[Finding] = []
     suppressed: list[Suppressed] = []
-    for finding in findings:
-        directive = _suppressing(found, finding)
-        if directive is None:
+    for finding, number in zip(findings, _suppressing(found, findings)):
+        if number is None:
             kept.append(finding)
         else:
-            used.add(found.index(directive))
+            used.add(number)
+            directive = found[number]
             suppressed.append(Suppressed(finding, directive.reason or f"claimcheck-{directive.kind}"))
     table = LineTable.of(source)
     for number, directive in enumerate(found):
@@ -100,23 +107,57 @@ def apply(source: str, markdown: bool, findings: tuple[Finding, ...], path: str)
     return tuple(kept), tuple(suppressed)
 
 
-def _suppressing(found: list[Directive], finding: Finding) -> Directive | None:
-    active: dict[int, Directive] = {}  # disable directives in force, by index
+def _suppressing(found: list[Directive], findings) -> list[int | None]:
+    """For each finding, the number of the directive that suppresses it: the
+    first (in the file) ``disable-file`` covering its rule or
+    ``disable-next-line`` on the line before it covering its rule, else the
+    first ``disable`` in force at its offset covering its rule (a ``disable``
+    is in force from its start until an ``enable`` naming all its rules, or
+    naming none). One sweep over the directives, findings in offset order,
+    with answers remembered per rule (and per line), so that a file of
+    thousands of comments and findings is not checked pair by pair."""
+    file_wide = [n for n, d in enumerate(found) if d.kind == "disable-file"]
+    next_line: dict[int, list[int]] = {}
     for number, directive in enumerate(found):
-        if directive.kind == "disable-file" and directive.covers(finding.rule):
-            return directive
         if directive.kind == "disable-next-line":
-            if finding.line == directive.end_line + 1 and directive.covers(finding.rule):
-                return directive
+            next_line.setdefault(directive.end_line + 1, []).append(number)
+    first_file: dict[str, int | None] = {}
+    first_line: dict[tuple[int, str], int | None] = {}
+    # disable directives in force (number -> directive, in order), and the
+    # first of them covering a rule, remembered until the set shrinks
+    active: dict[int, Directive] = {}
+    first_active: dict[str, int | None] = {}
+    answers: list[int | None] = [None] * len(findings)
+    sweep = [n for n, d in enumerate(found) if d.kind in ("disable", "enable")]
+    at = 0
+    for index in sorted(range(len(findings)), key=lambda i: findings[i].offset):
+        finding = findings[index]
+        rule = finding.rule
+        if rule not in first_file:
+            first_file[rule] = next((n for n in file_wide if found[n].covers(rule)), None)
+        key = (finding.line, rule)
+        if key not in first_line:
+            first_line[key] = next((n for n in next_line.get(finding.line, ()) if found[n].covers(rule)), None)
+        early = [n for n in (first_file[rule], first_line[key]) if n is not None]
+        if early:
+            answers[index] = min(early)
             continue
-        if directive.start > finding.offset:
-            continue
-        if directive.kind == "disable":
-            active[number] = directive
-        elif directive.kind == "enable":
-            for key in [k for k, d in active.items() if not directive.rules or set(d.rules) <= set(directive.rules)]:
-                del active[key]
-    for directive in active.values():
-        if directive.covers(finding.rule):
-            return directive
-    return None
+        while at < len(sweep) and found[sweep[at]].start <= finding.offset:
+            number = sweep[at]
+            directive = found[number]
+            at += 1
+            if directive.kind == "disable":
+                active[number] = directive
+                for known, first in first_active.items():
+                    if first is None and directive.covers(known):
+                        first_active[known] = number
+                continue
+            ended = [k for k, d in active.items() if not directive.rules or set(d.rules) <= set(directive.rules)]
+            for number in ended:
+                del active[number]
+            if ended:
+                first_active.clear()
+        if rule not in first_active:
+            first_active[rule] = next((n for n, d in active.items() if d.covers(rule)), None)
+        answers[index] = first_active[rule]
+    return answers
