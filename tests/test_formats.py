@@ -159,3 +159,24 @@ def test_jsontext_refuses_values_it_cannot_write():
         with pytest.raises(error):
             jsontext.dumps(bad)
     assert jsontext.dumps(("a", 1, 2.5, True, None)) == '[\n  "a",\n  1,\n  2.5,\n  true,\n  null\n]'
+
+
+def test_fingerprints_keep_their_values_on_short_lines_and_hash_long_lines_once(linter, monkeypatch):
+    import hashlib
+
+    from claimcheck import fingerprints as module
+
+    short = "Our stem cells cure autism."
+    [finding] = [f for f in linter.lint_text(short, path="p.txt", format="text") if f.rule.startswith("unapproved")]
+    base = f"p.txt\0{finding.rule}\0{finding.text.lower()}\0{short.lower()}\0{1}"
+    assert module.fingerprints([finding], {1: short}) == [hashlib.sha256(base.encode()).hexdigest()[:32]]
+    # one long line with many findings: the line is normalized once, not once a finding
+    long_line = "Stem cells cure autism. " * 400
+    found = [f for f in linter.lint_text(long_line, path="p.txt", format="text") if f.line == 1]
+    assert len(found) > 300
+    calls = []
+    normal = module._normal
+    monkeypatch.setattr(module, "_normal", lambda text: calls.append(len(text)) or normal(text))
+    prints = module.fingerprints(found, {1: long_line})
+    assert len(set(prints)) == len(prints)
+    assert sum(1 for n in calls if n > module.LONG_LINE) == 1

@@ -20,13 +20,36 @@ def _normal(text: str) -> str:
     return _SPACE.sub(" ", text).strip().lower()
 
 
+# A normalized line longer than this stands in a fingerprint as its sha256:
+# hashing a whole long line for each of its findings made SARIF, HTML and
+# the baseline quadratic on one-line files (40,000 findings on a 1 MB line).
+LONG_LINE = 2_000
+
+
+def _contexts(lines: Mapping[int, str]):
+    """Line number -> the line as a fingerprint holds it, computed once a line."""
+    memo: dict[int, str] = {}
+
+    def context(number: int) -> str:
+        found = memo.get(number)
+        if found is None:
+            found = _normal(lines.get(number, ""))
+            if len(found) > LONG_LINE:
+                found = "sha256:" + hashlib.sha256(found.encode("utf-8")).hexdigest()
+            memo[number] = found
+        return found
+
+    return context
+
+
 def fingerprints(findings: Sequence[Finding], lines: Mapping[int, str]) -> list[str]:
     """One fingerprint per finding of one file, in order; ``lines`` maps line
     numbers to the file's source lines."""
     seen: Counter = Counter()
     found = []
+    context_of = _contexts(lines)
     for finding in findings:
-        context = _normal(lines.get(finding.line, ""))
+        context = context_of(finding.line)
         base = f"{finding.path}\0{finding.rule}\0{_normal(finding.text)}\0{context}"
         seen[base] += 1
         digest = hashlib.sha256(f"{base}\0{seen[base]}".encode("utf-8")).hexdigest()[:32]
