@@ -66,7 +66,9 @@ def main(argv: list[str] | None = None) -> int:
     model = args.model or _train_split_model()
     print(f"scorer model: {model}")
     systems = Systems(model, args.threshold)
-    rows = [json.loads(line) for line in sentences.read_text(encoding="utf-8").split("\n") if line.strip()]
+    from claimcheck.train import read_rows
+
+    rows = read_rows([sentences])
     if args.path is None:
         rows = [r for r in rows if r.get("split") == "dev"]
         print(f"\n== sentences: corpus dev split ({len(rows)} items, families never seen in training)")

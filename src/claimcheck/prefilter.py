@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from typing import TYPE_CHECKING
 
-from claimcheck.requirements import WORD, Alternative, Requirement, resolve
+from claimcheck.requirements import WORD, Alternative, AnyOf, Requirement, resolve
 
 if TYPE_CHECKING:
     from claimcheck.model import RuleSet
@@ -186,16 +186,11 @@ class Gate:
 
 
 def gate(requirements) -> Gate:
-    requirements = tuple(requirements)
-    needles: set[str] | None = set()
-    alternatives: list[Alternative] | None = []
-    for expr in requirements:
-        choice = expr.needles()
-        needles = None if choice is None or needles is None else needles | choice
-        found = expr.alternatives()
-        alternatives = None if found is None or alternatives is None else alternatives + list(found)
+    any_pattern = AnyOf(tuple(requirements))
+    needles = any_pattern.needles()
+    alternatives = any_pattern.alternatives()
     if alternatives is None:  # too many to list: every block goes to the Matcher
-        alternatives = [(frozenset(), ())]
+        alternatives = ((frozenset(), ()),)
     by_word: dict[str, list[Alternative]] = {}
     wordless = []
     for words, strings in alternatives:
@@ -205,7 +200,9 @@ def gate(requirements) -> Gate:
             wordless.append(strings)
     if needles is None:  # some pattern could match anywhere
         pattern = ""
+    elif not needles:  # no pattern at all
+        pattern = "(?!)"
     else:
-        pattern = "|".join(re.escape(n) for n in sorted(needles)) if needles else "(?!)"
+        pattern = "|".join(re.escape(n) for n in sorted(needles))
     return Gate(re.compile(pattern), {word: tuple(found) for word, found in by_word.items()},
                 frozenset(by_word), tuple(dict.fromkeys(wordless)))  # searched in lower-cased text
