@@ -4,6 +4,7 @@ Usage:
     python bench/accuracy.py                 # corpus dev split + documents, packs / scorer / combined
     python bench/accuracy.py --cv            # also 5-fold family-grouped cross-validation (slow)
     python bench/accuracy.py PATH.jsonl      # any labeled sentences (text, label claim|ok)
+    python bench/accuracy.py FOLDER          # any labeled pages (labels.json, as in ../shared/eval/documents)
     python bench/accuracy.py --show          # list misses and false alarms of the combined linter
 
 Sentences: every item is linted on its own, as one sentence checked alone
@@ -21,7 +22,10 @@ meta.json says which).
 Pages: ``../shared/eval/documents`` (and ``documents-more``), line 1 blanked:
 expected claim lines found, false lines (flagged, neither expected nor
 optional) on responsible and on promotional pages, and missing-disclaimer
-verdicts. This is a benchmark, not a test: it never fails.
+verdicts. Then ``bench/data/pages``: pages we wrote ourselves in the same
+format, which no model trains on and no change is tuned on, measured with
+the train-split model and with the shipped one. This is a benchmark, not a
+test: it never fails.
 """
 
 from __future__ import annotations
@@ -36,7 +40,7 @@ from pathlib import Path
 
 from claimcheck.api import Linter
 from claimcheck.findings import Level
-from claimcheck.scorer.classifier import CLAIM
+from claimcheck.scorer.classifier import CLAIM, MODEL_DIR
 from claimcheck.scorer.evaluate import prf
 
 HERE = Path(__file__).resolve().parent
@@ -44,8 +48,9 @@ SHARED = HERE.parents[1] / "shared" / "eval"
 CORPUS = SHARED / "corpus" / "claims.jsonl"
 OLD_DEV = SHARED / "dev" / "claims.jsonl"
 PAGES = SHARED / "documents-more"  # labeled pages the scorer trains on
-DOCUMENTS = (SHARED / "documents", PAGES)
 OWN = sorted((HERE / "data").glob("*.jsonl"))  # our own labeled sentences: always trained on
+OWN_PAGES = HERE / "data" / "pages"  # our own labeled pages: never trained on, never tuned on
+DOCUMENTS = (SHARED / "documents", PAGES, OWN_PAGES)
 CACHE = Path.home() / ".cache" / "claimcheck" / "bench-models"
 SYSTEMS = ("keywords", "packs", "scorer", "combined")
 
@@ -59,6 +64,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show", action="store_true", help="list misses and false alarms (combined)")
     parser.add_argument("--no-documents", action="store_true", help="skip the whole pages")
     args = parser.parse_args(argv)
+    if args.path is not None and (args.path / "labels.json").is_file():
+        model = args.model or MODEL_DIR
+        print(f"scorer model: {model}")
+        documents_report(args.path, Systems(model, args.threshold), args.show)
+        return 0
     sentences = args.path or CORPUS
     if not sentences.is_file():
         print(f"no labeled data at {sentences}; nothing to measure", file=sys.stderr)
@@ -83,6 +93,8 @@ def main(argv: list[str] | None = None) -> int:
         for folder in DOCUMENTS:
             if (folder / "labels.json").is_file():
                 documents_report(folder, systems, args.show)
+        print(f"\n(the shipped model, {MODEL_DIR.name}, on pages none of its training saw)")
+        documents_report(OWN_PAGES, Systems(MODEL_DIR, args.threshold), args.show)
     return 0
 
 

@@ -4,6 +4,7 @@ tests would only measure the CI machine)."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -90,3 +91,38 @@ def test_encoder_ceiling_explains_its_two_steps():
                             text=True, env=ENV, timeout=60)
     assert result.returncode == 1
     assert "encoder_ceiling.py dump" in result.stderr and "encoder_ceiling.py score" in result.stderr
+
+
+def test_our_labeled_pages_are_consistent():
+    """bench/data/pages: every labeled line holds a paragraph, the claim
+    categories are known ones, and no line is both a claim and optional or a
+    disclaimer; train.page_rows reads the set (so no run can train on it by
+    accident without its labels making sense)."""
+    from claimcheck.findings import CATEGORIES
+    from claimcheck.train import page_rows
+
+    folder = ROOT / "bench" / "data" / "pages"
+    labels = json.loads((folder / "labels.json").read_text(encoding="utf-8"))
+    assert sorted(labels) == sorted(p.name for p in folder.glob("*.txt"))
+    for name, label in labels.items():
+        lines = (folder / name).read_text(encoding="utf-8").split("\n")
+        claims = set(label["expected_claim_lines"])
+        others = set(label["quoted_claim_lines_optional"]) | set(label["other_optional_lines"]) | set(
+            label["disclaimer_lines"])
+        assert not claims & others, name
+        for number in claims | others | set(label["testimonial_lines"]):
+            assert 1 < number <= len(lines) and lines[number - 1].strip(), (name, number)
+        assert {int(n) for n in label["claim_line_categories"]} == claims, name
+        assert set(label["claim_line_categories"].values()) <= set(CATEGORIES), name
+        assert set(label["testimonial_lines"]) <= claims, name
+        assert name.startswith(("promo_", "resp_")), name
+        if name.startswith("resp_"):
+            assert not claims, name
+    rows = page_rows(folder)
+    assert sum(r["label"] == "claim" for r in rows) == sum(len(v["expected_claim_lines"]) for v in labels.values())
+
+
+def test_accuracy_measures_a_folder_of_labeled_pages():
+    out = _run("bench/accuracy.py", "bench/data/pages")
+    assert "== pages: bench/data/pages (8 pages)" in out
+    assert out.count("claim lines found") == 3  # packs, combined, combined at warning and above

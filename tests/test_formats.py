@@ -180,3 +180,23 @@ def test_fingerprints_keep_their_values_on_short_lines_and_hash_long_lines_once(
     prints = module.fingerprints(found, {1: long_line})
     assert len(set(prints)) == len(prints)
     assert sum(1 for n in calls if n > module.LONG_LINE) == 1
+
+
+def test_lint_text_reads_a_path_in_its_own_format_as_the_cli_does(linter, tmp_path):
+    """Without ``format``, the path's suffix decides (plain text for other
+    suffixes), and ``"<text>"`` is Markdown, as standard input is."""
+    from click.testing import CliRunner
+
+    from claimcheck.cli import main
+
+    html = "<p>Our stem cells cure <b>autism</b>.</p>\n<!-- Stem cells cure lupus. -->\n"
+    for name in ("page.html", "page.txt", "page.rst"):
+        (tmp_path / name).write_text(html, encoding="utf-8")
+        result = CliRunner().invoke(main, [str(tmp_path / name), "--format", "json"])
+        cli = [(f["line"], f["column"], f["rule"]) for f in json.loads(result.output)["findings"]]
+        api = [(f.line, f.column, f.rule) for f in linter.lint_text(html, path=str(tmp_path / name))]
+        assert api == cli, name
+    as_html = linter.lint_text(html, path="page.html")
+    assert as_html and all(f.line == 1 for f in as_html)  # the comment is not prose in HTML
+    assert any(f.line == 2 for f in linter.lint_text(html, path="page.txt"))
+    assert linter.lint_text(html) == linter.lint_text(html, path="<text>", format="markdown")

@@ -139,11 +139,17 @@ class Linter:
             self._variants[key] = Linter(overridden(self.ruleset, levels), self.model, self.config)
         return self._variants[key]
 
-    def check(self, source: str, path: str = "<text>", format: str = "markdown") -> FileResult:
+    def check(self, source: str, path: str = "<text>", format: str | None = None) -> FileResult:
         """Check one file's text: per-path overrides, detection, suppression
-        comments, and the source lines the findings point at."""
+        comments, and the source lines the findings point at. ``format``
+        (markdown, html or text) defaults to what the path's suffix says, as
+        for the CLI: plain text for another suffix, Markdown for the default
+        path ``"<text>"`` (as for standard input)."""
         from claimcheck import suppress
         from claimcheck.positions import LineTable
+        from claimcheck.readers import format_for
+
+        format = format or ("markdown" if path == "<text>" else format_for(path, "text"))
 
         found = self.for_path(path).detect(source, path, format)
         found, suppressed = suppress.apply(source, format in ("markdown", "html"), found, path)
@@ -157,7 +163,7 @@ class Linter:
                         lines[number] = source[start:end]
         return FileResult(path, tuple(found), tuple(suppressed), lines)
 
-    def lint_text(self, text: str, path: str = "<text>", format: str = "markdown") -> tuple[Finding, ...]:
+    def lint_text(self, text: str, path: str = "<text>", format: str | None = None) -> tuple[Finding, ...]:
         """The findings of :meth:`check`: what the CLI reports for this text at this path."""
         return self.check(text, path, format).findings
 
@@ -166,7 +172,7 @@ def lint_text(
     text: str,
     *,
     path: str = "<text>",
-    format: str = "markdown",
+    format: str | None = None,
     rules: Sequence[Path] = (),
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
