@@ -103,6 +103,23 @@ def test_diff_reports_only_changed_lines(repo):
     assert {(f["path"], f["line"]) for f in data["findings"]} == {("old.md", 3), ("new.md", 1)}
 
 
+@pytest.mark.parametrize("name", ["café.md", "a page.md", "tab\there.md", 'quote"and\\backslash.md'])
+def test_diff_finds_changed_lines_in_files_whose_names_git_quotes(repo, name):
+    """git writes such names quoted with C escapes, or with a tab after a
+    space; and a changed line that is not UTF-8 (another file) stops nothing."""
+    subprocess.run(["git", "add", "."], cwd=repo, check=True)
+    (repo / name).write_text("We are open daily.\n", encoding="utf-8")
+    (repo / "latin1.txt").write_bytes(b"Caf\xe9 hours.\n")
+    subprocess.run(["git", "add", "."], cwd=repo, check=True)
+    subprocess.run(["git", "commit", "-qm", "more"], cwd=repo, check=True)
+    (repo / name).write_text("We are open daily.\nStem cells cure autism.\n", encoding="utf-8")
+    (repo / "latin1.txt").write_bytes(b"Caf\xe9 hours.\nOpen \xe9t\xe9.\n")
+    (repo / "new\u00e9.md").write_text("PRP is completely safe.\n", encoding="utf-8")  # untracked
+    result, data = run("--diff", "HEAD", name, "old.md", "new\u00e9.md")
+    assert {(f["path"], f["line"]) for f in data["findings"]} >= {(name, 2), ("new\u00e9.md", 1)}
+    assert all(f["path"] != "old.md" for f in data["findings"])
+
+
 def test_diff_with_a_bad_ref_is_exit_2(repo):
     result = CliRunner().invoke(main, ["--diff", "no-such-ref", "old.md"])
     assert result.exit_code == 2 and "git could not list changes" in result.stderr
