@@ -27,7 +27,8 @@ CLAIM = "Our stem cells cure autism"
 WORDS = "Our clinic offers regenerative care for joints and skin in a calm setting".split()
 FLOOR_MB_S = 0.2
 # Generators beyond the list: reported, and their floor shown apart.
-EXTRA = frozenset({"tiny claims", "bulleted claims, one HTML line", "suppression comments"})
+EXTRA = frozenset({"tiny claims", "bulleted claims, one HTML line", "suppression comments",
+                   "disable/enable, distinct ids"})
 
 
 def _repeat(unit: str, size: int) -> str:
@@ -65,7 +66,15 @@ GENERATORS: dict[str, tuple[Callable[[int], str], str]] = {
     "long word": (lambda n: CLAIM + " " + _repeat("x", n), ".txt"),
     "suppression comments": (lambda n: _repeat("<!-- claimcheck-disable-next-line safety -->\n"
                                                "# claimcheck-disable-next-line unapproved\n" + CLAIM + ".\n", n), ".txt"),
+    # thousands of disable comments in force at once, each naming its own id, then each enabled before a claim
+    "disable/enable, distinct ids": (lambda n: _disable_enable(n), ".txt"),
 }
+
+
+def _disable_enable(size: int) -> str:
+    count = max(1, size // 120)
+    opened = "".join(f"# claimcheck-disable brand.rule{i}\n" for i in range(count))
+    return opened + "".join(f"# claimcheck-enable brand.rule{i}\n{CLAIM}.\n" for i in range(count))
 
 
 def _as_line(text: str, size: int) -> str:

@@ -195,13 +195,14 @@ def _suppressing_pair_by_pair(found, finding):
 
 
 _KINDS = ["disable-next-line", "disable", "enable", "disable-file"]
-_RULES = ["safety", "safety.absolute-safety", "unapproved", "efficacy.hype"]
+_RULES = ["safety", "safety.absolute-safety", "unapproved", "efficacy.hype", "safety.", "."]
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.one_of(st.tuples(st.sampled_from(_KINDS), st.lists(st.sampled_from(_RULES), max_size=2)),
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.one_of(st.tuples(st.sampled_from(_KINDS), st.lists(st.sampled_from(_RULES), max_size=3)),
                           st.just("text")), max_size=14),
-       st.lists(st.tuples(st.integers(0, 14), st.sampled_from(_RULES + ["fda.approved"])), max_size=10),
+       st.lists(st.tuples(st.integers(0, 14), st.sampled_from(_RULES[:4] + ["fda.approved", "safety.safe-claim"])),
+                max_size=10),
        st.booleans())
 @example([("disable", ["safety"]), "text", ("enable", ["safety"]), "text"], [(1, "safety"), (3, "safety")], True)
 @example([("disable", ["safety"]), ("disable", []), "text", ("enable", ["safety"]), "text"],

@@ -15,6 +15,7 @@ finding, ``claimcheck.unused-suppression``.
 from __future__ import annotations
 
 import bisect
+import heapq
 import re
 from dataclasses import dataclass
 
@@ -114,8 +115,9 @@ def _suppressing(found: list[Directive], findings) -> list[int | None]:
     first ``disable`` in force at its offset covering its rule (a ``disable``
     is in force from its start until an ``enable`` naming all its rules, or
     naming none). One sweep over the directives, findings in offset order,
-    with answers remembered per rule (and per line), so that a file of
-    thousands of comments and findings is not checked pair by pair."""
+    with answers remembered per rule and line, and the ``disable`` directives
+    in force indexed by the ids they name (:class:`_InForce`), so that a file
+    of thousands of comments and findings is not checked pair by pair."""
     file_wide = [n for n, d in enumerate(found) if d.kind == "disable-file"]
     next_line: dict[int, list[int]] = {}
     for number, directive in enumerate(found):
@@ -123,10 +125,7 @@ def _suppressing(found: list[Directive], findings) -> list[int | None]:
             next_line.setdefault(directive.end_line + 1, []).append(number)
     first_file: dict[str, int | None] = {}
     first_line: dict[tuple[int, str], int | None] = {}
-    # disable directives in force (number -> directive, in order), and the
-    # first of them covering a rule, remembered until the set shrinks
-    active: dict[int, Directive] = {}
-    first_active: dict[str, int | None] = {}
+    in_force = _InForce()
     answers: list[int | None] = [None] * len(findings)
     sweep = [n for n, d in enumerate(found) if d.kind in ("disable", "enable")]
     at = 0
@@ -144,20 +143,58 @@ def _suppressing(found: list[Directive], findings) -> list[int | None]:
             continue
         while at < len(sweep) and found[sweep[at]].start <= finding.offset:
             number = sweep[at]
-            directive = found[number]
             at += 1
-            if directive.kind == "disable":
-                active[number] = directive
-                for known, first in first_active.items():
-                    if first is None and directive.covers(known):
-                        first_active[known] = number
-                continue
-            ended = [k for k, d in active.items() if not directive.rules or set(d.rules) <= set(directive.rules)]
-            for number in ended:
-                del active[number]
-            if ended:
-                first_active.clear()
-        if rule not in first_active:
-            first_active[rule] = next((n for n, d in active.items() if d.covers(rule)), None)
-        answers[index] = first_active[rule]
+            if found[number].kind == "disable":
+                in_force.disable(number, found[number].rules)
+            else:
+                in_force.enable(found[number].rules)
+        answers[index] = in_force.first(rule)
     return answers
+
+
+class _InForce:
+    """The ``disable`` directives in force, by number, indexed so that the
+    first one covering a rule is found among the heaps of the rule's own
+    prefixes (``a``, ``a.b``, ``a.b.c`` for ``a.b.c``; each heap emptied
+    lazily), and an ``enable`` looks only at the directives naming one of
+    its ids (or none)."""
+
+    _EVERY = None  # the key of directives naming no rule
+
+    def __init__(self) -> None:
+        self.rules: dict[int, frozenset[str]] = {}  # number -> the ids it names as written
+        self.naming: dict[str | None, set[int]] = {}  # id as written -> numbers in force naming it
+        self.heaps: dict[str | None, list[int]] = {}  # prefix -> numbers, some no longer in force
+
+    def disable(self, number: int, rules: tuple[str, ...]) -> None:
+        self.rules[number] = frozenset(rules)
+        for key in rules or (self._EVERY,):
+            self.naming.setdefault(key, set()).add(number)
+        for prefix in {rule.rstrip(".") for rule in rules} if rules else {self._EVERY}:
+            heapq.heappush(self.heaps.setdefault(prefix, []), number)
+
+    def enable(self, rules: tuple[str, ...]) -> None:
+        if not rules:
+            self.rules.clear()
+            self.naming.clear()
+            self.heaps.clear()
+            return
+        ids = frozenset(rules)
+        candidates = set(self.naming.get(self._EVERY, ()))
+        for key in ids:
+            candidates |= self.naming.get(key, set())
+        for number in candidates:
+            if self.rules[number] <= ids:
+                for key in self.rules.pop(number) or (self._EVERY,):
+                    self.naming[key].discard(number)
+
+    def first(self, rule: str) -> int | None:
+        parts = rule.split(".")
+        found = None
+        for key in [self._EVERY, *(".".join(parts[:n]) for n in range(1, len(parts) + 1))]:
+            heap = self.heaps.get(key)
+            while heap and heap[0] not in self.rules:
+                heapq.heappop(heap)
+            if heap and (found is None or heap[0] < found):
+                found = heap[0]
+        return found
