@@ -24,8 +24,11 @@ expected claim lines found, false lines (flagged, neither expected nor
 optional) on responsible and on promotional pages, and missing-disclaimer
 verdicts. Then ``bench/data/pages``: pages we wrote ourselves in the same
 format, which no model trains on and no change is tuned on, measured with
-the train-split model and with the shipped one. This is a benchmark, not a
-test: it never fails.
+the train-split model and with the shipped one. The sentences of
+``bench/data/measure-only`` (grouped into pages by ``source``) are ours to
+measure with too and are never trained on: pass one as ``PATH`` with
+``--model src/claimcheck/scorer/model``. This is a benchmark, not a test: it
+never fails.
 """
 
 from __future__ import annotations

@@ -126,3 +126,23 @@ def test_accuracy_measures_a_folder_of_labeled_pages():
     out = _run("bench/accuracy.py", "bench/data/pages")
     assert "== pages: bench/data/pages (8 pages)" in out
     assert out.count("claim lines found") == 3  # packs, combined, combined at warning and above
+
+
+def test_measure_only_sentences_are_labeled_and_never_trained_on():
+    """bench/data/measure-only: sentences we wrote to measure with, grouped
+    into pages by ``source``; the training command's ``--own
+    bench/data/*.jsonl`` and bench/accuracy.py's own sets leave them out."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        from accuracy import OWN
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    files = sorted((ROOT / "bench" / "data" / "measure-only").glob("*.jsonl"))
+    assert files and not set(files) & set(OWN)
+    assert sorted((ROOT / "bench" / "data").glob("*.jsonl")) == OWN
+    for path in files:
+        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        assert len({r["id"] for r in rows}) == len(rows)
+        for row in rows:
+            assert row["label"] in ("claim", "ok") and row["text"].strip() and row["source"]
+            assert (row["category"] == "none") == (row["label"] == "ok"), row
