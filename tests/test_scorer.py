@@ -350,6 +350,25 @@ def test_a_title_naming_only_a_product_is_not_scored(linter):
     assert not engine.names_only_a_product(("#heading", "<unapproved.products>", "<unapproved.effects>"))
 
 
+def test_a_short_title_that_only_points_at_a_product_or_speaker_is_not_scored(linter):
+    """"I" alone, "My story", "Our treatment": no disease, effect or result
+    to judge, so the score would be only the page's prior (a file holding
+    "I" was reported as a testimonial at 0.68, found by fuzzing). A long
+    line without a full stop is not a title and is still scored."""
+    from claimcheck import engine
+
+    pointer = ("#voice:unknown", "#no-topic", "#heading", "<testimonial.first-person>", "story")
+    assert engine.names_only_a_product(pointer)
+    assert engine.names_only_a_product(("#heading", "<unapproved.referents>", "<unapproved.pronouns>"))
+    long = ("#heading", "when", "you", "inject", "<unapproved.products>", "into", "someone", "<unapproved.pronouns>",
+            "'s", "like", "putting", "good", "petrol")
+    assert not engine.names_only_a_product(long)
+    assert not engine.names_only_a_product(("#heading", "<testimonial.first-person>", "<unapproved.effects>"))
+    for text in ("I\n", "Me\n", "My story\n", "Our treatment\n", "\x1ci\n"):
+        assert not [f.rule for f in linter.lint_text(text)], text
+    assert [f.rule for f in linter.lint_text("My knee pain is gone\n") if f.category == "testimonial"]
+
+
 
 def test_a_title_naming_only_a_topic_needs_a_higher_score(linter):
     from types import SimpleNamespace

@@ -180,8 +180,13 @@ def _scored(candidates: list[Candidate], compiled: Compiled, informational: bool
     return found
 
 
-# What a title may hold and still claim nothing: product names and numbers.
+# What a title may hold and still claim nothing: product names and numbers;
+# in a short title, also words that only point at a product or a speaker
+# ("Our treatment", "My story", "How it began", or "I" alone).
 _TITLE_TERMS = frozenset({f"<{TOPIC_VOCABULARY}>", NUMBER})
+TITLE_POINTER_VOCABULARIES = ("unapproved.referents", "unapproved.pronouns", "testimonial.first-person")
+_SHORT_TITLE_TERMS = _TITLE_TERMS | {f"<{name}>" for name in TITLE_POINTER_VOCABULARIES}
+SHORT_TITLE_WORDS = 6
 # What a title may hold and still only name what the page is about: also
 # conditions, symptoms and words that stand for the product ("it", "the
 # treatment"). See names_only_a_topic.
@@ -196,8 +201,13 @@ def names_only_a_product(words: tuple[str, ...]) -> bool:
     guideline asks for a disease, an effect, proof, safety, approval, a
     patient's result or a comparison). The scorer is not asked: a bag of
     words over two or three words says little, and read titles as claims
-    now and then."""
-    return _a_title_whose_terms_are(words, _TITLE_TERMS)
+    now and then. A short title (at most ``SHORT_TITLE_WORDS`` words) may
+    also hold words that only point at a product or a speaker ("My story",
+    "I" alone: a bag of words over them is only the prior of the page)."""
+    if _a_title_whose_terms_are(words, _TITLE_TERMS):
+        return True
+    return (sum(not w.startswith("#") for w in words) <= SHORT_TITLE_WORDS
+            and _a_title_whose_terms_are(words, _SHORT_TITLE_TERMS))
 
 
 def names_only_a_topic(words: tuple[str, ...]) -> bool:
