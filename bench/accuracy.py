@@ -172,7 +172,7 @@ class Systems:
 def _with_threshold(linter: Linter, value: float, model: Path) -> Linter:
     import dataclasses
 
-    from claimcheck.model import RuleSet
+    from claimcheck.ruleset import RuleSet
 
     rules = tuple(dataclasses.replace(r, options={**r.options, "threshold": value}) if r.kind == "scorer" else r
                   for r in linter.ruleset.rules)

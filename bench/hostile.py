@@ -90,7 +90,7 @@ import json, resource, sys, time
 from claimcheck.api import Linter
 from claimcheck.formatters import render
 from claimcheck.report import Run
-from claimcheck.run import check_paths
+from claimcheck.batch import check_paths
 linter = Linter.from_folders()
 linter.check("# Knees\\n\\nOur stem cells cure autism. It is completely safe.\\n\\n"
               "Most patients walk without pain within weeks.\\n", "warm.md")  # loads spaCy and the scorer

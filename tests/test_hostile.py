@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from claimcheck.formatters import FORMATTERS, render
 from claimcheck.report import Run
-from claimcheck.run import check_paths
+from claimcheck.batch import check_paths
 
 from .conftest import ROOT, SHARED
 

@@ -11,7 +11,7 @@ from claimcheck.findings import Finding
 from claimcheck.report import FileResult
 
 if TYPE_CHECKING:
-    from claimcheck.model import RuleSet
+    from claimcheck.ruleset import RuleSet
     from claimcheck.readers.document import Document
 
 

@@ -171,7 +171,7 @@ def main():
 def check(paths, fmt, rules, select, ignore, fail_on, stdin_filename, color, jobs, quiet, baseline_file,
           write_baseline, diff_ref, no_scorer, show_context, config_path, no_config):
     """Check files and folders for risky claims."""
-    from claimcheck.run import check_paths
+    from claimcheck.batch import check_paths
 
     config = _config(config_path, no_config)
     linter = _linter(rules, select, ignore, config, scorer=not no_scorer)
@@ -230,7 +230,7 @@ def _report_header(linter) -> dict:
 
 def _show_context(paths, linter, stdin_filename, config):
     """``--show-context``: the decided voice and topic of each file, and why."""
-    from claimcheck.run import page_contexts
+    from claimcheck.batch import page_contexts
 
     failed = False
     for path, page, error in page_contexts(paths, linter, stdin_filename=stdin_filename, config=config):

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from claimcheck.errors import PackError
 from claimcheck.kinds import KINDS
-from claimcheck.model import Rule, RuleSet
+from claimcheck.ruleset import Rule, RuleSet
 from claimcheck.nlp import Tokenizer
 from claimcheck.page import PageCues, compile_cues
 from claimcheck.prefilter import gate, term_forms

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from claimcheck.errors import PackError
 from claimcheck.findings import Level
-from claimcheck.model import Rule, RuleSet, matches_prefix
+from claimcheck.ruleset import Rule, RuleSet, matches_prefix
 
 FILENAMES = (".claimcheck.yaml", ".claimcheck.yml", "pyproject.toml")
 LEVELS = ("error", "warning", "info", "off")

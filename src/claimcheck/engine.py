@@ -21,7 +21,7 @@ from claimcheck.findings import Finding, Hit, Level
 from claimcheck.kinds import KINDS
 from claimcheck.kinds.required import Summary
 from claimcheck.kinds.scorer import CONFIRM_MAX_TOKENS, confirm_threshold
-from claimcheck.model import RuleSet
+from claimcheck.ruleset import RuleSet
 from claimcheck.page import INFORMATIONAL, PageContext, decide
 from claimcheck.positions import LineTable
 from claimcheck.readers.document import MAX_BLOCK_CHARS, Document

@@ -19,7 +19,7 @@ from claimcheck.errors import PackError
 from claimcheck.findings import CATEGORIES, Level
 from claimcheck.kinds import KINDS
 from claimcheck.kinds import options as opt
-from claimcheck.model import (
+from claimcheck.ruleset import (
     CONTEXTS,
     POLICIES,
     ContextTriggers,

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from claimcheck.requirements import WORD, Alternative, AnyOf, Requirement, resolve
 
 if TYPE_CHECKING:
-    from claimcheck.model import RuleSet
+    from claimcheck.ruleset import RuleSet
 
 _ASCII_WORD = re.compile(r"[a-z]+|[0-9]+")  # WORD's words, in lower-cased ASCII text (faster)
 _SPACE = re.compile(r"\s")

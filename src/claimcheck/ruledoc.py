@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from claimcheck.kinds import KINDS
-from claimcheck.model import Rule, RuleSet
+from claimcheck.ruleset import Rule, RuleSet
 
 
 def as_dict(rule: Rule) -> dict:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from claimcheck.api import Linter
-from claimcheck.model import Rule
+from claimcheck.ruleset import Rule
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 from claimcheck.findings import Finding, Level
-from claimcheck.model import matches_prefix
+from claimcheck.ruleset import matches_prefix
 from claimcheck.positions import LineTable
 from claimcheck.report import Suppressed
 

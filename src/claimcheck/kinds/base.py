@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from claimcheck.findings import Hit
-from claimcheck.model import Rule
+from claimcheck.ruleset import Rule
 from claimcheck.requirements import AllOf, Requirement, any_label
 
 if TYPE_CHECKING:

@@ -15,7 +15,7 @@ from claimcheck.findings import Hit
 from claimcheck.kinds.base import judge, near_ok
 from claimcheck.kinds.needs import Needs
 from claimcheck.kinds.options import INTEGER, VOCABULARIES, Option
-from claimcheck.model import Rule
+from claimcheck.ruleset import Rule
 from claimcheck.requirements import AllOf, Requirement, any_label
 
 if TYPE_CHECKING:

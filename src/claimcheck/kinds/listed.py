@@ -16,7 +16,7 @@ from claimcheck.findings import Hit
 from claimcheck.kinds.base import judge, near_ok
 from claimcheck.kinds.needs import Needs
 from claimcheck.kinds.options import VOCABULARIES, Option
-from claimcheck.model import Rule
+from claimcheck.ruleset import Rule
 from claimcheck.requirements import Requirement, any_label
 
 if TYPE_CHECKING:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from claimcheck.model import Rule
+from claimcheck.ruleset import Rule
 
 
 @dataclass(frozen=True)

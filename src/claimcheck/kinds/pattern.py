@@ -10,7 +10,7 @@ from claimcheck.findings import Hit
 from claimcheck.kinds.base import judge, longest, near_ok, with_near
 from claimcheck.kinds.needs import Needs, rule_label
 from claimcheck.kinds.options import PATTERNS, VOCABULARIES, Option
-from claimcheck.model import Rule
+from claimcheck.ruleset import Rule
 from claimcheck.requirements import AllOf, AnyOf, Always, Requirement, literal
 
 if TYPE_CHECKING:

@@ -16,7 +16,7 @@ from claimcheck.findings import Hit
 from claimcheck.kinds.needs import Needs
 from claimcheck.requirements import AnyOf, Categories, Label, Requirement
 from claimcheck.kinds.options import CATEGORIES, REGEXES, VOCABULARIES, Option
-from claimcheck.model import Rule
+from claimcheck.ruleset import Rule
 from claimcheck.page import INFORMATIONAL, PageContext
 
 NAME = "required"

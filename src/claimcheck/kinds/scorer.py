@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from claimcheck.kinds.needs import Needs
 from claimcheck.kinds.options import PROBABILITY, VOCABULARIES, Option
-from claimcheck.model import Rule
+from claimcheck.ruleset import Rule
 from claimcheck.requirements import AnyLabel, Requirement
 
 NAME = "scorer"
