@@ -228,3 +228,24 @@ def test_suppressions_are_decided_as_pair_by_pair(lines, findings, html):
     made = [Finding(line + 1, starts[min(line, len(text))], rule) for line, rule in findings]
     found = directives(source, markdown=html)
     assert _suppressing(found, made) == [_suppressing_pair_by_pair(found, f) for f in made]
+
+
+@pytest.mark.parametrize("named", [3, 12])
+def test_an_enable_naming_many_ids_ends_what_the_pair_by_pair_rule_ends(named):
+    """Up to ``_InForce.SUBSET_IDS`` ids an enable looks up every subset of
+    them; past that it scans the disables in force. Both decide alike."""
+    from collections import namedtuple
+
+    from claimcheck.suppress import _InForce, _suppressing, directives
+
+    ids = [f"brand.r{n}" for n in range(named)]
+    assert (named > _InForce.SUBSET_IDS) == (named == 12)
+    text = [f"# claimcheck-disable {ids[0]}, {ids[1]}", f"# claimcheck-disable {ids[2]}",
+            "# claimcheck-disable brand.other, brand.r0", f"# claimcheck-enable {', '.join(ids)}", "Claim."]
+    source = "\n".join(text) + "\n"
+    Finding = namedtuple("Finding", "line offset rule")
+    offset = source.index("Claim.")
+    made = [Finding(5, offset, rule) for rule in ("brand.r0", "brand.r1", "brand.r2", "brand.other", "safety")]
+    found = directives(source, markdown=False)
+    # the first two disables are ended; the third names an id the enable does not
+    assert _suppressing(found, made) == [_suppressing_pair_by_pair(found, f) for f in made] == [2, None, None, 2, None]

@@ -156,42 +156,44 @@ class _InForce:
     """The ``disable`` directives in force, by number, indexed so that the
     first one covering a rule is found among the heaps of the rule's own
     prefixes (``a``, ``a.b``, ``a.b.c`` for ``a.b.c``; each heap emptied
-    lazily), and an ``enable`` looks only at the directives naming one of
-    its ids (or none)."""
+    lazily), and an ``enable`` finds the directives it ends by the sets of
+    ids they name: every subset of its own ids (an ``enable`` naming more
+    than ``SUBSET_IDS`` ids looks at every directive in force instead)."""
 
-    _EVERY = None  # the key of directives naming no rule
+    SUBSET_IDS = 8
 
     def __init__(self) -> None:
-        self.rules: dict[int, frozenset[str]] = {}  # number -> the ids it names as written
-        self.naming: dict[str | None, set[int]] = {}  # id as written -> numbers in force naming it
-        self.heaps: dict[str | None, list[int]] = {}  # prefix -> numbers, some no longer in force
+        self.rules: dict[int, frozenset[str]] = {}  # number -> the ids it names as written (empty: every rule)
+        self.by_ids: dict[frozenset[str], set[int]] = {}  # those ids -> the numbers in force naming exactly them
+        self.heaps: dict[str | None, list[int]] = {}  # prefix (None: every rule) -> numbers, some ended
 
     def disable(self, number: int, rules: tuple[str, ...]) -> None:
-        self.rules[number] = frozenset(rules)
-        for key in rules or (self._EVERY,):
-            self.naming.setdefault(key, set()).add(number)
-        for prefix in {rule.rstrip(".") for rule in rules} if rules else {self._EVERY}:
+        ids = frozenset(rules)
+        self.rules[number] = ids
+        self.by_ids.setdefault(ids, set()).add(number)
+        for prefix in {rule.rstrip(".") for rule in rules} if rules else {None}:
             heapq.heappush(self.heaps.setdefault(prefix, []), number)
 
     def enable(self, rules: tuple[str, ...]) -> None:
-        if not rules:
+        ids = frozenset(rules)
+        if not ids:
             self.rules.clear()
-            self.naming.clear()
+            self.by_ids.clear()
             self.heaps.clear()
             return
-        ids = frozenset(rules)
-        candidates = set(self.naming.get(self._EVERY, ()))
-        for key in ids:
-            candidates |= self.naming.get(key, set())
-        for number in candidates:
-            if self.rules[number] <= ids:
-                for key in self.rules.pop(number) or (self._EVERY,):
-                    self.naming[key].discard(number)
+        if len(ids) <= self.SUBSET_IDS:
+            ordered = sorted(ids)
+            sets = [frozenset(r for bit, r in enumerate(ordered) if mask >> bit & 1) for mask in range(1 << len(ordered))]
+        else:
+            sets = [named for named in self.by_ids if named <= ids]
+        for named in sets:
+            for number in self.by_ids.pop(named, ()):
+                del self.rules[number]
 
     def first(self, rule: str) -> int | None:
         parts = rule.split(".")
         found = None
-        for key in [self._EVERY, *(".".join(parts[:n]) for n in range(1, len(parts) + 1))]:
+        for key in [None, *(".".join(parts[:n]) for n in range(1, len(parts) + 1))]:
             heap = self.heaps.get(key)
             while heap and heap[0] not in self.rules:
                 heapq.heappop(heap)
