@@ -28,7 +28,7 @@ WORDS = "Our clinic offers regenerative care for joints and skin in a calm setti
 FLOOR_MB_S = 0.2
 # Generators beyond the issue's list: reported, and their floor shown apart.
 EXTRA = frozenset({"tiny claims", "bulleted claims, one HTML line", "suppression comments",
-                   "disable/enable, distinct ids"})
+                   "disable/enable, distinct ids", "disable/enable, one shared id"})
 
 
 def _repeat(unit: str, size: int) -> str:
@@ -67,14 +67,18 @@ GENERATORS: dict[str, tuple[Callable[[int], str], str]] = {
     "suppression comments": (lambda n: _repeat("<!-- claimcheck-disable-next-line safety -->\n"
                                                "# claimcheck-disable-next-line unapproved\n" + CLAIM + ".\n", n), ".txt"),
     # thousands of disable comments in force at once, each naming its own id, then each enabled before a claim
-    "disable/enable, distinct ids": (lambda n: _disable_enable(n), ".txt"),
+    "disable/enable, distinct ids": (lambda n: _disable_enable(n, shared=False), ".txt"),
+    # ... each naming a shared id too, and an enable of that id alone (ending none) before each claim
+    "disable/enable, one shared id": (lambda n: _disable_enable(n, shared=True), ".txt"),
 }
 
 
-def _disable_enable(size: int) -> str:
+def _disable_enable(size: int, shared: bool) -> str:
     count = max(1, size // 120)
-    opened = "".join(f"# claimcheck-disable brand.rule{i}\n" for i in range(count))
-    return opened + "".join(f"# claimcheck-enable brand.rule{i}\n{CLAIM}.\n" for i in range(count))
+    also = "brand.all, " if shared else ""
+    opened = "".join(f"# claimcheck-disable {also}brand.rule{i}\n" for i in range(count))
+    return opened + "".join(f"# claimcheck-enable {'brand.all' if shared else f'brand.rule{i}'}\n{CLAIM}.\n"
+                            for i in range(count))
 
 
 def _as_line(text: str, size: int) -> str:

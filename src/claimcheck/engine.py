@@ -20,7 +20,7 @@ from claimcheck.compiled import TOPIC_VOCABULARY, Compiled
 from claimcheck.findings import Finding, Hit, Level
 from claimcheck.kinds import KINDS
 from claimcheck.kinds.required import Summary
-from claimcheck.kinds.scorer import CONFIRM_MAX_TOKENS, confirm_threshold
+from claimcheck.kinds.scorer import CONFIRM_MAX_TOKENS, SHORT_TITLE_WORDS, confirm_threshold
 from claimcheck.ruleset import RuleSet
 from claimcheck.page import INFORMATIONAL, PageContext, decide
 from claimcheck.positions import LineTable
@@ -186,7 +186,6 @@ def _scored(candidates: list[Candidate], compiled: Compiled, informational: bool
 _TITLE_TERMS = frozenset({f"<{TOPIC_VOCABULARY}>", NUMBER})
 TITLE_POINTER_VOCABULARIES = ("unapproved.referents", "unapproved.pronouns", "testimonial.first-person")
 _SHORT_TITLE_TERMS = _TITLE_TERMS | {f"<{name}>" for name in TITLE_POINTER_VOCABULARIES}
-SHORT_TITLE_WORDS = 6
 # What a title may hold and still only name what the page is about: also
 # conditions, symptoms and words that stand for the product ("it", "the
 # treatment"). See names_only_a_topic.

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from typing import TYPE_CHECKING
 
-from claimcheck.requirements import WORD, Alternative, AnyOf, Requirement, resolve
+from claimcheck.requirements import WORD, Alternative, AnyOf, Requirement, longest, resolve
 
 if TYPE_CHECKING:
     from claimcheck.ruleset import RuleSet
@@ -102,7 +102,7 @@ def build(ruleset: RuleSet) -> Prefilter:
         for form in sorted(found):
             words = frozenset(WORD.findall(form))
             if words:
-                index.setdefault(max(sorted(words), key=len), {}).setdefault(label, set()).add(words)
+                index.setdefault(longest(words), {}).setdefault(label, set()).add(words)
             else:
                 literals.append((label, form))
     by_category: dict[str, list[Requirement]] = {}
@@ -195,7 +195,7 @@ def gate(requirements) -> Gate:
     wordless = []
     for words, strings in alternatives:
         if words:
-            by_word.setdefault(max(sorted(words), key=len), []).append((words, strings))
+            by_word.setdefault(longest(words), []).append((words, strings))
         else:
             wordless.append(strings)
     if needles is None:  # some pattern could match anywhere

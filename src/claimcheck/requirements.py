@@ -35,6 +35,12 @@ Alternative = tuple[frozenset, tuple[str, ...]]  # (words, strings)
 _ANYTHING: tuple[Alternative, ...] = ((frozenset(), ()),)
 
 
+def longest(words) -> str:
+    """The word a set of words is filed under (its rarest, by length; ties
+    broken alphabetically so that the choice is the same on every run)."""
+    return max(sorted(words), key=len)
+
+
 @dataclass(frozen=True)
 class Label:
     """A vocabulary or rule label (one of its forms) is in the text."""
@@ -91,7 +97,7 @@ class Words:
         return all(word in lowered for word in self.words)
 
     def needles(self):
-        return {max(sorted(self.words), key=len)} if self.words else None
+        return {longest(self.words)} if self.words else None
 
     def alternatives(self):
         return ((self.words, ()),)

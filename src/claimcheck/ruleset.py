@@ -122,8 +122,20 @@ class RuleSet:
 
 def matches_prefix(rule_id: str, prefix: str) -> bool:
     """``unapproved`` and ``unapproved.`` match ``unapproved.x``; ids match whole segments."""
-    prefix = prefix.rstrip(".")
+    prefix = prefix_key(prefix)
     return rule_id == prefix or rule_id.startswith(prefix + ".")
+
+
+def prefix_key(prefix: str) -> str:
+    """A prefix as :func:`matches_prefix` compares it (``safety.`` is ``safety``)."""
+    return prefix.rstrip(".")
+
+
+def prefixes(rule_id: str) -> list[str]:
+    """Every prefix key that matches ``rule_id``: ``a``, ``a.b``, ``a.b.c``
+    for ``a.b.c`` (the inverse of :func:`matches_prefix`)."""
+    parts = rule_id.split(".")
+    return [".".join(parts[:n]) for n in range(1, len(parts) + 1)]
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 from claimcheck.findings import Finding, Level
-from claimcheck.ruleset import matches_prefix
+from claimcheck.ruleset import matches_prefix, prefix_key, prefixes
 from claimcheck.positions import LineTable
 from claimcheck.report import Suppressed
 
@@ -171,7 +171,7 @@ class _InForce:
         ids = frozenset(rules)
         self.rules[number] = ids
         self.by_ids.setdefault(ids, set()).add(number)
-        for prefix in {rule.rstrip(".") for rule in rules} if rules else {None}:
+        for prefix in {prefix_key(rule) for rule in rules} if rules else {None}:
             heapq.heappush(self.heaps.setdefault(prefix, []), number)
 
     def enable(self, rules: tuple[str, ...]) -> None:
@@ -191,9 +191,8 @@ class _InForce:
                 del self.rules[number]
 
     def first(self, rule: str) -> int | None:
-        parts = rule.split(".")
         found = None
-        for key in [None, *(".".join(parts[:n]) for n in range(1, len(parts) + 1))]:
+        for key in [None, *prefixes(rule)]:
             heap = self.heaps.get(key)
             while heap and heap[0] not in self.rules:
                 heapq.heappop(heap)

@@ -64,7 +64,9 @@ class Item:
     on_page: tuple[str, ...]
     alone: tuple[str, ...]
     reported: bool  # a pack rule reports it (on its page)
-    candidate: bool  # the engine would hand it to the scorer
+    candidate: bool  # the engine would hand it to the scorer (on its page)
+    alone_reported: bool = False  # the same, the item checked alone
+    alone_candidate: bool = False
 
     @property
     def cats(self) -> dict[str, float]:
@@ -171,8 +173,9 @@ def featurize(rows: Sequence[dict], linter=None) -> list[Item]:
     items = []
     for index, row in enumerate(rows):
         single = [texts[index]]
-        alone, _ = _unit_words(single, compiled, decide(single, compiled.page_cues))[0]
-        items.append(Item(row, on_page[index][0], alone[0], reported[index], on_page[index][1]))
+        (alone, alone_candidate), alone_reported = _unit_words(single, compiled, decide(single, compiled.page_cues))[0]
+        items.append(Item(row, on_page[index][0], alone, reported[index], on_page[index][1],
+                          alone_reported, alone_candidate))
     return items
 
 
@@ -317,9 +320,18 @@ def cross_validate(items: Sequence[Item], k: int = 5, overrides: dict | None = N
                    config: Path = CONFIG, own: Sequence[Item] = ()) -> list[dict[str, float]]:
     """Out-of-fold scores for every item (on its page), folds grouped by
     family; ``own`` items are in every fold's training and are not scored."""
+    return cross_validate_views(items, k, overrides, config, own)["on_page"]
+
+
+def cross_validate_views(items: Sequence[Item], k: int = 5, overrides: dict | None = None,
+                         config: Path = CONFIG, own: Sequence[Item] = (),
+                         views: Sequence[str] = ("on_page",)) -> dict[str, list[dict[str, float]]]:
+    """:func:`cross_validate`'s out-of-fold scores for each of ``views``
+    (``on_page``, ``alone``: the item checked on its page or on its own),
+    each fold's model trained once."""
     from claimcheck.scorer.classifier import Classifier
 
-    scores: list[dict | None] = [None] * len(items)
+    scores: dict[str, list] = {view: [None] * len(items) for view in views}
     for fold in folds(items, k):
         held = set(fold)
         with tempfile.TemporaryDirectory(prefix="claimcheck-cv-") as tmp:
@@ -327,9 +339,10 @@ def cross_validate(items: Sequence[Item], k: int = 5, overrides: dict | None = N
                         config=config, overrides=overrides)
             write_provenance(model, [], [], "cv")
             classifier = Classifier(model)
-            for index, found in zip(fold, classifier.scores([items[i].on_page for i in fold])):
-                scores[index] = found
-    return scores  # type: ignore[return-value]
+            for view in views:
+                for index, found in zip(fold, classifier.scores([getattr(items[i], view) for i in fold])):
+                    scores[view][index] = found
+    return scores
 
 
 def main(argv: list[str] | None = None) -> int:

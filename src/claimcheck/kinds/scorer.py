@@ -19,7 +19,14 @@ from claimcheck.requirements import AnyLabel, Requirement
 
 NAME = "scorer"
 SCOPE = "scorer"
-DOC = "Flags a sentence the learned claim scorer rates as a claim of the rule's category."
+# A title of at most this many words whose only terms point at a product or
+# a speaker ("My story", "Our treatment", "I" alone) is not scored (see
+# claimcheck.engine.names_only_a_product).
+SHORT_TITLE_WORDS = 6
+DOC = ("Flags a sentence the learned claim scorer rates as a claim of the rule's category (a title, a heading "
+       "or bullet without a full stop, is not scored when its only terms name a product, or when it has at most "
+       f"{SHORT_TITLE_WORDS} words whose only terms point at a product or a speaker: \"My story\", "
+       "\"Our treatment\").")
 OPTIONS = (
     Option("threshold", PROBABILITY, doc="the lowest claim score that is reported (default 0.5; "
            "on an informational page at least 0.8, for a title naming only products, conditions or symptoms at least 0.6)"),
