@@ -25,6 +25,7 @@ SUFFIX = {"text": "txt", "json": "json", "sarif": "sarif", "github": "github", "
 @pytest.mark.parametrize("page", PAGES)
 def test_golden_output(page, fmt, monkeypatch):
     monkeypatch.chdir(ROOT)
+    monkeypatch.setenv("COLUMNS", "100")  # the text format fits the terminal: the goldens are 100 columns wide
     result = CliRunner().invoke(main, ["--format", fmt, "--no-color", f"examples/{page}"])
     assert result.exit_code in (0, 1), result.output
     golden = GOLDEN / f"{page}.{SUFFIX[fmt]}"
