@@ -21,7 +21,7 @@ from claimcheck.page import INFORMATIONAL, PageContext
 
 NAME = "required"
 # Blocks with findings that make an informational page owe the disclaimer
-# after all (measured in bench/accuracy.py: see the README).
+# after all (measured in bench/accuracy.py: see docs/measurements.md).
 SELLER_BLOCKS = 2
 SCOPE = "document"
 DOC = "When a trigger is present in a document, one of the disclaimer forms must be too."

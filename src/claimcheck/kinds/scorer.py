@@ -39,14 +39,14 @@ DEFAULT_THRESHOLD = 0.5
 # what reads like a claim is mostly reported speech: the scorer reports a
 # sentence there only when it is this sure. (Off entirely, it missed the
 # claims of sellers whose pages read as informational; measured in
-# bench/accuracy.py: see the README.)
+# bench/accuracy.py: see docs/measurements.md.)
 INFORMATIONAL_THRESHOLD = 0.8
 # A title (heading or bullet, no full stop) whose only terms name products,
 # conditions or symptoms ("Types of arthritis") is mostly a section title naming
 # what the page is about: reported only at this score or more (see
 # claimcheck.engine.names_only_a_topic). Measured in bench/accuracy.py: on
 # held-out pages 4 of 27 false lines on sellers' pages fewer, every claim
-# line kept; see the README.
+# line kept; see docs/measurements.md.
 TOPIC_TITLE_THRESHOLD = 0.6
 # A pack rule's finding stands only if the scorer gives its sentence at
 # least this claim score, by the page's voice. On an informational page the
@@ -57,7 +57,7 @@ TOPIC_TITLE_THRESHOLD = 0.6
 # sentence) only findings the scorer all but rules out (below 0.2) fall: the
 # critic's and the journalist's sentences that no page cue marked. A
 # promotional page needs no agreement. Measured in bench/accuracy.py (see
-# the README).
+# docs/measurements.md).
 CONFIRM_THRESHOLDS = {"informational": 0.3, "unknown": 0.2}
 # ... and only in a sentence of at most this many tokens: a bag of words
 # over a long run-on window (up to 150 tokens) is mostly neutral words and
