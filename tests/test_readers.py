@@ -74,6 +74,65 @@ def test_plain_text_paragraphs():
     assert prose(document) == ["One line wraps here.", "Second para."]
 
 
+# A seller's page as copied from a browser: one paragraph a line (our own words).
+_PAGE = [  # paragraphs; the list is one paragraph of lines, as such pages have it
+    "Regenerative Knee Care in Springfield",
+    "At our clinic we use your own platelet-rich plasma and stem cells to restore worn cartilage, so most "
+    "patients walk without pain within weeks and never need the knee replacement their surgeon suggested.",
+    "What we treat:\n1. Joints\n\u2013 Arthritis of the knee\n\u2013 Torn meniscus\n2. Tendons\n"
+    "\u2013 Tennis elbow",
+    "Call today to book your free consultation with Dr. Reyes, and ask about our spring package price for "
+    "two injections with ultrasound guidance.",
+]
+
+
+def _kinds(document: Document) -> list[tuple[str, str]]:
+    return [(block.kind, block.text) for block in document.blocks]
+
+
+def test_one_paragraph_a_line_reads_as_with_blank_lines_between(linter):
+    """Pages with a paragraph a line and no blank line between them read as
+    the same blocks (titles apart, list groups kept), and give the same
+    findings on the same lines."""
+    packed = "\n".join(_PAGE)
+    spaced = "\n\n".join(_PAGE)
+    assert _kinds(text.read(packed, "x.txt")) == _kinds(text.read(spaced, "x.txt"))
+    assert ("list-group", "1. Joints") in _kinds(text.read(packed, "x.txt"))
+
+    def found(source: str) -> list[tuple[str, str]]:
+        return [(f.rule, source.splitlines()[f.line - 1]) for f in linter.lint_text(source, path="x.txt")]
+
+    assert found(packed) == found(spaced)
+    assert ("unapproved.disease-treatment", _PAGE[1]) in found(packed)  # on its line, not on the title
+
+
+def test_a_hard_wrapped_paragraph_is_one_block_under_its_own_title(linter):
+    source = ("Regenerative Knee Care\n"
+              "Many of our patients come to us after years of knee pain. Our stem\n"
+              "cell therapy repairs damaged cartilage, and the results last for\n"
+              "years, as the people in our waiting room will tell you.\n")
+    assert text.read(source, "x.txt").blocks[0].text == "Regenerative Knee Care"
+    assert len(text.read(source, "x.txt").blocks) == 2
+    (finding,) = [f for f in linter.lint_text(source, path="x.txt") if f.rule == "unapproved.disease-treatment"]
+    assert (finding.line, finding.end_line) == (2, 3)  # the claim runs across a wrapped line break
+
+
+def test_wrapping_that_goes_on_in_lower_case_or_is_narrow_does_not_cut():
+    wide = ("Most people who visit our clinic have already tried physical therapy and\n"
+            "the usual\n"
+            "injections, so we explain every option before any treatment starts here.\n")
+    assert len(text.read(wide, "x.txt").blocks) == 1  # a short line, but the sentence goes on
+    narrow = "Our clinic opened in\nMay\nSince then we grew."
+    assert len(text.read(narrow, "x.txt").blocks) == 1  # no one wraps at 16 characters
+
+
+def test_a_long_url_does_not_make_a_wrapped_paragraph_a_paragraph_a_line():
+    source = ("Read the full study before you decide whether the treatment suits\n"
+              "https://example.org/" + "a" * 160 + "\n"
+              "you, and bring your questions to the first visit with our team.\n")
+    assert len(text.read(source, "x.txt").blocks) == 1
+
+
 def test_bom_is_dropped_and_positions_count_from_the_first_real_character(linter):
     source = decode("\ufeffStem cells cure autism.\n".encode(), "x.md")
     [finding] = [f for f in linter.lint_text(source) if f.rule == "unapproved.disease-treatment"]

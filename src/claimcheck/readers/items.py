@@ -82,6 +82,11 @@ def _shape(block: Block) -> str:
     return marker
 
 
+def starts_item(line: str) -> bool:
+    """Does this line of source start with a list marker or a label?"""
+    return _STARTS.match(line.lstrip()) is not None
+
+
 def _starts_item(block: Block) -> bool:
     return _STARTS.match(block.text) is not None and block.kind.endswith("paragraph")
 

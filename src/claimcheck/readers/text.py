@@ -1,4 +1,21 @@
-"""Plain text: every paragraph (separated by blank lines) is prose."""
+"""Plain text: every paragraph (separated by blank lines) is prose.
+
+Text copied from a web page often has one paragraph a line and no blank
+lines between them. So within a paragraph a line break also ends a block:
+
+- every line break, when the paragraph is not hard-wrapped: one of its lines
+  is longer than ``UNWRAPPED_LINE`` characters and has a space (a long URL
+  alone does not count);
+- in a hard-wrapped paragraph (its longest line at least ``MIN_WRAP``
+  characters), the break after a short line (at most ``SHORT_LINE`` of the
+  longest) when the next line does not start in lower case: a title over
+  its prose, an address, a signature. A line cut by the wrapping is close
+  to the width (or goes on in lower case), and the paragraph's last line
+  ends it anyway.
+
+Never before a line that starts with a list marker or a label: ``items``
+cuts there itself, and keeps a list's group labels with their items.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +27,10 @@ from claimcheck.readers.prose import ProseBuilder
 
 _NEWLINE = r"(?:\r\n|\r(?!\n)|\n)"
 _BLANK_LINES = re.compile(_NEWLINE + r"(?:[ \t\f\v]*" + _NEWLINE + ")+")
+_LINE_BREAK = re.compile(_NEWLINE)
+UNWRAPPED_LINE = 150  # characters: longer than any hard-wrapping width in use
+SHORT_LINE = 0.6  # of the paragraph's longest line
+MIN_WRAP = 40  # characters: no one wraps text narrower
 
 
 def read(source: str, path: str) -> Document:
@@ -54,10 +75,45 @@ def _paragraph(blocks: list[Block], source: str, start: int, end: int, comment, 
 
 
 def _append(blocks: list[Block], source: str, start: int, end: int) -> None:
+    """The paragraph ``[start, end)``, cut into blocks at the line breaks that end one."""
+    for first, last in lines(source, start, end):
+        _block(blocks, source, first, last)
+
+
+def lines(source: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The parts of paragraph ``[start, end)`` that are blocks of their own
+    (see the module's doc): ``(start, end)`` pairs, each part ending before
+    its line break."""
+    if _LINE_BREAK.search(source, start, end) is None:
+        return [(start, end)]
+    spans = []  # (start, end of text, start of the next line) of each line
+    at = start
+    for match in _LINE_BREAK.finditer(source, start, end):
+        spans.append((at, match.start(), match.end()))
+        at = match.end()
+    spans.append((at, end, end))
+    widths = [len(source[a:b].strip()) for a, b, _ in spans]
+    longest = max(widths)
+    unwrapped = any(width > UNWRAPPED_LINE and " " in source[a:b].strip()
+                    for width, (a, b, _) in zip(widths, spans))
+    short = SHORT_LINE * longest if longest >= MIN_WRAP else -1
+    parts = []
+    first = start
+    for width, (_, text_end, following), (next_start, next_end, _) in zip(widths, spans, spans[1:]):
+        line = source[next_start:next_end].lstrip()
+        ends = unwrapped or width <= short and not line[:1].islower()
+        if ends and not items.starts_item(line):
+            parts.append((first, text_end))
+            first = following
+    parts.append((first, end))
+    return parts
+
+
+def _block(blocks: list[Block], source: str, start: int, end: int) -> None:
     while end - start > MAX_BLOCK_CHARS:  # a huge paragraph: cut at a line break
         cut = source.rfind("\n", start, start + MAX_BLOCK_CHARS)
         cut = cut if cut > start else start + MAX_BLOCK_CHARS
-        _append(blocks, source, start, cut)
+        _block(blocks, source, start, cut)
         start = cut
     builder = ProseBuilder(source)
     builder.add(start, end)
