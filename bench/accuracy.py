@@ -66,11 +66,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cv", action="store_true", help="also 5-fold family-grouped cross-validation")
     parser.add_argument("--show", action="store_true", help="list misses and false alarms (combined)")
     parser.add_argument("--no-documents", action="store_true", help="skip the whole pages")
+    parser.add_argument("--packed", action="store_true",
+                        help="pages also with their blank lines removed (one paragraph a line, as copied from a browser)")
     args = parser.parse_args(argv)
     if args.path is not None and (args.path / "labels.json").is_file():
         model = args.model or MODEL_DIR
         print(f"scorer model: {model}")
-        documents_report(args.path, Systems(model, args.threshold), args.show)
+        documents_report(args.path, Systems(model, args.threshold), args.show, args.packed)
         return 0
     sentences = args.path or CORPUS
     if not sentences.is_file():
@@ -95,9 +97,9 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_documents:
         for folder in DOCUMENTS:
             if (folder / "labels.json").is_file():
-                documents_report(folder, systems, args.show)
+                documents_report(folder, systems, args.show, args.packed)
         print(f"\n(the shipped model, {MODEL_DIR.name}, on pages none of its training saw)")
-        documents_report(OWN_PAGES, Systems(MODEL_DIR, args.threshold), args.show)
+        documents_report(OWN_PAGES, Systems(MODEL_DIR, args.threshold), args.show, args.packed)
     return 0
 
 
@@ -314,7 +316,7 @@ def cv_report() -> None:
 # -- pages --------------------------------------------------------------------
 
 
-def documents_report(folder: Path, systems: Systems, show: bool) -> None:
+def documents_report(folder: Path, systems: Systems, show: bool, packed: bool = False) -> None:
     labels = json.loads((folder / "labels.json").read_text(encoding="utf-8"))
     trained = " (the scorer trained on these pages: a fit, not a measurement)" if folder == PAGES else ""
     print(f"\n== pages: {folder} ({len(labels)} pages){trained}")
@@ -323,13 +325,14 @@ def documents_report(folder: Path, systems: Systems, show: bool) -> None:
     runs = (("packs", Linter.from_folders(scorer=False), Level.INFO), ("combined", systems.full, Level.INFO),
             ("combined, warning and error findings only", systems.full, Level.WARNING))
     for name, linter, lowest in runs:
-        counts = PageCounts()
-        notes = [counts.add(folder, file, label, linter, lowest) for file, label in sorted(labels.items())]
-        print(f"{name}:\n  {counts}")
-        if show:
-            for note in notes:
-                if note:
-                    print(note)
+        for form in (False, True) if packed else (False,):
+            counts = PageCounts()
+            notes = [counts.add(folder, file, label, linter, lowest, form) for file, label in sorted(labels.items())]
+            print(f"{name}{', blank lines removed' if form else ''}:\n  {counts}")
+            if show:
+                for note in notes:
+                    if note:
+                        print(note)
 
 
 class PageCounts:
@@ -338,13 +341,15 @@ class PageCounts:
     def __init__(self) -> None:
         self.found = self.expected = self.false_resp = self.false_promo = self.verdicts = self.pages = 0
 
-    def add(self, folder: Path, file: str, label: dict, linter: Linter, lowest=Level.INFO) -> str:
-        """Lint one page (its first line, the source, blanked); a note of
-        what went wrong on it, or ``""``."""
+    def add(self, folder: Path, file: str, label: dict, linter: Linter, lowest=Level.INFO, packed: bool = False) -> str:
+        """Lint one page (its first line, the source, blanked; ``packed``:
+        without its blank lines, a paragraph a line, findings' lines mapped
+        back); a note of what went wrong on it, or ``""``."""
         lines = (folder / file).read_text(encoding="utf-8").split("\n")
         lines[0] = ""  # the source line
-        findings = linter.lint_text("\n".join(lines), path=file, format="text")
-        flagged = {f.line for f in findings if f.category != "missing-disclaimer" and f.level >= lowest}
+        numbers = [n for n, line in enumerate(lines, 1) if not packed or n == 1 or line.strip()]
+        findings = linter.lint_text("\n".join(lines[n - 1] for n in numbers), path=file, format="text")
+        flagged = {numbers[f.line - 1] for f in findings if f.category != "missing-disclaimer" and f.level >= lowest}
         wanted = set(label["expected_claim_lines"])
         optional = set(label.get("quoted_claim_lines_optional", ())) | set(label.get("other_optional_lines", ()))
         false = flagged - wanted - optional

@@ -83,6 +83,23 @@ def test_page_counts_score_lines_and_the_disclaimer_verdict(tmp_path, linter):
     assert str(counts).startswith("claim lines found 1/2 (50%)")
 
 
+def test_page_counts_of_a_packed_page_map_lines_back(tmp_path, linter):
+    """``--packed``: the page is checked without its blank lines, and each
+    finding's line is mapped back to the labeled numbering."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        from accuracy import PageCounts
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    page = "source\n\nKnee Clinic\n\nOur clinic is open on weekdays.\n\n\nOur stem cells cure autism.\n"
+    (tmp_path / "promo_a.txt").write_text(page, encoding="utf-8")
+    label = {"expected_claim_lines": [8], "expect_missing_disclaimer_finding": None}
+    for packed in (False, True):
+        counts = PageCounts()
+        note = counts.add(tmp_path, "promo_a.txt", label, linter, packed=packed)
+        assert (counts.found, counts.false_promo) == (1, 0), (packed, note)
+
+
 def test_encoder_ceiling_explains_its_two_steps():
     """The encoder reference needs PyTorch in another environment; here only
     that the script loads and says how to run it (its `dump` step is
