@@ -68,11 +68,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-documents", action="store_true", help="skip the whole pages")
     parser.add_argument("--packed", action="store_true",
                         help="pages also with their blank lines removed (one paragraph a line, as copied from a browser)")
+    parser.add_argument("--markdown", action="store_true", help="pages also read as Markdown")
     args = parser.parse_args(argv)
     if args.path is not None and (args.path / "labels.json").is_file():
         model = args.model or MODEL_DIR
         print(f"scorer model: {model}")
-        documents_report(args.path, Systems(model, args.threshold), args.show, args.packed)
+        documents_report(args.path, Systems(model, args.threshold), args.show, _forms(args))
         return 0
     sentences = args.path or CORPUS
     if not sentences.is_file():
@@ -97,9 +98,9 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_documents:
         for folder in DOCUMENTS:
             if (folder / "labels.json").is_file():
-                documents_report(folder, systems, args.show, args.packed)
+                documents_report(folder, systems, args.show, _forms(args))
         print(f"\n(the shipped model, {MODEL_DIR.name}, on pages none of its training saw)")
-        documents_report(OWN_PAGES, Systems(MODEL_DIR, args.threshold), args.show, args.packed)
+        documents_report(OWN_PAGES, Systems(MODEL_DIR, args.threshold), args.show, _forms(args))
     return 0
 
 
@@ -316,7 +317,17 @@ def cv_report() -> None:
 # -- pages --------------------------------------------------------------------
 
 
-def documents_report(folder: Path, systems: Systems, show: bool, packed: bool = False) -> None:
+def _forms(args) -> list[tuple[str, bool, str]]:
+    """How to read the pages: (name, blank lines removed, format)."""
+    forms = [("", False, "text")]
+    if args.packed:
+        forms.append((", blank lines removed", True, "text"))
+    if args.markdown:
+        forms.append((", read as Markdown", False, "markdown"))
+    return forms
+
+
+def documents_report(folder: Path, systems: Systems, show: bool, forms=(("", False, "text"),)) -> None:
     labels = json.loads((folder / "labels.json").read_text(encoding="utf-8"))
     trained = " (the scorer trained on these pages: a fit, not a measurement)" if folder == PAGES else ""
     print(f"\n== pages: {folder} ({len(labels)} pages){trained}")
@@ -325,10 +336,10 @@ def documents_report(folder: Path, systems: Systems, show: bool, packed: bool = 
     runs = (("packs", Linter.from_folders(scorer=False), Level.INFO), ("combined", systems.full, Level.INFO),
             ("combined, warning and error findings only", systems.full, Level.WARNING))
     for name, linter, lowest in runs:
-        for form in (False, True) if packed else (False,):
+        for form, packed, fmt in forms:
             counts = PageCounts()
-            notes = [counts.add(folder, file, label, linter, lowest, form) for file, label in sorted(labels.items())]
-            print(f"{name}{', blank lines removed' if form else ''}:\n  {counts}")
+            notes = [counts.add(folder, file, label, linter, lowest, packed, fmt) for file, label in sorted(labels.items())]
+            print(f"{name}{form}:\n  {counts}")
             if show:
                 for note in notes:
                     if note:
@@ -341,14 +352,15 @@ class PageCounts:
     def __init__(self) -> None:
         self.found = self.expected = self.false_resp = self.false_promo = self.verdicts = self.pages = 0
 
-    def add(self, folder: Path, file: str, label: dict, linter: Linter, lowest=Level.INFO, packed: bool = False) -> str:
+    def add(self, folder: Path, file: str, label: dict, linter: Linter, lowest=Level.INFO, packed: bool = False,
+            fmt: str = "text") -> str:
         """Lint one page (its first line, the source, blanked; ``packed``:
         without its blank lines, a paragraph a line, findings' lines mapped
         back); a note of what went wrong on it, or ``""``."""
         lines = (folder / file).read_text(encoding="utf-8").split("\n")
         lines[0] = ""  # the source line
         numbers = [n for n, line in enumerate(lines, 1) if not packed or n == 1 or line.strip()]
-        findings = linter.lint_text("\n".join(lines[n - 1] for n in numbers), path=file, format="text")
+        findings = linter.lint_text("\n".join(lines[n - 1] for n in numbers), path=file, format=fmt)
         flagged = {numbers[f.line - 1] for f in findings if f.category != "missing-disclaimer" and f.level >= lowest}
         wanted = set(label["expected_claim_lines"])
         optional = set(label.get("quoted_claim_lines_optional", ())) | set(label.get("other_optional_lines", ()))

@@ -113,6 +113,21 @@ def test_nested_markdown_and_html_lists_have_group_labels():
     assert kinds(html.read(page, "x.html")) == expected
 
 
+def test_a_markdown_or_html_item_over_lines_of_another_marker_is_a_group_label(linter):
+    """En dashes are no Markdown bullets: under "1. Skin" they are lines of
+    that item, which heads them as it would a nested list."""
+    source = "Therapeutic uses:\n\n1. Tissue repair\n\u2013 Cartilage repair\n\u2013 Tendon healing\n2. Anti-Aging\n\u2013 Fine lines\n"
+    expected = [("paragraph", "Therapeutic uses:"), ("list-group", "Tissue repair"),
+                ("list-item", "\u2013 Cartilage repair"), ("list-item", "\u2013 Tendon healing"),
+                ("list-group", "Anti-Aging"), ("list-item", "\u2013 Fine lines")]
+    assert kinds(markdown.read(source, "x.md")) == expected
+    page = ("<p>Therapeutic uses:</p><ol><li>Tissue repair<br>\u2013 Cartilage repair<br>\u2013 Tendon healing</li>"
+            "<li>Anti-Aging<br>\u2013 Fine lines</li></ol>")
+    assert kinds(html.read(page, "x.html")) == expected
+    listed = {f.text for f in linter.lint_text(source, path="x.md") if f.rule == "unapproved.listed-use"}
+    assert listed == {"Cartilage repair", "Tendon healing", "Fine lines"}  # not the group labels
+
+
 def test_a_last_html_item_without_its_end_tag_is_an_item():
     page = "<p>Uses:</p><ul><li>knee pain<li>back pain</ul><p>Call us.</p>"
     assert kinds(html.read(page, "x.html")) == [

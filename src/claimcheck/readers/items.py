@@ -12,7 +12,9 @@ A list of lists written with two kinds of marker ("1. Tissue repair" over
 "– Cartilage", "– Tendons", then "2. Skin" over its own dashes) has group
 labels: the items of the first item's marker, each followed by an item of
 another marker, are ``list-group`` blocks (the sub-headings of the list,
-not items of it).
+not items of it). So is a Markdown or HTML list item cut by such lines
+(the dashes of "1. Skin" over "– Fine lines" are not Markdown bullets, so
+they are lines of the item).
 """
 
 from __future__ import annotations
@@ -46,7 +48,13 @@ def split(blocks: Iterable[Block], source: str) -> tuple[Block, ...]:
     found: list[Block] = []
     for block in blocks:
         if _broken(block, source) and _MARKER.search(block.text):
-            found.extend(_grouped(_cut(block, source)))
+            pieces = _grouped(_cut(block, source))
+            if len(pieces) > 1 and block.kind.endswith("list-item"):
+                # A Markdown or HTML item whose own lines start items of another
+                # marker ("1. Skin" over "– Fine lines"): it heads them, as an
+                # item with a nested list does.
+                pieces[0] = dataclasses.replace(pieces[0], kind=block.kind[:-len("list-item")] + "list-group")
+            found.extend(pieces)
         else:
             found.append(_as_item(block) if _starts_item(block) else block)
     return tuple(found)
