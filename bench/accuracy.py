@@ -36,6 +36,7 @@ from __future__ import annotations
 import argparse
 import functools
 import hashlib
+import html
 import json
 import sys
 from collections import defaultdict
@@ -69,6 +70,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--packed", action="store_true",
                         help="pages also with their blank lines removed (one paragraph a line, as copied from a browser)")
     parser.add_argument("--markdown", action="store_true", help="pages also read as Markdown")
+    parser.add_argument("--html", action="store_true", help="pages also as HTML, a <p> a line")
     args = parser.parse_args(argv)
     if args.path is not None and (args.path / "labels.json").is_file():
         model = args.model or MODEL_DIR
@@ -324,6 +326,8 @@ def _forms(args) -> list[tuple[str, bool, str]]:
         forms.append((", blank lines removed", True, "text"))
     if args.markdown:
         forms.append((", read as Markdown", False, "markdown"))
+    if args.html:
+        forms.append((", as HTML (a <p> a line)", False, "html"))
     return forms
 
 
@@ -360,7 +364,10 @@ class PageCounts:
         lines = (folder / file).read_text(encoding="utf-8").split("\n")
         lines[0] = ""  # the source line
         numbers = [n for n, line in enumerate(lines, 1) if not packed or n == 1 or line.strip()]
-        findings = linter.lint_text("\n".join(lines[n - 1] for n in numbers), path=file, format=fmt)
+        kept = [lines[n - 1] for n in numbers]
+        if fmt == "html":  # each paragraph a <p> on its own line, so line numbers stay
+            kept = [f"<p>{html.escape(line, quote=False)}</p>" if line.strip() else "" for line in kept]
+        findings = linter.lint_text("\n".join(kept), path=file, format=fmt)
         flagged = {numbers[f.line - 1] for f in findings if f.category != "missing-disclaimer" and f.level >= lowest}
         wanted = set(label["expected_claim_lines"])
         optional = set(label.get("quoted_claim_lines_optional", ())) | set(label.get("other_optional_lines", ()))

@@ -128,6 +128,21 @@ def test_a_markdown_or_html_item_over_lines_of_another_marker_is_a_group_label(l
     assert listed == {"Cartilage repair", "Tendon healing", "Fine lines"}  # not the group labels
 
 
+def test_a_list_of_a_paragraph_a_line_has_group_labels():
+    """The same list when each line is a paragraph of its own (blank lines
+    between, or an HTML ``<p>`` a line): consecutive items are one list."""
+    expected = [("paragraph", "Uses"), ("list-group", "1. Joint repair"), ("list-item", "\u2013 Torn tendons"),
+                ("list-group", "2. Skin"), ("list-item", "\u2013 Fine lines"), ("list-item", "3) Hair")]
+    lines = [text for _, text in expected]
+    assert kinds(text.read("\n\n".join(lines), "x.txt")) == expected
+    page = "\n".join(f"<p>{line}</p>" for line in lines)
+    assert kinds(html.read(page, "x.html")) == expected
+    # prose between two lists ends the first: each list decides its own groups
+    two = "\n\n".join(["\u2022 Knees", "\u2022 Hips", "Also:", "1. Skin", "\u2013 Lines"])
+    assert [kind for kind, _ in kinds(text.read(two, "x.txt"))] == [
+        "list-item", "list-item", "paragraph", "list-group", "list-item"]
+
+
 def test_a_last_html_item_without_its_end_tag_is_an_item():
     page = "<p>Uses:</p><ul><li>knee pain<li>back pain</ul><p>Call us.</p>"
     assert kinds(html.read(page, "x.html")) == [

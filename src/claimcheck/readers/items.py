@@ -45,34 +45,38 @@ def split(blocks: Iterable[Block], source: str) -> tuple[Block, ...]:
     """``blocks`` with each cut before its list-marker lines; a paragraph
     that starts with a marker is a list item (``list-item``, ``html-list-item``),
     or the label of a group of items (``list-group``: see the module's doc)."""
-    found: list[Block] = []
+    pieces: list[Block] = []
     for block in blocks:
         if _broken(block, source) and _MARKER.search(block.text):
-            pieces = _grouped(_cut(block, source))
-            if len(pieces) > 1 and block.kind.endswith("list-item"):
+            cut = _cut(block, source)
+            if len(cut) > 1 and block.kind.endswith("list-item"):
                 # A Markdown or HTML item whose own lines start items of another
                 # marker ("1. Skin" over "– Fine lines"): it heads them, as an
                 # item with a nested list does.
-                pieces[0] = dataclasses.replace(pieces[0], kind=block.kind[:-len("list-item")] + "list-group")
-            found.extend(pieces)
+                cut[0] = dataclasses.replace(cut[0], kind=block.kind[:-len("list-item")] + "list-group")
+            pieces.extend(cut)
         else:
-            found.append(_as_item(block) if _starts_item(block) else block)
-    return tuple(found)
+            pieces.append(block)
+    return tuple(_grouped(pieces))
 
 
 def _grouped(pieces: list[Block]) -> list[Block]:
-    """The pieces of one cut block as items, group labels and prose."""
+    """Items, group labels and prose. Consecutive paragraphs that start with
+    a marker are one list, whether they are lines of one paragraph or
+    paragraphs of their own (an HTML ``<p>`` a line); its first item heads
+    the items of another marker that follow it."""
     shapes = [_shape(piece) if _starts_item(piece) else None for piece in pieces]
-    first = next((n for n, shape in enumerate(shapes) if shape is not None), len(shapes))
-    group = None
-    if first + 1 < len(shapes) and shapes[first + 1] is not None and shapes[first + 1] != shapes[first]:
-        group = shapes[first]  # the first item heads items of another marker
+    shapes.append(None)  # the end
     found = []
+    group = None
     for number, piece in enumerate(pieces):
-        shape = shapes[number]
+        shape, following = shapes[number], shapes[number + 1]
         if shape is None:
             found.append(piece)
-        elif shape == group and number + 1 < len(shapes) and shapes[number + 1] not in (None, group):
+            continue
+        if number == 0 or shapes[number - 1] is None:  # a list starts
+            group = shape if following is not None and following != shape else None
+        if shape == group and following not in (None, group):
             found.append(_as_item(piece, "list-group"))
         else:
             found.append(_as_item(piece))
