@@ -58,6 +58,10 @@ GENERATORS: dict[str, tuple[Callable[[int], str], str]] = {
     "tiny claims": (lambda n: _repeat("It heals.\n\nCures pain.\n\nNo risk.\n\n", n), ".md"),
     "bulleted claims, one HTML line": (lambda n: "<p>" + _repeat("\u2714 Heals knees.<br>", n), ".html"),
     "claim x 100k": (lambda n: (CLAIM[4:] + ". ") * max(1, n // 10), ".txt"),  # 100k times at 1 MB
+    # text without blank lines: each line a block (lines over 150 characters), or a short line a title
+    "a paragraph a line, text": (lambda n: _repeat("Knee care\n" + CLAIM + ". " + _prose(200) + "\n", n), ".txt"),
+    "short titles over wrapped lines, text": (lambda n: _repeat(
+        "Knees\nOur clinic opens at nine and our stem cells cure autism.\n", n), ".txt"),
     "NULs (binary: refused)": (lambda n: _repeat(CLAIM + ".\0\0\0 ", n), ".txt"),
     "NULs after 8 KB": (lambda n: _prose(9000) + " " + _repeat(CLAIM + ".\0\0\0 ", n - 9001), ".txt"),
     "lone surrogates (refused)": (lambda n: _repeat(CLAIM + " \ud800\udfff\udc00 ", n), ".txt"),
