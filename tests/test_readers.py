@@ -126,6 +126,17 @@ def test_wrapping_that_goes_on_in_lower_case_or_is_narrow_does_not_cut():
     assert len(text.read(narrow, "x.txt").blocks) == 1  # no one wraps at 16 characters
 
 
+def test_a_sentence_broken_by_hand_before_a_capital_stays_whole(linter):
+    """A short line in sentence case may be a sentence broken by hand: it
+    stays joined even when the next line starts with a capital."""
+    source = ("Our stem cells cure\n"
+              "Parkinson's disease in most of the patients we have treated this year.\n")
+    assert len(text.read(source, "x.txt").blocks) == 1
+    assert "unapproved.disease-treatment" in {f.rule for f in linter.lint_text(source, path="x.txt")}
+    titled = "Knee Care for Runners\n" + source.replace("Our stem cells cure\n", "Our stem cells cure ")
+    assert [b.text for b in text.read(titled, "x.txt").blocks][0] == "Knee Care for Runners"
+
+
 def test_a_long_url_does_not_make_a_wrapped_paragraph_a_paragraph_a_line():
     source = ("Read the full study before you decide whether the treatment suits\n"
               "https://example.org/" + "a" * 160 + "\n"

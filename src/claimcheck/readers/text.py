@@ -8,10 +8,14 @@ lines between them. So within a paragraph a line break also ends a block:
   alone does not count);
 - in a hard-wrapped paragraph (its longest line at least ``MIN_WRAP``
   characters), the break after a short line (at most ``SHORT_LINE`` of the
-  longest) when the next line does not start in lower case: a title over
-  its prose, an address, a signature. A line cut by the wrapping is close
-  to the width (or goes on in lower case), and the paragraph's last line
-  ends it anyway.
+  longest) that reads as a title or ends a sentence, when the next line
+  does not start in lower case: a title over its prose. A line cut by the
+  wrapping is close to the width (or goes on in lower case), and the
+  paragraph's last line ends it anyway. A title is in title case ("Knee
+  Care for Runners": every word of four letters or more capitalized) or of
+  one or two words; a short line in sentence case ("Our stem cells cure",
+  then "Parkinson's disease ...") may be a sentence broken by hand, and
+  stays joined.
 
 Never before a line that starts with a list marker or a label: ``items``
 cuts there itself, and keeps a list's group labels with their items.
@@ -92,21 +96,31 @@ def lines(source: str, start: int, end: int) -> list[tuple[int, int]]:
         spans.append((at, match.start(), match.end()))
         at = match.end()
     spans.append((at, end, end))
-    widths = [len(source[a:b].strip()) for a, b, _ in spans]
-    longest = max(widths)
-    unwrapped = any(width > UNWRAPPED_LINE and " " in source[a:b].strip()
-                    for width, (a, b, _) in zip(widths, spans))
+    texts = [source[a:b].strip() for a, b, _ in spans]
+    longest = max(map(len, texts))
+    unwrapped = any(len(text) > UNWRAPPED_LINE and " " in text for text in texts)
     short = SHORT_LINE * longest if longest >= MIN_WRAP else -1
     parts = []
     first = start
-    for width, (_, text_end, following), (next_start, next_end, _) in zip(widths, spans, spans[1:]):
-        line = source[next_start:next_end].lstrip()
-        ends = unwrapped or width <= short and not line[:1].islower()
-        if ends and not items.starts_item(line):
+    for number, (_, text_end, following) in enumerate(spans[:-1]):
+        text, after = texts[number], texts[number + 1]
+        ends = unwrapped or (len(text) <= short and not after[:1].islower() and _title_or_sentence_end(text))
+        if ends and not items.starts_item(after):
             parts.append((first, text_end))
             first = following
     parts.append((first, end))
     return parts
+
+
+_SENTENCE_END = re.compile(r"[.!?:][\"')\]\u201d\u2019]*$")
+
+
+def _title_or_sentence_end(text: str) -> bool:
+    """A line that reads as a title (one or two words, or title case) or ends a sentence."""
+    if _SENTENCE_END.search(text):
+        return True
+    words = text.split()
+    return len(words) <= 2 or all(not w[:1].isalpha() or w[:1].isupper() for w in words if len(w) >= 4)
 
 
 def _block(blocks: list[Block], source: str, start: int, end: int) -> None:
