@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from claimcheck.files import decode
@@ -142,6 +144,31 @@ def test_a_long_url_does_not_make_a_wrapped_paragraph_a_paragraph_a_line():
               "https://example.org/" + "a" * 160 + "\n"
               "you, and bring your questions to the first visit with our team.\n")
     assert len(text.read(source, "x.txt").blocks) == 1
+
+
+_LINES = st.lists(st.one_of(
+    st.sampled_from(["Knee Care", "Our stem cells cure", "results.", "Call us", "\u2013 Torn tendons", "It heals.",
+                     "the usual", "Recovery: same day", "ok", "our clinic opens at nine and closes at six on weekdays",
+                     "Most patients walk without pain within weeks of the first visit."]),
+    st.text(alphabet="abcXYZ .,\u00e9\t", min_size=1, max_size=200).filter(lambda t: t.strip())), min_size=1, max_size=8)
+
+
+@given(_LINES, st.sampled_from(["\n", "\r\n", "\r"]))
+def test_a_paragraph_is_cut_only_at_its_line_breaks(lines, newline):
+    """``text.lines``: the parts are the paragraph in order, each a run of
+    whole lines; without a line over 150 characters, never cut before a line
+    that starts in lower case or with a list marker."""
+    source = "x" + newline + newline + newline.join(lines)
+    start = len("x") + 2 * len(newline)
+    parts = text.lines(source, start, len(source))
+    assert parts[0][0] == start and parts[-1][1] == len(source)
+    for (_, end), (following, _) in zip(parts, parts[1:]):
+        assert source[end:following] == newline  # a cut is exactly one line break
+        after = source[following:].split(newline)[0].lstrip()
+        assert not after.startswith(("\u2013 ", "Recovery:"))
+        if all(len(line.strip()) <= text.UNWRAPPED_LINE for line in lines):
+            assert not after[:1].islower()
+    assert newline.join(source[a:b] for a, b in parts) == source[start:]
 
 
 def test_bom_is_dropped_and_positions_count_from_the_first_real_character(linter):
