@@ -28,6 +28,9 @@ def rules_of(linter, text):
         "Our experimental stem cell protocol reverses multiple sclerosis.",  # an adjective, not a status
         "Researchers found that our stem cells rebuild knee cartilage.",  # a seller's cited result stays a claim
         "We have explored every option: our exosomes heal tendon injuries.",  # "explored" alone is no research cue
+        "Our stem cell infusions reverse anaemia and oedema.",  # British spellings of the packs' names
+        "Our PRP injections cure tumours.",
+        "Exosomes heal paediatric haemophilia.",  # ... and of ICD-10-CM's
     ],
 )
 def test_claims(linter, text):

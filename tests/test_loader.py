@@ -158,3 +158,15 @@ def test_unknown_terminology_names_file_line_and_key(tmp_path):
     error = error_for(tmp_path, pack=pack)
     assert error.path.endswith("pack.yaml") and error.key == "vocabularies.ills.terminology"
     assert "unknown terminology 'snomed'" in error.reason and "icd10cm" in error.reason
+
+
+def test_british_spellings_of_american_terms_are_forms_of_them():
+    from claimcheck.vocabulary import british, forms
+
+    assert {"anaemia", "leukaemia", "oedema", "tumours", "haemophilia", "paediatric epilepsy"} <= (
+        forms("anemia", "noun") | forms("leukemia", "noun") | forms("edema", "noun") | forms("tumor", "noun")
+        | forms("hemophilia", "noun") | forms("pediatric epilepsy", "noun"))
+    assert {"revitalises", "revitalised", "revitalising"} <= forms("revitalize", "verb")
+    assert "ischaemic heart disease" in forms("ischemic heart disease", "noun", spellings=False)  # terminology names too
+    # -ize after four letters only: "size" and "prize" have no -ise form
+    assert (british("size"), british("prize"), british("optimization")) == ("size", "prize", "optimisation")

@@ -2,13 +2,33 @@
 
 Matching is case-insensitive (spaCy ``LOWER``), so only inflection and
 spelling variants are generated here: plurals for nouns (last word), -s/-ed/
--ing forms for verbs (first word), and hyphen/space variants of compounds.
-Over-generation is harmless: a form that is not a word never matches.
+-ing forms for verbs (first word), hyphen/space variants of compounds, and
+British spellings of American ones ("leukaemia", "oedema", "tumour",
+"revitalise": the packs and ICD-10-CM are written in American English,
+and sellers in Britain, Australia, India or the Gulf write British).
+Over-generation is harmless: a form that is not a word never matches (the
+British rules only rewrite fragments whose rewriting is no other English
+word: "academic" becomes "acadaemic", which nobody writes).
 """
 
 from __future__ import annotations
 
+import re
+
 _VOWELS = set("aeiou")
+# American -> British spelling, by fragment (applied to every fragment of a
+# form, in this order).
+_BRITISH = (
+    ("anesthe", "anaesthe"), ("esthetic", "aesthetic"), ("edema", "oedema"), ("esophag", "oesophag"),
+    ("estrogen", "oestrogen"), ("fetal", "foetal"), ("fetus", "foetus"), ("diarrhea", "diarrhoea"),
+    ("celiac", "coeliac"), ("pediatric", "paediatric"), ("orthopedic", "orthopaedic"), ("gynecolog", "gynaecolog"),
+    ("apnea", "apnoea"), ("dyspnea", "dyspnoea"), ("cesarean", "caesarean"), ("ameb", "amoeb"),
+    ("hemo", "haemo"), ("hema", "haema"), ("hemorrh", "haemorrh"), ("emia", "aemia"), ("emic", "aemic"),
+    ("tumor", "tumour"), ("behavior", "behaviour"), ("fiber", "fibre"), ("center", "centre"),
+)
+# -ize and -yze after four letters or more ("revitalize", "paralyze"; not
+# "size" or "prize", whose -ise forms are other words).
+_IZE = re.compile(r"(?<=[a-z]{4})([iy])z(?=e|ing|ation)")
 
 
 def forms(term: str, inflect: str, spellings: bool = True) -> set[str]:
@@ -21,6 +41,7 @@ def forms(term: str, inflect: str, spellings: bool = True) -> set[str]:
         found |= {" ".join([*words[:-1], plural]) for plural in noun_forms(words[-1])}
     elif inflect == "verb":
         found |= {" ".join([verb, *words[1:]]) for verb in verb_forms(words[0])}
+    found |= {british(form) for form in found}
     if not spellings:
         return found
     spelled = set()
@@ -30,6 +51,14 @@ def forms(term: str, inflect: str, spellings: bool = True) -> set[str]:
         if " " in form:
             spelled.add(form.replace(" ", "-"))
     return found | spelled
+
+
+def british(form: str) -> str:
+    """``form`` in British spelling (itself when nothing changes)."""
+    for american, british_form in _BRITISH:
+        if american in form:
+            form = form.replace(american, british_form)
+    return _IZE.sub(r"\1s", form) if "z" in form else form
 
 
 # Endings of nouns used without a plural (arthritis, fibrosis, anemia,
