@@ -70,7 +70,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--packed", action="store_true",
                         help="pages also with their blank lines removed (one paragraph a line, as copied from a browser)")
     parser.add_argument("--markdown", action="store_true", help="pages also read as Markdown")
-    parser.add_argument("--html", action="store_true", help="pages also as HTML, a <p> a line")
+    parser.add_argument("--html", action="store_true",
+                        help="pages also as HTML: a <p> a line, and a title in one <p> with its paragraph (<br> between)")
     args = parser.parse_args(argv)
     if args.path is not None and (args.path / "labels.json").is_file():
         model = args.model or MODEL_DIR
@@ -328,6 +329,7 @@ def _forms(args) -> list[tuple[str, bool, str]]:
         forms.append((", read as Markdown", False, "markdown"))
     if args.html:
         forms.append((", as HTML (a <p> a line)", False, "html"))
+        forms.append((", as HTML (a title, <br>, its paragraph in one <p>)", False, "html-br"))
     return forms
 
 
@@ -367,6 +369,8 @@ class PageCounts:
         kept = [lines[n - 1] for n in numbers]
         if fmt == "html":  # each paragraph a <p> on its own line, so line numbers stay
             kept = [f"<p>{html.escape(line, quote=False)}</p>" if line.strip() else "" for line in kept]
+        elif fmt == "html-br":
+            kept, fmt = _titles_with_breaks(kept), "html"
         findings = linter.lint_text("\n".join(kept), path=file, format=fmt)
         flagged = {numbers[f.line - 1] for f in findings if f.category != "missing-disclaimer" and f.level >= lowest}
         wanted = set(label["expected_claim_lines"])
@@ -392,6 +396,27 @@ class PageCounts:
         return (f"claim lines found {self.found}/{self.expected} ({self.found / max(self.expected, 1):.0%}); "
                 f"false lines: responsible pages {self.false_resp}, promotional pages {self.false_promo}; "
                 f"disclaimer verdicts {self.verdicts}/{self.pages}")
+
+
+def _titles_with_breaks(lines: list[str]) -> list[str]:
+    """A page as HTML where a title (a line of at most 12 words without a
+    final stop) and the paragraph after it share one ``<p>``, a ``<br>``
+    between ("<p><b>Knee care</b><br>Our cells..."), each on its own line."""
+    paragraphs = [n for n, line in enumerate(lines) if line.strip()]
+    out = list(lines)
+    opened = set()
+    for this, following in zip(paragraphs, paragraphs[1:]):
+        line = lines[this].strip()
+        if this not in opened and len(line.split()) <= 12 and line[-1:] not in ".!?:":
+            out[this] = "<p>" + html.escape(line, quote=False) + "<br>"
+            out[following] = html.escape(lines[following], quote=False) + "</p>"
+            opened.add(following)
+        elif this not in opened:
+            out[this] = "<p>" + html.escape(line, quote=False) + "</p>"
+    last = paragraphs[-1] if paragraphs else None
+    if last is not None and last not in opened:
+        out[last] = "<p>" + html.escape(lines[last].strip(), quote=False) + "</p>"
+    return out
 
 
 def pages_cv_report(k: int = 5, thresholds=(0.5, 0.6, 0.7)) -> None:

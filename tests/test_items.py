@@ -143,6 +143,23 @@ def test_a_list_of_a_paragraph_a_line_has_group_labels():
         "list-item", "list-item", "paragraph", "list-group", "list-item"]
 
 
+def test_a_title_before_a_hard_break_is_a_block_of_its_own(linter):
+    """HTML's <br> and Markdown's hard breaks: a title (title case, or one
+    or two words) or a sentence's end before the break ends the block, unless
+    the next line goes on in lower case or the title is in sentence case."""
+    page = ("<p><strong>Knee Care for Runners</strong><br>Our stem cells cure arthritis.</p>"
+            "<p>Regenerative Medicine<br>that heals you</p><p>Our cells cure<br>Parkinson's disease.</p>")
+    assert texts(html.read(page, "x.html")) == [
+        "Knee Care for Runners", "Our stem cells cure arthritis.", "Regenerative Medicine that heals you",
+        "Our cells cure Parkinson's disease."]
+    (finding,) = [f for f in linter.lint_text(page, path="x.html") if f.rule == "unapproved.disease-treatment"
+                  and f.text.startswith("stem")]
+    assert finding.text == "stem cells cure arthritis"  # not run together with the title
+    source = "Intro.\n\nKnee Care  \nOur stem cells cure arthritis.\\\nCall us\n\nOur cells cure  \nParkinson's disease.\n"
+    assert texts(markdown.read(source, "x.md")) == [
+        "Intro.", "Knee Care", "Our stem cells cure arthritis.", "Call us", "Our cells cure Parkinson's disease."]
+
+
 def test_a_last_html_item_without_its_end_tag_is_an_item():
     page = "<p>Uses:</p><ul><li>knee pain<li>back pain</ul><p>Call us.</p>"
     assert kinds(html.read(page, "x.html")) == [

@@ -54,6 +54,8 @@ def documents(draw, markdown=True):
                 continue
             sentence, words, rule = CLAIMS[item]
             wrap = continuation is not None and len(words) > 1 and draw(st.booleans())
+            # a soft line break, or a Markdown hard break (two spaces or a backslash before it)
+            hard = draw(st.sampled_from(["", "  ", "\\"])) if markdown and wrap else ""
             emphasis = markdown and draw(st.booleans())
             start_word = sentence.index(words[0])
             emit(sentence[:start_word])
@@ -62,7 +64,7 @@ def documents(draw, markdown=True):
             start = length
             for number, word in enumerate(words):
                 if number:
-                    emit(newline + continuation if wrap and number == 1 else " ")
+                    emit(hard + newline + continuation if wrap and number == 1 else " ")
                 emit(word)
                 if emphasis and number == 0:
                     emit("**")

@@ -196,6 +196,9 @@ ORACLE_DOCS = [
     "| a | b |\n|---|:-:|\n| c | d |\n| e \\| f | g |\n",
     "[ref link][r] and [inline](http://x.com \"title\") and <http://auto.link>.\n\n[r]: http://ref.example\n",
     "Line one  \nhard break\\\nand escape \\* and &amp; entity &copy;.\n",
+    # hard breaks in a later paragraph: markdown-it-pyrs maps the text before a
+    # two-space break too far (by the paragraph's offset), over the next line
+    "Intro.\n\nOur stem cells  \ncure autism, and\\\nmore  \ntext here.\n\n- item  \n  next line\n",
     "* star list\n\n  lazy paragraph in item\n\n+ plus list\n",
     "Tabs\tinside\ttext and non-ASCII: café, 中文, 😀.\n",
     "---\ntitle: Front matter\n---\n\n# After front matter\n",

@@ -56,7 +56,7 @@ _JSON_SIMPLE = {'"': '"', "\\": "\\", "/": "/", "b": " ", "f": " ", "n": " ", "r
 
 
 def read(source: str, path: str, skip: Sequence[str] = DEFAULT_SKIP) -> Document:
-    return Document(path, source, items.split(_parse(source, skip), source))
+    return Document(path, source, items.split(_parse(source, skip), source, hard_breaks=True))
 
 
 def blocks_of(source: str, start: int, end: int, skip: Sequence[str] = DEFAULT_SKIP) -> list[Block]:

@@ -41,11 +41,15 @@ _STARTS = re.compile(_ITEM)
 _BR = re.compile(r"<br\b", re.IGNORECASE)
 
 
-def split(blocks: Iterable[Block], source: str) -> tuple[Block, ...]:
+def split(blocks: Iterable[Block], source: str, hard_breaks: bool = False) -> tuple[Block, ...]:
     """``blocks`` with each cut before its list-marker lines; a paragraph
     that starts with a marker is a list item (``list-item``, ``html-list-item``),
-    or the label of a group of items (``list-group``: see the module's doc)."""
+    or the label of a group of items (``list-group``: see the module's doc).
+    With ``hard_breaks`` (HTML and Markdown), a block is also cut after a
+    title or a sentence's end at a hard line break (see :func:`_titled`)."""
     pieces: list[Block] = []
+    if hard_breaks:
+        blocks = [part for block in blocks for part in _titled(block, source)]
     for block in blocks:
         if _broken(block, source) and _MARKER.search(block.text):
             cut = _cut(block, source)
@@ -92,6 +96,51 @@ def _shape(block: Block) -> str:
     if marker[-1] in ".)":
         return "enumerator"
     return marker
+
+
+# A hard line break: HTML's <br>, Markdown's two spaces or backslash before a newline.
+_HARD_BREAK = re.compile(r"<br\b|(?:  |\\)(?:\r\n|\r|\n)", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?:][\"')\]\u201d\u2019]*$")
+
+
+def title_or_sentence_end(line: str) -> bool:
+    """A line that reads as a title (one or two words, or title case: every
+    word of four letters or more capitalized) or ends a sentence."""
+    line = line.strip()
+    if _SENTENCE_END.search(line):
+        return True
+    words = line.split()
+    return len(words) <= 2 or all(not w[:1].isalpha() or w[:1].isupper() for w in words if len(w) >= 4)
+
+
+def _titled(block: Block, source: str) -> list[Block]:
+    """The block cut at each hard line break that follows a title or a
+    sentence's end, when the next line does not go on in lower case
+    ("<b>Knee Care</b><br>Our cells..."; not "Medicine<br>that heals") and
+    does not start an item."""
+    text = block.text
+    first_source = block.source_offset(0)
+    if _HARD_BREAK.search(source, first_source, block.source_offset(len(text) - 1) + 1 if text else first_source) is None:
+        return [block]
+    cuts, line_start = [], 0
+    for run_start, _ in block.runs[1:]:
+        space = run_start - 1 if text[run_start - 1:run_start] == " " else run_start
+        if not 0 < space < len(text) - 1 or text[space] != " " or space < line_start:
+            continue
+        if _HARD_BREAK.search(source, block.source_offset(space - 1) + 1, block.source_offset(space + 1)) is None:
+            continue
+        after = text[space + 1:space + 60]
+        if title_or_sentence_end(text[line_start:space]) and not after[:1].islower() and not starts_item(after):
+            cuts.append(space)  # (an item's own marker cuts it below, keeping its list whole)
+        line_start = space + 1
+    if not cuts:
+        return [block]
+    parts, start = [], 0
+    for at in cuts:
+        parts.append(block.part(start, at))
+        start = at + 1
+    parts.append(block.part(start, len(text)))
+    return parts
 
 
 def starts_item(line: str) -> bool:

@@ -55,7 +55,7 @@ def read(source: str, path: str, parser=None, copy_fields: Sequence[str] = DEFAU
         found: list[Block] = []
         _collect(tree, part, to_char, found, copy_fields if start == 0 else ())
         blocks += found if not start else [block.shifted(start) for block in found]
-    return Document(path, source, items.split(blocks, source))
+    return Document(path, source, items.split(blocks, source, hard_breaks=True))
 
 
 def sections(source: str, parser, size: int = SECTION_CHARS):
@@ -174,7 +174,11 @@ def _collect(root, source: str, to_char, blocks: list[Block], fields) -> None:
                     blocks.extend(html.blocks_of(source, start, end))
                 if name == "text":  # the common case, inlined
                     start, end = child.srcmap
-                    if to_char.identity and "\\" not in source[start:end]:
+                    # A text node holds no line break: markdown-it-pyrs gives the
+                    # text before a two-space hard break a range that runs on
+                    # over the break and the next line ("O  \nPd" for "O"), so
+                    # such a range is read through its content (_text).
+                    if to_char.identity and "\\" not in source[start:end] and "\n" not in source[start:end]:
                         frame[2].add(start, end)
                     else:
                         _text(child, source, to_char, frame[2])

@@ -104,23 +104,12 @@ def lines(source: str, start: int, end: int) -> list[tuple[int, int]]:
     first = start
     for number, (_, text_end, following) in enumerate(spans[:-1]):
         text, after = texts[number], texts[number + 1]
-        ends = unwrapped or (len(text) <= short and not after[:1].islower() and _title_or_sentence_end(text))
+        ends = unwrapped or (len(text) <= short and not after[:1].islower() and items.title_or_sentence_end(text))
         if ends and not items.starts_item(after):
             parts.append((first, text_end))
             first = following
     parts.append((first, end))
     return parts
-
-
-_SENTENCE_END = re.compile(r"[.!?:][\"')\]\u201d\u2019]*$")
-
-
-def _title_or_sentence_end(text: str) -> bool:
-    """A line that reads as a title (one or two words, or title case) or ends a sentence."""
-    if _SENTENCE_END.search(text):
-        return True
-    words = text.split()
-    return len(words) <= 2 or all(not w[:1].isalpha() or w[:1].isupper() for w in words if len(w) >= 4)
 
 
 def _block(blocks: list[Block], source: str, start: int, end: int) -> None:
