@@ -108,6 +108,7 @@ def test_random_bytes_never_escape(linter, tmp_path, data):
 @given(data=st.binary(max_size=2000))
 @example(data=b"\x1ci")  # found by a long run: U+001C in a finding's text (and "I" alone then read as a claim)
 @example(data="Our stem cells cure autism \u2028 and lupus".encode())
+@example(data=b"Our stem cells cure autism. [`")  # found by a long run: markdown-it-pyrs panicked on "[`"
 def test_random_bytes_decoded_with_replacement_give_valid_output(linter, tmp_path, data):
     text = data.decode("utf-8", "replace").replace("\0", " ")
     path = tmp_path / "replaced.md"

@@ -84,6 +84,52 @@ def test_a_file_that_makes_claimcheck_fail_loses_nothing_else(folder, failing_en
     assert _parse(fmt, result.stdout) == ["a.md", "b.md", "d.md", "e.md"]
 
 
+class Panic(BaseException):
+    """What a Rust extension's panic looks like from Python (pyo3's
+    PanicException derives from BaseException, not Exception)."""
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_panic_in_an_extension_loses_nothing_else(folder, monkeypatch, jobs):
+    real = engine.lint_document
+
+    def lint_document(document, compiled):
+        if "c-bad" in document.path:
+            raise Panic("index out of bounds: the len is 0 but the index is 1")
+        return real(document, compiled)
+
+    monkeypatch.setattr(engine, "lint_document", lint_document)
+    result = CliRunner().invoke(main, [str(folder), "--format", "json", "--jobs", jobs, "--no-scorer", "-q"])
+    assert result.exit_code == 2, result.output
+    data = json.loads(result.stdout)
+    assert [e["message"][:56] for e in data["errors"]] == ["internal error while checking this file (Panic: index ou"]
+    assert sorted({os.path.basename(f["path"]) for f in data["findings"]}) == ["a.md", "b.md", "d.md", "e.md"]
+
+
+def test_a_stray_backtick_after_a_bracket_does_not_crash_the_markdown_parser(linter):
+    """markdown-it-pyrs 0.4 panics on "[" then a backtick string that closes
+    no code span; such strings are read as apostrophes before parsing."""
+    from claimcheck.readers.markdown import _literal_ticks
+
+    source = "Our stem cells cure autism. See [`the study, or [``two, or \\`this` and `code` here.\n"
+    findings = linter.lint_text(source, path="page.md")
+    assert "unapproved.disease-treatment" in {f.rule for f in findings}
+    assert all(source[f.offset:f.end_offset] == f.text for f in findings)
+    assert _literal_ticks("a `code` [`x") == "a `code` ['x"  # a code span is kept, the stray string is not
+    assert _literal_ticks("[\\`!`") == "[\\`!'"  # an escaped backtick opens nothing
+
+
+def test_a_parser_panic_is_read_around_quietly(linter, capfd):
+    """A "[" and a stray backtick on two lines of a paragraph still make
+    markdown-it-pyrs panic: the section is parsed again with its backticks
+    as apostrophes, and Rust's panic message does not reach stderr."""
+    source = "Our stem cells cure autism.\n\nSee [the study\nand `this.\n"
+    findings = linter.lint_text(source, path="page.md")
+    assert "unapproved.disease-treatment" in {f.rule for f in findings}
+    assert all(source[f.offset:f.end_offset] == f.text for f in findings)
+    assert capfd.readouterr().err == ""
+
+
 def test_the_reason_names_the_error_and_is_one_short_line(folder, failing_engine):
     result = CliRunner().invoke(main, [str(folder), "--format", "json", "--no-scorer"])
     errors = json.loads(result.stdout)["errors"]

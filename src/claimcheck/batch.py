@@ -125,7 +125,11 @@ def _check_one(target: Target, linter: Linter, stdin=None, stdin_filename=None) 
         return linter.check(source, path, kind)
     except PackError:
         raise  # a pack is broken: the whole run stops (exit 3)
-    except Exception as error:  # noqa: BLE001 -- reported for this file, the others still checked
+    except (KeyboardInterrupt, SystemExit, GeneratorExit):
+        raise
+    except BaseException as error:  # noqa: BLE001 -- reported for this file, the others still checked
+        # (BaseException: a panic in a Rust extension, such as the Markdown
+        # parser's, is raised as pyo3's PanicException, not an Exception)
         return FileResult(path, error=internal_error(error))
 
 

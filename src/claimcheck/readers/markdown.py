@@ -11,8 +11,11 @@ definitions never do.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import dataclasses
+import os
 import re
+import sys
 from collections.abc import Sequence
 
 from claimcheck.readers.document import Block, Document
@@ -69,14 +72,96 @@ def sections(source: str, parser, size: int = SECTION_CHARS):
         grow = size
         end = _next_cut(source, start, grow)
         while True:
-            part = _defused(source if (start, end) == (0, len(source)) else source[start:end])
-            tree, to_char = parser.tree(part), _ByteToChar(part)
+            tree, part = _parse(parser, _defused(source if (start, end) == (0, len(source)) else source[start:end]))
+            to_char = _ByteToChar(part)
             if end == len(source) or not _open_at_end(tree, part, to_char):
                 break
             grow *= 2  # the cut fell inside fenced code or an HTML block: take more
             end = _next_cut(source, end, grow)
         yield start, end, tree, to_char, part
         start = end
+
+
+def _parse(parser, part: str):
+    """markdown-it-pyrs's tree of ``part``, and the text it parsed.
+
+    markdown-it-pyrs 0.4 panics (a Rust panic, which Python raises as a
+    ``BaseException``, not an ``Exception``, after Rust prints it on
+    stderr) on a "[" followed by a backtick string that closes no code span
+    ("see [`the study"). Such strings are literal backticks in CommonMark,
+    so they are read as apostrophes before parsing: one character for one,
+    so every offset stays exact. Should the parser panic all the same, the
+    section is parsed again with every backtick read so (its code spans
+    then read as prose)."""
+    if "`" not in part or "[" not in part:
+        return parser.tree(part), part
+    part = _literal_ticks(part)
+    try:
+        with _quiet_stderr():  # Rust prints a panic on stderr before Python sees it
+            return parser.tree(part), part
+    except (KeyboardInterrupt, SystemExit, GeneratorExit):
+        raise
+    except BaseException:  # noqa: BLE001 -- pyo3_runtime.PanicException
+        safe = part.replace("`", "'")
+        return parser.tree(safe), safe
+
+
+@contextlib.contextmanager
+def _quiet_stderr():
+    """File descriptor 2 pointed at the null device for the block (what
+    Rust's panic hook writes there is not claimcheck's output)."""
+    try:
+        sys.stderr.flush()
+        saved = os.dup(2)
+    except (OSError, ValueError, AttributeError):
+        yield  # no stderr to quiet
+        return
+    null = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(null, 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+        os.close(null)
+
+
+# A backtick string (group 1), or a backslash escape, skipped ("\\`" is a
+# literal backtick, "\\\\" a backslash before whatever follows).
+_TICKS = re.compile(r"\\[^\n]|(`+)")
+
+
+_FENCE = re.compile(r" {0,3}```")
+
+
+def _literal_ticks(text: str) -> str:
+    """``text`` with each backtick string that closes no code span and
+    follows a "[" on its line as apostrophes: one with no later string of the
+    same length on its line (a code span across lines is then read as
+    prose). Code fences are left alone."""
+    chars = None
+    for line in re.finditer(r"[^\n]*`[^\n]*", text):
+        bracket = text.find("[", line.start(), line.end())
+        if bracket < 0 or _FENCE.match(text, line.start()):
+            continue  # no "[" before it on the line (the panic needs one), or a code fence
+        runs = [m.span(1) for m in _TICKS.finditer(text, line.start(), line.end()) if m.group(1)]
+        later: dict[int, list[int]] = {}  # length -> indices of the strings of that length, in order
+        for index, (start, end) in enumerate(runs):
+            later.setdefault(end - start, []).append(index)
+        index = 0
+        while index < len(runs):
+            start, end = runs[index]
+            same = later[end - start]
+            position = bisect.bisect_right(same, index)
+            if position < len(same):
+                index = same[position] + 1  # a code span: the strings inside it are its text
+                continue
+            if start > bracket:
+                if chars is None:
+                    chars = list(text)
+                chars[start:end] = "'" * (end - start)
+            index += 1
+    return text if chars is None else "".join(chars)
 
 
 # markdown-it-pyrs frees a parse tree recursively: a tree some 45,000 levels
