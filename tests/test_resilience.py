@@ -31,16 +31,21 @@ def folder(tmp_path):
     return tmp_path
 
 
-@pytest.fixture
-def failing_engine(monkeypatch):
+def _fail_on_c_bad(monkeypatch, error: BaseException) -> None:
+    """The engine raises ``error`` on the page named c-bad, works on the others."""
     real = engine.lint_document
 
     def lint_document(document, compiled):
         if "c-bad" in document.path:
-            raise RuntimeError("boom in the engine")
+            raise error
         return real(document, compiled)
 
     monkeypatch.setattr(engine, "lint_document", lint_document)
+
+
+@pytest.fixture
+def failing_engine(monkeypatch):
+    _fail_on_c_bad(monkeypatch, RuntimeError("boom in the engine"))
 
 
 def _parse(fmt: str, out: str) -> list[str]:
@@ -91,14 +96,7 @@ class Panic(BaseException):
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_a_panic_in_an_extension_loses_nothing_else(folder, monkeypatch, jobs):
-    real = engine.lint_document
-
-    def lint_document(document, compiled):
-        if "c-bad" in document.path:
-            raise Panic("index out of bounds: the len is 0 but the index is 1")
-        return real(document, compiled)
-
-    monkeypatch.setattr(engine, "lint_document", lint_document)
+    _fail_on_c_bad(monkeypatch, Panic("index out of bounds: the len is 0 but the index is 1"))
     result = CliRunner().invoke(main, [str(folder), "--format", "json", "--jobs", jobs, "--no-scorer", "-q"])
     assert result.exit_code == 2, result.output
     data = json.loads(result.stdout)
