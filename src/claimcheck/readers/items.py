@@ -48,7 +48,7 @@ def split(blocks: Iterable[Block], source: str, hard_breaks: bool = False) -> tu
     With ``hard_breaks`` (HTML and Markdown), a block is also cut after a
     title or a sentence's end at a hard line break (see :func:`_titled`)."""
     pieces: list[Block] = []
-    if hard_breaks:
+    if hard_breaks and _HARD_BREAK.search(source) is not None:
         blocks = [part for block in blocks for part in _titled(block, source)]
     for block in blocks:
         if _broken(block, source) and _MARKER.search(block.text):
@@ -103,7 +103,7 @@ _HARD_BREAK = re.compile(r"<br\b|(?:  |\\)(?:\r\n|\r|\n)", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?:][\"')\]\u201d\u2019]*$")
 
 
-def title_or_sentence_end(line: str) -> bool:
+def _title_or_sentence_end(line: str) -> bool:
     """A line that reads as a title (one or two words, or title case: every
     word of four letters or more capitalized) or ends a sentence."""
     line = line.strip()
@@ -113,25 +113,30 @@ def title_or_sentence_end(line: str) -> bool:
     return len(words) <= 2 or all(not w[:1].isalpha() or w[:1].isupper() for w in words if len(w) >= 4)
 
 
+def heads_next_line(line: str, after: str) -> bool:
+    """Does ``line`` end its block before the line ``after`` it? When it
+    reads as a title or ends a sentence, and ``after`` neither goes on in
+    lower case nor starts an item (an item's own marker cuts there, keeping
+    its list whole). The text reader and :func:`_titled` both ask."""
+    return _title_or_sentence_end(line) and not after[:1].islower() and not starts_item(after)
+
+
 def _titled(block: Block, source: str) -> list[Block]:
-    """The block cut at each hard line break that follows a title or a
-    sentence's end, when the next line does not go on in lower case
-    ("<b>Knee Care</b><br>Our cells..."; not "Medicine<br>that heals") and
-    does not start an item."""
+    """The block cut at each hard line break after a line that heads the
+    next (:func:`heads_next_line`): "<b>Knee Care</b><br>Our cells..."; not
+    "Medicine<br>that heals"."""
     text = block.text
-    first_source = block.source_offset(0)
-    if _HARD_BREAK.search(source, first_source, block.source_offset(len(text) - 1) + 1 if text else first_source) is None:
+    if not text or _HARD_BREAK.search(source, block.source_offset(0), block.source_offset(len(text) - 1) + 1) is None:
         return [block]
     cuts, line_start = [], 0
     for run_start, _ in block.runs[1:]:
         space = run_start - 1 if text[run_start - 1:run_start] == " " else run_start
         if not 0 < space < len(text) - 1 or text[space] != " " or space < line_start:
             continue
-        if _HARD_BREAK.search(source, block.source_offset(space - 1) + 1, block.source_offset(space + 1)) is None:
+        if _HARD_BREAK.search(source, *_gap(block, space)) is None:
             continue
-        after = text[space + 1:space + 60]
-        if title_or_sentence_end(text[line_start:space]) and not after[:1].islower() and not starts_item(after):
-            cuts.append(space)  # (an item's own marker cuts it below, keeping its list whole)
+        if heads_next_line(text[line_start:space], text[space + 1:space + 60]):
+            cuts.append(space)
         line_start = space + 1
     if not cuts:
         return [block]
@@ -169,13 +174,19 @@ def _as_item(block: Block, kind: str = "list-item") -> Block:
     return dataclasses.replace(block, kind=block.kind[:-len("paragraph")] + kind)
 
 
+def _gap(block: Block, space: int) -> tuple[int, int]:
+    """The source that the space at ``block.text[space]`` stands for (markup,
+    a line break, whitespace), between the characters around it."""
+    start = block.source_offset(space - 1) + 1 if space >= 1 else block.source_offset(space)
+    return start, block.source_offset(space + 1)
+
+
 def _cut(block: Block, source: str) -> list[Block]:
     text = block.text
     cuts = []
     for match in _MARKER.finditer(text):
         at = match.start() + 1  # text[at - 1] is the space standing for the gap
-        gap_start = block.source_offset(at - 2) + 1 if at >= 2 else block.source_offset(at - 1)
-        if _line_break(source, gap_start, block.source_offset(at)):
+        if _line_break(source, *_gap(block, at - 1)):
             cuts.append(at)
     if not cuts:
         return [block]

@@ -104,8 +104,8 @@ def lines(source: str, start: int, end: int) -> list[tuple[int, int]]:
     first = start
     for number, (_, text_end, following) in enumerate(spans[:-1]):
         text, after = texts[number], texts[number + 1]
-        ends = unwrapped or (len(text) <= short and not after[:1].islower() and items.title_or_sentence_end(text))
-        if ends and not items.starts_item(after):
+        if (unwrapped and not items.starts_item(after)
+                or len(text) <= short and items.heads_next_line(text, after)):
             parts.append((first, text_end))
             first = following
     parts.append((first, end))
