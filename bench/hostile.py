@@ -58,6 +58,9 @@ GENERATORS: dict[str, tuple[Callable[[int], str], str]] = {
     "tiny claims": (lambda n: _repeat("It heals.\n\nCures pain.\n\nNo risk.\n\n", n), ".md"),
     "bulleted claims, one HTML line": (lambda n: "<p>" + _repeat("\u2714 Heals knees.<br>", n), ".html"),
     "claim x 100k": (lambda n: (CLAIM[4:] + ". ") * max(1, n // 10), ".txt"),  # 100k times at 1 MB
+    # "[" and stray backticks (markdown-it-pyrs panics on them; the reader rewrites them first)
+    "stray backticks after [": (lambda n: CLAIM + ". [" + _repeat("see `the study and ", n // 2) + "\n"
+                                + _prose(n // 2), ".md"),
     # text without blank lines: each line a block (lines over 150 characters), or a short line a title
     "a paragraph a line, text": (lambda n: _repeat("Knee care\n" + CLAIM + ". " + _prose(200) + "\n", n), ".txt"),
     "short titles over wrapped lines, text": (lambda n: _repeat(

@@ -140,11 +140,16 @@ def _literal_ticks(text: str) -> str:
     same length on its line (a code span across lines is then read as
     prose). Code fences are left alone."""
     chars = None
-    for line in re.finditer(r"[^\n]*`[^\n]*", text):
-        bracket = text.find("[", line.start(), line.end())
-        if bracket < 0 or _FENCE.match(text, line.start()):
+    tick = text.find("`")
+    while tick >= 0:  # each line with a backtick, found by str.find (time linear in the text)
+        line_start = text.rfind("\n", 0, tick) + 1
+        line_end = text.find("\n", tick)
+        line_end = len(text) if line_end < 0 else line_end
+        tick = text.find("`", line_end)
+        bracket = text.find("[", line_start, line_end)
+        if bracket < 0 or _FENCE.match(text, line_start):
             continue  # no "[" before it on the line (the panic needs one), or a code fence
-        runs = [m.span(1) for m in _TICKS.finditer(text, line.start(), line.end()) if m.group(1)]
+        runs = [m.span(1) for m in _TICKS.finditer(text, line_start, line_end) if m.group(1)]
         later: dict[int, list[int]] = {}  # length -> indices of the strings of that length, in order
         for index, (start, end) in enumerate(runs):
             later.setdefault(end - start, []).append(index)
