@@ -319,7 +319,8 @@ def test_pattern_gate_decides_as_the_requirement_trees_on_the_examples(linter):
 
 
 _GATE_WORDS = ["no", "zero", "never", "rejection", "infection", "complications", "tumors", "patients", "of",
-               "report", "%", "percent", "success", "rate", "90", "the", "risk", "Rejection", "side", "effects"]
+               "report", "%", "percent", "success", "rate", "90", "the", "risk", "Rejection", "side", "effects",
+               "surgery", "stitches", "downtime", "without", "weeks", "with", "arthritis", "reported", "clients"]
 
 
 @settings(max_examples=300, deadline=None)
@@ -340,3 +341,35 @@ def test_a_gate_too_big_to_list_sends_every_block_to_the_matcher():
     small = gate([AllOf((Words(frozenset({"stem", "cells"})), Text("%"))), Words(frozenset({"guaranteed"}))])
     assert small("Stem cells: 90% better") and small("results GUARANTEED")
     assert not small("stem cells only") and not small("90% of cells") and not small("guarantee")
+
+
+def test_alternatives_drop_repeats_and_supersets():
+    """"no X ... no Y" needs {no, X} or {no, Y}: listing {no, X, Y} for every
+    pair too would decide nothing more (and a list of 30 burdens twice made
+    the gate give up and send every block to the Matcher)."""
+    from claimcheck.requirements import AllOf, AnyOf, Text, Words, minimal
+
+    def word(w):
+        return Words(frozenset({w}))
+
+    denial = AnyOf((word("no"), word("zero")))
+    burdens = AnyOf(tuple(word(f"b{n}") for n in range(40)))
+    listed = AllOf((denial, burdens, denial, burdens)).alternatives()
+    assert sorted(sorted(words) for words, _ in listed) == sorted(
+        sorted({d, f"b{n}"}) for d in ("no", "zero") for n in range(40))
+    assert minimal([(frozenset({"a", "b"}), ()), (frozenset({"a"}), ()), (frozenset({"a"}), ("%",)),
+                    (frozenset({"c"}), ("%", "#")), (frozenset({"c"}), ("#",))]) == (
+        (frozenset({"a"}), ()), (frozenset({"c"}), ("#",)))
+    assert minimal([(frozenset({"a"}), ()), (frozenset(), ())]) == ((frozenset(), ()),)
+    assert AllOf((Text("%"), AnyOf((Text("%"), word("x"))))).alternatives() == ((frozenset(), ("%",)),)
+
+
+def test_the_gate_needles_are_substrings_found_in_one_pass():
+    from claimcheck.prefilter import gate
+    from claimcheck.requirements import AnyOf, Text, Words
+
+    found = gate([AnyOf((Words(frozenset({"effect"})), Words(frozenset({"effects"})), Text("+/-"),
+                         Words(frozenset({"naïve"}))))])
+    assert found("side EFFECTS") and found("an effect") and found("a +/- b") and found("naïve cells")
+    assert not found("affects") and not found("+/ -") and not found("naive")
+

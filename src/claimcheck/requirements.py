@@ -162,8 +162,17 @@ class AllOf:
             choice = part.alternatives()
             if choice is None or len(found) * len(choice) > MAX_ALTERNATIVES:
                 return None
-            found = tuple((words | more, strings + others) for words, strings in found for more, others in choice)
+            found = tuple(dict.fromkeys(combined for alternative in found for combined in _with(alternative, choice)))
         return found
+
+
+def _with(alternative: Alternative, choice) -> list[Alternative]:
+    """``alternative`` joined with each of ``choice``; just itself when it
+    already holds one of them (each other join would hold only where it does)."""
+    words, strings = alternative
+    if any(more <= words and set(others) <= set(strings) for more, others in choice):
+        return [alternative]
+    return [(words | more, strings + others) for more, others in choice]
 
 
 @dataclass(frozen=True)
@@ -205,6 +214,31 @@ def resolve(requirement: Requirement, by_category: Mapping[str, Sequence[Require
     if isinstance(requirement, (AnyOf, AllOf)):
         return type(requirement)(tuple(resolve(part, by_category) for part in requirement.parts))
     return requirement
+
+
+def minimal(alternatives) -> tuple[Alternative, ...]:
+    """The alternatives without repeats and without any that holds only where
+    a smaller one holds (a superset of another's words and strings): "no X
+    ... no Y" lists ``{no, X}`` once, not once for every Y. Same decisions,
+    far fewer alternatives."""
+    unique = {(words, tuple(sorted(set(strings)))) for words, strings in alternatives}
+    # Each kept alternative is filed under one of its items, so one that is
+    # a subset of a candidate is filed under one of the candidate's items.
+    filed: dict[tuple[str, str], list[frozenset]] = {}
+    found: list[Alternative] = []
+    for words, strings in sorted(unique, key=lambda a: (len(a[0]) + len(a[1]), sorted(a[0]), a[1])):
+        items = frozenset([("w", w) for w in words] + [("s", t) for t in strings])
+        if not items:
+            return ((words, strings),)  # holds everywhere: nothing else matters
+        if any(other <= items for item in items for other in filed.get(item, ())):
+            continue
+        filed.setdefault(max(items, key=_length), []).append(items)  # its longest: the rarest
+        found.append((words, strings))
+    return tuple(found)
+
+
+def _length(item: tuple[str, str]) -> tuple[int, tuple[str, str]]:
+    return len(item[1]), item
 
 
 def _rarity(needles: set[str]) -> tuple:
