@@ -169,3 +169,11 @@ def test_a_last_html_item_without_its_end_tag_is_an_item():
 def test_the_paragraphs_of_a_loose_markdown_list_are_items():
     assert kinds(markdown.read("- Knee pain\n\n- Back pain\n\nAfter the list.\n", "x.md")) == [
         ("list-item", "Knee pain"), ("list-item", "Back pain"), ("paragraph", "After the list.")]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=[" ", "\\", "\n", "\r", "<", "b", "B", "r", "R", "x", ">", "İ"], max_size=20))
+def test_the_quick_hard_break_check_agrees_with_the_pattern(text):
+    from claimcheck.readers.items import _HARD_BREAK, _has_hard_break
+
+    assert _has_hard_break(text) == (_HARD_BREAK.search(text) is not None)
