@@ -3,6 +3,7 @@
 Usage:
     python bench/accuracy.py                 # corpus dev split + documents, packs / scorer / combined
     python bench/accuracy.py --cv            # also 5-fold family-grouped cross-validation (slow)
+    python bench/accuracy.py --cv --seeds 4  # and 4 more with other training seeds: the noise of retraining
     python bench/accuracy.py PATH.jsonl      # any labeled sentences (text, label claim|ok)
     python bench/accuracy.py FOLDER          # any labeled pages (labels.json, as in ../shared/eval/documents)
     python bench/accuracy.py --show          # list misses and false alarms of the combined linter
@@ -23,7 +24,7 @@ Pages: ``../shared/eval/documents`` (and ``documents-more``), line 1 blanked:
 expected claim lines found, false lines (flagged, neither expected nor
 optional) on responsible and on promotional pages, and missing-disclaimer
 verdicts. Then ``bench/data/pages``: pages we wrote ourselves in the same
-format, which no model trains on and no change is tuned on, measured with
+format, which no model trains on, measured with
 the train-split model and with the shipped one. The sentences of
 ``bench/data/measure-only`` (grouped into pages by ``source``) are ours to
 measure with too and are never trained on: pass one as ``PATH`` with
@@ -38,6 +39,7 @@ import functools
 import hashlib
 import html
 import json
+import statistics
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -65,6 +67,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--model", type=Path, help="scorer model to measure (default: one trained on train)")
     parser.add_argument("--threshold", type=float, default=None, help="claim score threshold (default: the rules')")
     parser.add_argument("--cv", action="store_true", help="also 5-fold family-grouped cross-validation")
+    parser.add_argument("--seeds", type=int, default=0, metavar="N",
+                        help="with --cv, also N more cross-validations with other training seeds (1..N): how much "
+                             "the figures move from retraining alone")
     parser.add_argument("--show", action="store_true", help="list misses and false alarms (combined)")
     parser.add_argument("--no-documents", action="store_true", help="skip the whole pages")
     parser.add_argument("--packed", action="store_true",
@@ -95,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\n== sentences: {sentences} ({len(rows)} items)")
     sentence_report(rows, systems, args.show)
     if args.cv:
-        cv_report()
+        cv_report(args.seeds)
         if (PAGES / "labels.json").is_file():
             pages_cv_report()
     if not args.no_documents:
@@ -260,7 +265,7 @@ def sentence_report(rows: list[dict], systems: Systems, show: bool) -> None:
     print(f"(borderline items: {len(rows) - len(plain)} of {len(rows)})")
 
 
-def cv_report() -> None:
+def cv_report(seeds: int = 0) -> None:
     from claimcheck import train
     from claimcheck.scorer.evaluate import report
 
@@ -315,6 +320,21 @@ def cv_report() -> None:
         p, r, f, *_ = prf(gold, alone)
         sp, sr, sf, *_ = prf(gold, flagged(threshold))
         print(f"  t = {threshold:.2f}  alone P {p:.3f}  R {r:.3f}  F1 {f:.3f}; as shipped P {sp:.3f}  R {sr:.3f}  F1 {sf:.3f}")
+    if seeds:
+        # The same folds and data, the scorer trained with other seeds: a
+        # change to the training set moves the figures by about this much
+        # whatever it teaches, so smaller differences between builds are noise.
+        shipped = {0: (prf(gold, flagged(0.5))[2], prf(gold, flagged(0.5, view="alone"))[2])}
+        for seed in range(1, seeds + 1):
+            by_view = train.cross_validate_views(items, 5, overrides={"system.seed": seed}, own=own_items(),
+                                                 views=("on_page", "alone"))
+            shipped[seed] = (prf(gold, flagged(0.5))[2], prf(gold, flagged(0.5, view="alone"))[2])
+        print("as shipped, by training seed (F1 on pages / each sentence alone):")
+        for seed, (page, alone) in shipped.items():
+            print(f"  seed {seed}{' (the config)' if seed == 0 else ''}: {page:.3f} / {alone:.3f}")
+        for name, index in (("on pages", 0), ("alone", 1)):
+            values = [v[index] for v in shipped.values()]
+            print(f"  {name}: mean {statistics.mean(values):.3f}, range {min(values):.3f} to {max(values):.3f}")
 
 
 # -- pages --------------------------------------------------------------------

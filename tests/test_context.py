@@ -104,3 +104,19 @@ def test_a_disclaimer_satisfies_the_required_rule_but_claims_stay(linter):
     text = "Stem cells cure autism.\n\nThis treatment has not been approved by the FDA.\n"
     found = rules_of(linter, text)
     assert "disclaimers.fda-status" not in found and DISEASE in found
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("Zero recorded allergic reactions across 6,000 amniotic injections.", True),
+        ("Our clinic has seen no reported adverse events with cord cell infusions.", True),
+        ("Adverse events were mild and self-limited in the cord cell trial.", False),
+        ("Every injection can cause immune reactions; we discuss the risks first.", False),
+    ],
+)
+def test_a_denied_adverse_event_is_a_safety_claim(linter, text, found):
+    # Tested here, not as examples of safety.no-risk: as training sentences
+    # such an example moved the retrained scorer (cross-validated F1 0.735 ->
+    # 0.732, the mean over five training seeds; see docs/measurements.md).
+    assert (rules_of(linter, text) & {"safety.no-risk", "safety.absolute-safety"} != set()) is found
