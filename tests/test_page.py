@@ -137,6 +137,17 @@ def test_a_listed_condition_is_a_claim_except_on_an_informational_page(linter):
         (2, 3, "Knee osteoarthritis relief"), (3, 3, "Tissue regeneration (no surgery)")]
 
 
+@pytest.mark.parametrize("heading", ["Conditions we commonly see", "Who we help", "Problems we address"])
+def test_a_heading_in_the_sellers_first_person_lists_uses(linter, heading):
+    # (Tested here, not as an example of unapproved.listed-use: the rules'
+    # examples are also the scorer's training sentences.)
+    page = f"Our cord cell clinic\n\n{heading}:\n\n- Rotator cuff tears\n- Plantar fasciitis\n"
+    found = [f.line for f in linter.lint_text(page, path="p.md") if f.rule == "unapproved.listed-use"]
+    assert found == [5, 6]
+    assert not any(f.rule == "unapproved.listed-use"
+                   for f in linter.lint_text(page.replace(f"{heading}:", "Our opening hours:"), path="p.md"))
+
+
 def test_show_context_counts_the_listed_items(tmp_path):
     (tmp_path / "lists.md").write_text(LISTS, encoding="utf-8")
     result = CliRunner().invoke(main, ["--show-context", str(tmp_path / "lists.md")])

@@ -108,6 +108,8 @@ def _has_hard_break(source: str) -> bool:
     page without any (the case-insensitive alternation tries every position)."""
     return ("  \n" in source or "  \r" in source or "\\\n" in source or "\\\r" in source
             or _BR_TAG.search(source) is not None)
+
+
 _SENTENCE_END = re.compile(r"[.!?:][\"')\]\u201d\u2019]*$")
 
 
