@@ -120,3 +120,13 @@ def test_a_denied_adverse_event_is_a_safety_claim(linter, text, found):
     # such an example moved the retrained scorer (cross-validated F1 0.735 ->
     # 0.732, the mean over five training seeds; see docs/measurements.md).
     assert (rules_of(linter, text) & {"safety.no-risk", "safety.absolute-safety"} != set()) is found
+
+
+def test_a_sellers_story_of_going_from_a_symptom_to_an_activity_is_a_testimonial(linter):
+    # (Tested here, not as an example of testimonial.third-person: the rules'
+    # examples are also the scorer's training sentences.)
+    seller = "Our vet clinic offers stem cell injections for dogs. Call us to book.\n\n"
+    story = "Within two months, Rocky went from limping to running with the other dogs at the park.\n"
+    assert "testimonial.third-person" in rules_of(linter, seller + story)
+    prices = "Within two months, our prices went from $400 to $450 a visit.\n"
+    assert "testimonial.third-person" not in rules_of(linter, seller + prices)
