@@ -201,10 +201,8 @@ def gate(requirements) -> Gate:
     any_pattern = AnyOf(tuple(requirements))
     needles = any_pattern.needles()
     alternatives = any_pattern.alternatives()
-    if alternatives is not None:
-        alternatives = minimal(alternatives)
-    if alternatives is None:  # too many to list: every block goes to the Matcher
-        alternatives = ((frozenset(), ()),)
+    # (None: too many to list, so every block goes to the Matcher)
+    alternatives = ((frozenset(), ()),) if alternatives is None else minimal(alternatives)
     by_word: dict[str, list[Alternative]] = {}
     wordless = []
     for words, strings in alternatives:
@@ -219,4 +217,4 @@ def gate(requirements) -> Gate:
     else:
         search = _literals(needles)
     return Gate(search, {word: tuple(found) for word, found in by_word.items()},
-                frozenset(by_word), tuple(dict.fromkeys(wordless)))  # searched in lower-cased text
+                frozenset(by_word), tuple(wordless))  # searched in lower-cased text (minimal: no repeats)

@@ -17,13 +17,14 @@ import re
 
 _VOWELS = set("aeiou")
 # American -> British spelling, by fragment (applied to every fragment of a
-# form, in this order).
+# form, in this order; a fragment already British is left: "anaesthetic"
+# holds "esthetic" once "anesthe" is rewritten).
 _BRITISH = (
     ("anesthe", "anaesthe"), ("esthetic", "aesthetic"), ("edema", "oedema"), ("esophag", "oesophag"),
     ("estrogen", "oestrogen"), ("fetal", "foetal"), ("fetus", "foetus"), ("diarrhea", "diarrhoea"),
     ("celiac", "coeliac"), ("pediatric", "paediatric"), ("orthopedic", "orthopaedic"), ("gynecolog", "gynaecolog"),
     ("apnea", "apnoea"), ("dyspnea", "dyspnoea"), ("cesarean", "caesarean"), ("ameb", "amoeb"),
-    ("hemo", "haemo"), ("hema", "haema"), ("hemorrh", "haemorrh"), ("emia", "aemia"), ("emic", "aemic"),
+    ("hemo", "haemo"), ("hema", "haema"), ("emia", "aemia"), ("emic", "aemic"),
     ("tumor", "tumour"), ("behavior", "behaviour"), ("fiber", "fibre"), ("center", "centre"),
 )
 # -ize and -yze after four letters or more ("revitalize", "paralyze"; not
@@ -56,7 +57,7 @@ def forms(term: str, inflect: str, spellings: bool = True) -> set[str]:
 def british(form: str) -> str:
     """``form`` in British spelling (itself when nothing changes)."""
     for american, british_form in _BRITISH:
-        if american in form:
+        if american in form and british_form not in form:
             form = form.replace(american, british_form)
     return _IZE.sub(r"\1s", form) if "z" in form else form
 

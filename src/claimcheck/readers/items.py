@@ -38,7 +38,6 @@ _ITEM = (r"(?:(?:[*+\-\u2012-\u2015\u2022\u2023\u2043\u00b7]|\d{1,3}[.)]|\(?[a-z
 # not hide it.
 _MARKER = re.compile(r" (?=" + _ITEM + ")")
 _STARTS = re.compile(_ITEM)
-_BR = re.compile(r"<br\b", re.IGNORECASE)
 
 
 def split(blocks: Iterable[Block], source: str, hard_breaks: bool = False) -> tuple[Block, ...]:
@@ -100,7 +99,7 @@ def _shape(block: Block) -> str:
 
 # A hard line break: HTML's <br>, Markdown's two spaces or backslash before a newline.
 _HARD_BREAK = re.compile(r"<br\b|(?:  |\\)(?:\r\n|\r|\n)", re.IGNORECASE)
-_BR_TAG = re.compile(r"<[bB][rR]\b")  # starts with a literal: the search skips to each "<"
+_BR_TAG = re.compile(r"<[bB][rR]\b")  # <br>, any case; starts with a literal: the search skips to each "<"
 
 
 def _has_hard_break(source: str) -> bool:
@@ -175,9 +174,9 @@ def _broken(block: Block, source: str) -> bool:
 
 def _line_break(source: str, start: int, end: int) -> bool:
     """A line end that positions count (``\n``, ``\r``) or a ``<br>`` in
-    ``source[start:end]`` (``str.find`` first: most ranges hold none)."""
+    ``source[start:end]``."""
     return (source.find("\n", start, end) >= 0 or source.find("\r", start, end) >= 0
-            or source.find("<", start, end) >= 0 and _BR.search(source, start, end) is not None)
+            or _BR_TAG.search(source, start, end) is not None)
 
 
 def _as_item(block: Block, kind: str = "list-item") -> Block:
