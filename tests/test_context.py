@@ -130,3 +130,48 @@ def test_a_sellers_story_of_going_from_a_symptom_to_an_activity_is_a_testimonial
     assert "testimonial.third-person" in rules_of(linter, seller + story)
     prices = "Within two months, our prices went from $400 to $450 a visit.\n"
     assert "testimonial.third-person" not in rules_of(linter, seller + prices)
+
+
+@pytest.mark.parametrize(
+    "design", ["In a double-blind study, ", "In a randomised study, ", "In a study against placebo, "]
+)
+def test_the_design_of_a_controlled_study_is_research_voice(linter, design):
+    claim = "stem cells healed arthritis."
+    assert DISEASE in rules_of(linter, claim.capitalize())
+    assert DISEASE not in rules_of(linter, design + claim)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No pills, no pumps and no side effects.",  # a run of denials
+        "No pumps and no side effects.",
+        "Our injections are completely safe and will not cause side effects.",  # a denied harm after the claim
+        "Exosomes are perfectly safe and don't trigger allergic reactions.",
+    ],
+)
+def test_denials_in_a_row_are_safety_claims_not_negations(linter, text):
+    assert "safety.absolute-safety" in rules_of(linter, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is not true that PRP has no side effects.",  # "not" still negates
+        "Never believe a clinic that says there are no side effects.",
+    ],
+)
+def test_a_negation_before_a_denial_still_negates(linter, text):
+    assert "safety.absolute-safety" not in rules_of(linter, text)
+
+
+def test_a_denied_harm_does_not_unnegate_another_claim(linter):
+    assert DISEASE not in rules_of(linter, "PRP is safe but does not cause cartilage to regrow.")
+
+
+def test_a_relatives_story_on_a_sellers_page_is_a_testimonial(linter):
+    # (Tested here, not as an example of testimonial.third-person: the rules'
+    # examples are also the scorer's training sentences.)
+    seller = "Our clinic offers cord cell infusions for children. Book a visit with our team.\n\n"
+    assert "testimonial.third-person" in rules_of(linter, seller + "Within a month our daughter could walk to school again.\n")
+    assert "testimonial.third-person" not in rules_of(linter, seller + "Within a month our team could walk to the new office again.\n")

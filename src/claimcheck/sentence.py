@@ -6,7 +6,9 @@ Context is decided per candidate match:
 - ``negation``: a negation cue stands before the match's anchor in the same
   clause ("not approved to treat", "no evidence that ... cures"), or a
   predicate negation follows it in the same clause ("curing X is not
-  possible"); pseudo-negations ("not only") do not count;
+  possible"); pseudo-negations ("not only") do not count, nor does a "no"
+  or "without" before a term that is itself a denial ("no pills and no side
+  effects");
 - ``attribution``: the sentence attributes the statement to someone else
   ("the FDA warns", "clinics claim", "according to its promoters");
 - ``quote``: the match lies inside double quotes (a mention, not a use);
@@ -35,6 +37,9 @@ CUT_OVERLAP = 40  # tokens shared by two windows of an overlong sentence
 _PUNCT_BOUNDARIES = frozenset({",", ";", ":", "(", ")", "-", "--", "\u2014", "\u2013", "|", "/"})
 
 Span = tuple[int, int]
+# Words that open a denial ("no side effects", "without surgery"). One before
+# another in the same clause is a list of denials, not a negation of it.
+_DENIALS = frozenset({"no", "without"})
 
 
 @dataclass(frozen=True)
@@ -198,8 +203,11 @@ class Sentence:
     def _negated(self, parts: tuple[Span, ...], anchor: int) -> bool:
         first, last = self._clause(anchor)
         pseudo = self.terms.get(PSEUDO_NEGATION, ())
+        parallel = self._denial(parts[0][0])
         for cue in self.terms.get(NEGATION, ()):
             if first <= cue[0] < anchor and not _overlaps_any(cue, parts) and not _inside_any(cue, pseudo):
+                if parallel and cue[1] - cue[0] == 1 and self._denial(cue[0]):
+                    continue  # "no pills and no side effects": a run of denials, not a negated claim
                 return True
         for cue in self.terms.get(NEGATION_AFTER, ()):
             if anchor < cue[0] < last and not _overlaps_any(cue, parts) and not _inside_any(cue, pseudo):
@@ -213,6 +221,9 @@ class Sentence:
                 if start <= cue[0] < anchor and not _overlaps_any(cue, parts) and not _inside_any(cue, pseudo):
                     return True
         return False
+
+    def _denial(self, index: int) -> bool:
+        return self.tokens.texts[index].lower() in _DENIALS
 
     def _quoted(self, start: int, end: int) -> bool:
         inside = False
