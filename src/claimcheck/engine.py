@@ -203,6 +203,8 @@ def names_only_a_product(words: tuple[str, ...]) -> bool:
     now and then. A short title (at most ``SHORT_TITLE_WORDS`` words) may
     also hold words that only point at a product or a speaker ("My story",
     "I" alone: a bag of words over them is only the prior of the page)."""
+    if HEADING not in words:
+        return False  # (both tests below need a title: cheaper first)
     if _a_title_whose_terms_are(words, _TITLE_TERMS):
         return True
     return (sum(not w.startswith("#") for w in words) <= SHORT_TITLE_WORDS
