@@ -59,3 +59,19 @@ def test_blog_disclaimer_satisfies_the_document_rules_but_claims_stay(blog):
     rules = {f.rule for f in findings}
     assert not rules & {"disclaimers.fda-status", "disclaimers.results-vary"}
     assert "unapproved.disease-treatment" in rules
+
+
+@pytest.mark.parametrize(
+    "disclosure, satisfied",
+    [
+        ("Individual results vary.", True),
+        ("Healing times differ from patient to patient.", True),
+        ("Outcomes may vary between individuals.", True),
+        ("Everyone responds differently to treatment.", True),
+        ("Our hours vary from week to week.", False),
+    ],
+)
+def test_forms_of_a_results_vary_disclosure(linter, disclosure, satisfied):
+    page = "## Patient stories\n\nAfter my injection I could walk without pain again.\n\n" + disclosure + "\n"
+    found = "disclaimers.results-vary" in {f.rule for f in linter.lint_text(page)}
+    assert found is not satisfied
