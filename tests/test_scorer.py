@@ -68,6 +68,20 @@ def test_a_sentence_a_pack_rule_reports_gets_no_scorer_finding(linter):
     assert {f.rule for f in found if f.category != "missing-disclaimer"} == {"unapproved.disease-treatment"}
 
 
+def test_a_sentence_only_a_token_pattern_matches_is_checked_with_the_scorer_on(linter):
+    # No vocabulary term in it, so nothing to score; the pattern rule still
+    # speaks, as it does with the scorer off (a bug until 2026-12-01).
+    from claimcheck.api import Linter
+
+    text = "In our clinic, 94% of clients saw measurable regrowth after three sessions."
+    for checker in (linter, Linter.from_folders(scorer=False)):
+        assert [f.rule for f in checker.lint_text(text) if f.category != "missing-disclaimer"] == [
+            "efficacy.success-rate"]
+    compiled = linter.compiled
+    _, candidates, _ = analyse([text], compiled, decide([text], compiled.page_cues))
+    assert candidates == []  # reported, and not a sentence the scorer is asked about
+
+
 def test_negative_outcomes_and_anticipation_are_no_testimonials(linter):
     for text in ("After the injection, my knee pain got worse.", "I have my first injection next week!"):
         assert not [f for f in linter.lint_text(text) if f.rule == "testimonial.likely-claim"], text

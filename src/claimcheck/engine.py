@@ -118,8 +118,8 @@ def analyse(texts: list[str], compiled: Compiled, page: PageContext, scoring: bo
     rules_for: dict[frozenset, list] = {}
     hold = confirm and score is not None
     for index, block_rows, matches in _matched_blocks(texts, compiled):
-        for sentence, triggered in _sentences(index, block_rows, matches, compiled, first_terms, seen, page,
-                                              scoring, whole_blocks):
+        for sentence, triggered, scorable in _sentences(index, block_rows, matches, compiled, first_terms, seen,
+                                                        page, scoring, whole_blocks):
             found: list[Hit] = []
             labels = frozenset(sentence.terms)
             if triggered:
@@ -129,10 +129,10 @@ def analyse(texts: list[str], compiled: Compiled, page: PageContext, scoring: bo
                     rules = rules_for[labels] = sorted(chosen.values(), key=lambda r: order[r.id])
                 for rule in rules:
                     found.extend(KINDS[rule.kind].check(rule, sentence))
-            held = hold and bool(found) and 0 < sentence.end - sentence.start <= CONFIRM_MAX_TOKENS
+            held = hold and scorable and bool(found) and 0 < sentence.end - sentence.start <= CONFIRM_MAX_TOKENS
             if not held:
                 hits.extend(found)
-            if scoring and sentence.end > sentence.start and (held or not (found and score is not None)):
+            if scorable and sentence.end > sentence.start and (held or not (found and score is not None)):
                 start, end = sentence.chars(sentence.start, sentence.end)
                 words = features(sentence.tokens.texts, sentence.start, sentence.end, sentence.terms, page,
                                  compiled.conditions)
@@ -284,9 +284,11 @@ def _matched_blocks(texts: list[str], compiled: Compiled):
 
 def _sentences(index: int, block_rows: BlockRows, matches: list, compiled: Compiled, first_terms: dict, seen: set,
                page: PageContext, scoring: bool, whole_blocks: bool = False):
-    """The sentences of a block that hold a trigger (or, with ``scoring``, a
-    term of any vocabulary), each with whether a rule trigger is in it.
-    ``block_rows`` are the block's tokens as :func:`_matched_blocks` gives them."""
+    """The sentences of a block that hold a rule's trigger or (with
+    ``scoring``) a term of any vocabulary, each with whether a trigger is in
+    it and whether it is worth scoring (a term of a vocabulary is: a token
+    pattern's match alone is not). ``block_rows`` are the block's tokens as
+    :func:`_matched_blocks` gives them."""
     labels = compiled.labels
     ids = {match_id for match_id, _, _ in matches}
     if any(labels[i] not in first_terms for i in ids):
@@ -295,8 +297,9 @@ def _sentences(index: int, block_rows: BlockRows, matches: list, compiled: Compi
             label = labels[match_id]
             if label not in first_terms:
                 first_terms[label] = (index, offsets[start] - base, offsets[end - 1] + lengths[end - 1] - base)
-    wanted = compiled.scored_ids if scoring else compiled.triggers  # triggers are among them
-    if wanted.isdisjoint(ids):
+    triggers = compiled.triggers
+    wanted = compiled.scored_ids if scoring else triggers
+    if wanted.isdisjoint(ids) and triggers.isdisjoint(ids):
         seen.update(labels[i] for i in ids)
         return
     tokens = block_rows.tokens()
@@ -305,7 +308,6 @@ def _sentences(index: int, block_rows: BlockRows, matches: list, compiled: Compi
     grouped: dict[int, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     triggered: set[int] = set()
     worth: set[int] = set()
-    triggers = compiled.triggers
     for match_id, start, end in sorted(matches, key=_match_order):
         number = bisect.bisect_right(starts, start) - 1
         numbers = [number]
@@ -320,10 +322,10 @@ def _sentences(index: int, block_rows: BlockRows, matches: list, compiled: Compi
                 worth.add(number)
     for number in sorted(grouped):
         terms = grouped[number]
-        if number in worth:
+        if number in worth or number in triggered:
             start, end = sents[number]
             yield (Sentence(index, tokens, start, end, {k: tuple(v) for k, v in terms.items()}, frozenset(seen), page),
-                   number in triggered)
+                   number in triggered, scoring and number in worth)
         seen.update(terms)
 
 
