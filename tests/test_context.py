@@ -62,6 +62,7 @@ def test_claims(linter, text):
         "Stem cells are being explored as a cure for type 1 diabetes.",  # research under way
         "Doctors are exploring how stem cells repair heart damage.",
         "In theory, stem cells could rebuild a damaged spinal cord.",  # a hypothesis, not a promise
+        "She answered an ad promising that stem cells could regrow cartilage.",  # someone else's promise
     ],
 )
 def test_not_claims(linter, text):
