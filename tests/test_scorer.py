@@ -73,7 +73,7 @@ def test_a_sentence_only_a_token_pattern_matches_is_checked_with_the_scorer_on(l
     # speaks, as it does with the scorer off (a bug until 2026-12-01).
     from claimcheck.api import Linter
 
-    text = "In our clinic, 94% of clients saw measurable regrowth after three sessions."
+    text = "In our clinic, 94% of clients saw a difference after three sessions."
     for checker in (linter, Linter.from_folders(scorer=False)):
         assert [f.rule for f in checker.lint_text(text) if f.category != "missing-disclaimer"] == [
             "efficacy.success-rate"]
