@@ -176,3 +176,11 @@ def test_one_informational_cue_more_than_promotional_ones_is_informational(cues)
     assert page.voice == INFORMATIONAL
     # two cues more for the seller turn it promotional
     assert decide(against + ["Book a consultation with our team."], cues).voice == PROMOTIONAL
+
+
+def test_methods_is_a_cue_only_as_an_abstracts_heading(cues):
+    # A clinic's "newest methods of treatment" says nothing about who speaks.
+    clinic = ["Our center applies the newest methods of cell therapy.", "Other methods of treatment are offered too."]
+    assert dict(decide(clinic, cues).informational).get("methods") is None
+    abstract = ["Methods: 40 patients were randomised to PRP or saline.", "Conclusions: no difference at one year."]
+    assert {"methods:", "conclusions"} <= set(dict(decide(abstract, cues).informational))
