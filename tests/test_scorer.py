@@ -7,6 +7,8 @@ import json
 import os
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from click.testing import CliRunner
 
 from claimcheck.cli import main
@@ -490,3 +492,45 @@ def test_the_scorer_architecture_built_directly_is_the_registrys():
 
     other = {**{k: v for k, v in settings.items() if k != "length"}, "@architectures": "spacy.TextCatBOW.v2"}
     assert isinstance(_architecture(dict(other), registry), Model)  # not built directly: the registry's path
+
+
+# Sentences of every sort: pack claims, claims only a token pattern finds (no
+# vocabulary term), negated and attributed claims, neutral copy.
+_BANK = (
+    "Our stem cells cure autism.", "9 out of 10 patients walk again.", "In our clinic, 94% of clients saw a difference.",
+    "We achieve a success rate above most clinics.", "PRP is not approved to treat arthritis.",
+    "The FDA warns that clinics claim exosomes heal lungs.", "Parking is free.", "Call us today.",
+    "Exosomes are completely safe.", "Our team has 20 years of experience.", "Is PRP right for you?",
+    "No pills, no pumps and no side effects.", "Results vary.",
+)
+_SELLER = "Our clinic offers stem cell and PRP injections. Book a consultation with our team today.\n\n"
+
+
+@pytest.fixture(scope="module")
+def packs_only():
+    from claimcheck.api import Linter
+
+    return Linter.from_folders(scorer=False)
+
+
+@settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(_BANK), min_size=1, max_size=12), st.sampled_from([" ", "\n\n"]))
+def test_on_a_sellers_page_the_scorer_never_changes_the_pack_findings(linter, packs_only, sentences, joiner):
+    # Where no seller speaks the scorer may veto a pack finding; on a seller's
+    # page it only adds its own. A pack finding lost with the scorer on is a bug
+    # (one was: sentences only a token pattern matched were never checked).
+    from hypothesis import assume
+
+    from claimcheck.page import PROMOTIONAL
+    from claimcheck.readers import reader
+
+    text = _SELLER + joiner.join(sentences) + "\n"
+    blocks = [b.text for b in reader("markdown")(text, "page.md").blocks]
+    assume(decide(blocks, linter.compiled.page_cues).voice == PROMOTIONAL)
+
+    def packs(found):
+        # (the page-level disclaimer rules anchor at the first claim, which
+        # may be the scorer's)
+        return sorted((f.line, f.column, f.rule) for f in found if f.score is None and f.category != "missing-disclaimer")
+
+    assert packs(linter.lint_text(text)) == packs(packs_only.lint_text(text))
