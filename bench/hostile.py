@@ -58,6 +58,9 @@ GENERATORS: dict[str, tuple[Callable[[int], str], str]] = {
     "tiny claims": (lambda n: _repeat("It heals.\n\nCures pain.\n\nNo risk.\n\n", n), ".md"),
     "bulleted claims, one HTML line": (lambda n: "<p>" + _repeat("\u2714 Heals knees.<br>", n), ".html"),
     "claim x 100k": (lambda n: (CLAIM[4:] + ". ") * max(1, n // 10), ".txt"),  # 100k times at 1 MB
+    # claims only a token pattern finds (no vocabulary term): with the scorer on
+    # they went unchecked until 2026-12-01
+    "token-pattern claims": (lambda n: _repeat("9 out of 10 patients. ", n), ".txt"),
     # "[" and stray backticks (markdown-it-pyrs panics on them; the reader rewrites them first)
     "stray backticks after [": (lambda n: CLAIM + ". [" + _repeat("see `the study and ", n // 2) + "\n"
                                 + _prose(n // 2), ".md"),
