@@ -209,6 +209,8 @@ def test_how_common_a_disease_is_is_not_a_result():
         ("Chronic heel pain responds well to our amniotic injections.", DISEASE, True),  # the condition as subject
         ("Our allograft is regulated solely under Section 361, so no premarket approval is required.",
          "fda.exempt", True),
+        ("Unlike treatments abroad, there is no harvesting, no liposuction and no downtime.", "safety.no-burden", True),
+        ("The harvest took an hour and there was no bruising.", "safety.no-burden", False),  # one burden, no run
     ],
 )
 def test_words_from_the_held_out_sets_misses(linter, text, rule, found):
