@@ -211,6 +211,8 @@ def test_how_common_a_disease_is_is_not_a_result():
          "fda.exempt", True),
         ("Unlike treatments abroad, there is no harvesting, no liposuction and no downtime.", "safety.no-burden", True),
         ("The harvest took an hour and there was no bruising.", "safety.no-burden", False),  # one burden, no run
+        ("Amniotic membrane helps the skin heal after burns.", DISEASE, True),
+        ("Amniotic membrane helps the surface of the eye heal after burns.", DISEASE, False),  # a long-accepted use
     ],
 )
 def test_words_from_the_held_out_sets_misses(linter, text, rule, found):
