@@ -7,6 +7,7 @@ Usage:
     python bench/accuracy.py PATH.jsonl      # any labeled sentences (text, label claim|ok)
     python bench/accuracy.py FOLDER          # any labeled pages (labels.json, as in ../shared/eval/documents)
     python bench/accuracy.py --show          # list misses and false alarms of the combined linter
+    python bench/accuracy.py --per-rule      # each pack rule's true and false alarms on all labeled sentences
 
 Sentences: every item is linted on its own, as one sentence checked alone
 (``alone``), and on a page made of the items of its ``source`` (``on page``:
@@ -71,6 +72,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="with --cv, also N more cross-validations with other training seeds (1..N): how much "
                              "the figures move from retraining alone")
     parser.add_argument("--show", action="store_true", help="list misses and false alarms (combined)")
+    parser.add_argument("--per-rule", action="store_true",
+                        help="also each pack rule's findings on all labeled sentences (each alone, no scorer): "
+                             "how many are on claims and how many on ok sentences")
     parser.add_argument("--no-documents", action="store_true", help="skip the whole pages")
     parser.add_argument("--packed", action="store_true",
                         help="pages also with their blank lines removed (one paragraph a line, as copied from a browser)")
@@ -99,6 +103,8 @@ def main(argv: list[str] | None = None) -> int:
     else:
         print(f"\n== sentences: {sentences} ({len(rows)} items)")
     sentence_report(rows, systems, args.show)
+    if args.per_rule:
+        per_rule_report()
     if args.cv:
         cv_report(args.seeds)
         if (PAGES / "labels.json").is_file():
@@ -287,13 +293,14 @@ def cv_report(seeds: int = 0) -> None:
             return 0.0  # an overlong sentence is not held for confirmation (its words stand in for tokens)
         return confirm_threshold(voice(words)) or 0.0
 
-    def flagged(threshold: float, veto=cut, view: str = "on_page") -> list[bool]:
+    def flagged(threshold: float, veto=cut, view: str = "on_page", scored=by_view) -> list[bool]:
         """Pack findings that stand (``veto``: the score each needs), or the
         scorer's at ``threshold`` (raised on an informational page and for
         titles naming only a topic; titles naming only a product unscored;
-        as in the engine), each item on its page or (``view="alone"``) alone."""
+        as in the engine), each item on its page or (``view="alone"``) alone,
+        with the cross-validated scores ``scored``."""
         found = []
-        for i, s in zip(items, by_view[view]):
+        for i, s in zip(items, scored[view]):
             words = getattr(i, view)
             reported, candidate = (i.reported, i.candidate) if view == "on_page" else (i.alone_reported,
                                                                                        i.alone_candidate)
@@ -326,15 +333,38 @@ def cv_report(seeds: int = 0) -> None:
         # whatever it teaches, so smaller differences between builds are noise.
         shipped = {0: (prf(gold, flagged(0.5))[2], prf(gold, flagged(0.5, view="alone"))[2])}
         for seed in range(1, seeds + 1):
-            by_view = train.cross_validate_views(items, 5, overrides={"system.seed": seed}, own=own_items(),
-                                                 views=("on_page", "alone"))
-            shipped[seed] = (prf(gold, flagged(0.5))[2], prf(gold, flagged(0.5, view="alone"))[2])
+            scored = train.cross_validate_views(items, 5, overrides={"system.seed": seed}, own=own_items(),
+                                                views=("on_page", "alone"))
+            shipped[seed] = (prf(gold, flagged(0.5, scored=scored))[2],
+                             prf(gold, flagged(0.5, view="alone", scored=scored))[2])
         print("as shipped, by training seed (F1 on pages / each sentence alone):")
         for seed, (page, alone) in shipped.items():
             print(f"  seed {seed}{' (the config)' if seed == 0 else ''}: {page:.3f} / {alone:.3f}")
         for name, index in (("on pages", 0), ("alone", 1)):
             values = [v[index] for v in shipped.values()]
             print(f"  {name}: mean {statistics.mean(values):.3f}, range {min(values):.3f} to {max(values):.3f}")
+
+
+def per_rule_report() -> None:
+    """Each pack rule on every labeled sentence of ``../shared/eval`` (corpus
+    and first dev set), each checked alone with the scorer off: on how many
+    claims and how many ok sentences it fires, most false alarms first. For
+    the effect of a rule or vocabulary change on the packs."""
+    from claimcheck.train import read_rows
+
+    rows = read_rows([p for p in (CORPUS, OLD_DEV) if p.is_file()])
+    linter = Linter.from_folders(scorer=False)
+    on_claims: dict[str, int] = defaultdict(int)
+    on_ok: dict[str, int] = defaultdict(int)
+    for row in rows:
+        fired = {f.rule for f in linter.check(row["text"], "<item>.txt", "text").findings
+                 if f.category != "missing-disclaimer"}
+        for rule in fired:
+            (on_claims if row["label"] == "claim" else on_ok)[rule] += 1
+    print(f"\n== pack rules on the {len(rows)} labeled sentences (each alone, scorer off)")
+    for rule in sorted(set(on_claims) | set(on_ok), key=lambda r: (-on_ok[r], r)):
+        claims, ok = on_claims[rule], on_ok[rule]
+        print(f"  {rule:45s} on claims {claims:4d}  on ok sentences {ok:4d}  P {claims / (claims + ok):.2f}")
 
 
 # -- pages --------------------------------------------------------------------

@@ -40,5 +40,11 @@ def linter() -> Linter:
     return Linter.from_folders()
 
 
+@pytest.fixture(scope="session")
+def packs_only() -> Linter:
+    """The built-in packs without the claim scorer (``--no-scorer``), compiled once."""
+    return Linter.from_folders(scorer=False)
+
+
 def codes(findings) -> list[str]:
     return [f.rule for f in findings]

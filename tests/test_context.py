@@ -178,25 +178,23 @@ def test_a_relatives_story_on_a_sellers_page_is_a_testimonial(linter):
     assert "testimonial.third-person" not in rules_of(linter, seller + "Within a month our team could walk to the new office again.\n")
 
 
-def test_patients_reports_are_endorsements_only_where_no_one_explains_or_reports():
+def test_patients_reports_are_endorsements_only_where_no_one_explains_or_reports(packs_only):
     # On an informational page (a regulator, news, patient education) a
     # mention of testimonials is reporting; on a seller's page, an endorsement.
-    plain = Linter.from_folders(scorer=False)
     sentence = "The testimonials on such websites can be very convincing."
     informational = ("The FDA warns consumers about unproven stem cell clinics; the agency said "
                      "studies found no evidence of benefit.\n\n" + sentence + "\n")
     seller = "Our clinic offers stem cell injections. Book a consultation with our team today.\n\n" + sentence + "\n"
-    assert "testimonial.patient-reports" not in rules_of(plain, informational)
-    assert "testimonial.patient-reports" in rules_of(plain, seller)
-    assert "testimonial.patient-reports" in rules_of(plain, sentence)  # a sentence alone: voice unknown
+    assert "testimonial.patient-reports" not in rules_of(packs_only, informational)
+    assert "testimonial.patient-reports" in rules_of(packs_only, seller)
+    assert "testimonial.patient-reports" in rules_of(packs_only, sentence)  # a sentence alone: voice unknown
 
 
-def test_how_common_a_disease_is_is_not_a_result():
-    plain = Linter.from_folders(scorer=False)
+def test_how_common_a_disease_is_is_not_a_result(packs_only):
     assert "efficacy.percent-improved" not in rules_of(
-        plain, "The incidence of arthritis has seen a steady increase: about 5% of adults now have it.")
+        packs_only, "The incidence of arthritis has seen a steady increase: about 5% of adults now have it.")
     assert "efficacy.percent-improved" in rules_of(
-        plain, "Arthritis pain has seen a steady improvement: about 85% of our patients now have less of it.")
+        packs_only, "Arthritis pain has seen a steady improvement: about 85% of our patients now have less of it.")
 
 
 @pytest.mark.parametrize(

@@ -70,13 +70,11 @@ def test_a_sentence_a_pack_rule_reports_gets_no_scorer_finding(linter):
     assert {f.rule for f in found if f.category != "missing-disclaimer"} == {"unapproved.disease-treatment"}
 
 
-def test_a_sentence_only_a_token_pattern_matches_is_checked_with_the_scorer_on(linter):
+def test_a_sentence_only_a_token_pattern_matches_is_checked_with_the_scorer_on(linter, packs_only):
     # No vocabulary term in it, so nothing to score; the pattern rule still
     # speaks, as it does with the scorer off (a bug until 2026-12-01).
-    from claimcheck.api import Linter
-
     text = "In our clinic, 94% of clients saw a difference after three sessions."
-    for checker in (linter, Linter.from_folders(scorer=False)):
+    for checker in (linter, packs_only):
         assert [f.rule for f in checker.lint_text(text) if f.category != "missing-disclaimer"] == [
             "efficacy.success-rate"]
     compiled = linter.compiled
@@ -421,8 +419,7 @@ REQUIREMENT = "Every cell product must be authorized to ensure that it is safe a
 PLAIN_CLAIM = "Our PRP is 100% safe with no side effects."
 
 
-def test_on_an_informational_page_a_pack_finding_stands_only_if_the_scorer_agrees(linter):
-    from claimcheck.api import Linter
+def test_on_an_informational_page_a_pack_finding_stands_only_if_the_scorer_agrees(linter, packs_only):
     from claimcheck.readers import markdown
 
     source = REGULATOR + REQUIREMENT + "\n\n" + PLAIN_CLAIM + "\n"
@@ -430,7 +427,7 @@ def test_on_an_informational_page_a_pack_finding_stands_only_if_the_scorer_agree
     texts = [block.text for block in markdown.read(source, "page.md").blocks]
     assert decide(texts, compiled.page_cues).voice == "informational"
     lines = lambda findings: sorted({f.line for f in findings if f.category != "missing-disclaimer"})
-    assert lines(Linter.from_folders(scorer=False).lint_text(source, format="markdown")) == [7, 9]
+    assert lines(packs_only.lint_text(source, format="markdown")) == [7, 9]
     assert lines(linter.lint_text(source, format="markdown")) == [9]  # the requirement is not a claim
     # On a seller's page the pack rule's finding needs no agreement.
     seller = "Book your consultation at our clinic today.\n\n" + REQUIREMENT + "\n\n" + PLAIN_CLAIM + "\n"
@@ -504,13 +501,6 @@ _BANK = (
     "No pills, no pumps and no side effects.", "Results vary.",
 )
 _SELLER = "Our clinic offers stem cell and PRP injections. Book a consultation with our team today.\n\n"
-
-
-@pytest.fixture(scope="module")
-def packs_only():
-    from claimcheck.api import Linter
-
-    return Linter.from_folders(scorer=False)
 
 
 @settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
