@@ -211,6 +211,9 @@ def test_how_common_a_disease_is_is_not_a_result(packs_only):
         ("The harvest took an hour and there was no bruising.", "safety.no-burden", False),  # one burden, no run
         ("Amniotic membrane helps the skin heal after burns.", DISEASE, True),
         ("Amniotic membrane helps the surface of the eye heal after burns.", DISEASE, False),  # a long-accepted use
+        ("With our stem cell injections you don't have to live with arthritis.", DISEASE, True),  # relief, not denial
+        ("Stem cells do not cure arthritis.", DISEASE, False),
+        ("Some clinics tell patients that their injections have no side effects.", "safety.absolute-safety", False),
     ],
 )
 def test_words_from_the_held_out_sets_misses(linter, text, rule, found):

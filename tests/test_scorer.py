@@ -39,6 +39,20 @@ def test_features_name_the_signals_and_keep_the_words(linter):
     assert "<unapproved.conditions>" in words and "<num>" in words and words[-1] == "?"
 
 
+@pytest.mark.parametrize("text, negated", [
+    ("Our injections have no side effects.", False),  # "no side effects" is a pseudo-negation: a claim, not a denial
+    ("You don't have to live with knee pain after our stem cell shots.", False),
+    ("Our injections do not cure knee pain.", True),
+    ("No evidence shows that stem cells heal knee pain.", True),
+])
+def test_the_negation_flag_leaves_out_cues_inside_a_pseudo_negation(linter, text, negated):
+    assert ("#neg" in words_of(linter, text)) is negated
+
+
+def test_a_trial_registry_entry_is_research_voice(linter):
+    assert "#research" in words_of(linter, "Primary outcome: change in knee pain after stem cell injection at 12 months.")
+
+
 def test_open_class_conditions():
     conditions = Conditions.of(["itis", "pathy"], ["disease"])
     assert conditions.holds(["tendinopathy"], 0) and conditions.holds(["bursitis"], 0)

@@ -29,11 +29,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from claimcheck.page import PageContext
-from claimcheck.sentence import ATTRIBUTION, NEGATION, NEGATION_AFTER, RESEARCH
+from claimcheck.sentence import ATTRIBUTION, NEGATION, NEGATION_AFTER, PSEUDO_NEGATION, RESEARCH
 
 # Changes whenever what this module produces changes: a model trained on
 # another version is refused.
-FEATURES_VERSION = 2
+FEATURES_VERSION = 3
 
 # Words of the scorer's vocabulary that other modules read.
 HEADING = "#heading"  # the sentence ends without a full stop: a title, heading or bullet
@@ -41,8 +41,16 @@ NUMBER = "<num>"
 CONDITION = "<cond>"  # an open-class condition (see Conditions)
 
 _FLAGS = {NEGATION: "#neg", NEGATION_AFTER: "#neg-after", ATTRIBUTION: "#attr", RESEARCH: "#research"}
+_DENIALS = frozenset({NEGATION, NEGATION_AFTER})  # cues a pseudo-negation ("not only") can hold
 _NUMBER = re.compile(r"^[+-]?[\d.,]*\d[\d.,]*$")
 _FINAL = frozenset({".", "!", "?", "...", "…", '"', ")", ":", ";"})
+
+
+def _all_inside(spans, others) -> bool:
+    """Whether every span lies inside one of ``others`` (a negation cue
+    that is part of a pseudo-negation such as "not only" or "don't have to
+    live with" is no negation, as :mod:`claimcheck.sentence` reads it)."""
+    return bool(others) and all(any(o[0] <= s[0] and s[1] <= o[1] for o in others) for s in spans)
 
 
 @dataclass(frozen=True)
@@ -86,7 +94,9 @@ def features(texts: Sequence[str], start: int, end: int, terms, page: PageContex
     words = [t.lower() for t in texts[start:end]]
     joined = " ".join(words)
     flags = [f"#voice:{voice}", "#topic" if page is not None and page.topic else "#no-topic"]
-    flags += sorted({_FLAGS[label] for label in terms if label in _FLAGS})
+    pseudo = terms.get(PSEUDO_NEGATION, ())
+    flags += sorted({_FLAGS[label] for label, spans in terms.items()
+                     if label in _FLAGS and not (label in _DENIALS and _all_inside(spans, pseudo))})
     if "?" in joined:
         flags.append("#question")
     if '"' in joined:
