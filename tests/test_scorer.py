@@ -538,3 +538,18 @@ def test_on_a_sellers_page_the_scorer_never_changes_the_pack_findings(linter, pa
         return sorted((f.line, f.column, f.rule) for f in found if f.score is None and f.category != "missing-disclaimer")
 
     assert packs(linter.lint_text(text)) == packs(packs_only.lint_text(text))
+
+
+def test_a_sentence_holding_a_disclaimer_gets_no_scorer_finding(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    lines = ["Our knee injections helped Dana walk her dog again without pain.",
+             "As we told Dana at her consultation, results differ from patient to patient.",  # a results-vary form
+             "As we told Dana at her consultation, her knee has a lot of wear and tear."]
+    (tmp_path / "page.md").write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+    # At threshold 0 the scorer reports every sentence it is asked about, but not a disclaimer.
+    (tmp_path / ".claimcheck.yaml").write_text("scorer:\n  threshold: 0\n", encoding="utf-8")
+    assert sorted(f["line"] for f in scorer_findings(run("page.md")[1])) == [1, 5]
+    # An extra disclaimer form from the configuration counts too.
+    (tmp_path / ".claimcheck.yaml").write_text(
+        "scorer:\n  threshold: 0\ndisclaimers:\n  disclaimers.results-vary: ['wear and tear']\n", encoding="utf-8")
+    assert [f["line"] for f in scorer_findings(run("page.md")[1])] == [1]

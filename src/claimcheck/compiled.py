@@ -53,6 +53,9 @@ class Compiled:
     page_cues: PageCues
     conditions: Conditions
     classifier: object | None  # claimcheck.scorer.classifier.Classifier, when scorer rules are active
+    # Any accepted disclaimer form of the active required rules (RE2), or None:
+    # a sentence holding one is a disclaimer, which the scorer never reports.
+    disclaimer: object | None = None
 
 
 # The vocabulary whose terms name the product a page is about.
@@ -126,7 +129,20 @@ def compile_rules(ruleset: RuleSet, tokenizer, model=None) -> Compiled:
         page_cues(ruleset),
         Conditions.of(context.condition_suffixes, context.condition_heads),
         classifier,
+        disclaimer_pattern(by_scope["document"]) if classifier is not None else None,
     )
+
+
+def disclaimer_pattern(rules) -> object | None:
+    """One RE2 pattern matching any disclaimer form of ``rules`` (a required
+    rule's ``disclaimers`` option, with the configuration's extra forms), or
+    None. No labeled sentence that holds one is a claim (of 42 in
+    ../shared/eval and our own sets), and the labelling guideline counts
+    disclaimers as ``ok``."""
+    from claimcheck.userregex import compile_pattern
+
+    found = sorted({form for rule in rules for form in rule.options.get("disclaimers", ())})
+    return compile_pattern("|".join(f"(?:{form})" for form in found)) if found else None
 
 
 def page_cues(ruleset: RuleSet) -> PageCues:

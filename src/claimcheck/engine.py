@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from claimcheck.compiled import TOPIC_VOCABULARY, Compiled
@@ -81,7 +82,7 @@ def lint_document(document: Document, compiled: Compiled) -> tuple[Finding, ...]
     informational = page.voice == INFORMATIONAL
     cut = confirm_threshold(page.voice) if scoring else None
     hits, _, first_terms = analyse(texts, compiled, page, scoring=scoring,
-                                   score=(lambda found: _scored(found, compiled, informational, cut)) if scoring else None,
+                                   score=(lambda found: _scored(found, compiled, informational, cut, texts)) if scoring else None,
                                    confirm=cut is not None)
     if compiled.document_rules:
         rules = {rule.id: rule for rule in compiled.ruleset.rules}
@@ -148,11 +149,12 @@ def analyse(texts: list[str], compiled: Compiled, page: PageContext, scoring: bo
 
 
 def _scored(candidates: list[Candidate], compiled: Compiled, informational: bool = False,
-            confirm: float | None = None) -> list[Hit]:
+            confirm: float | None = None, texts: Sequence[str] = ()) -> list[Hit]:
     """One hit per candidate (sentences no pack rule reported) whose claim
     score reaches the threshold of its best category's scorer rule (if that
-    rule is active). A candidate with pending pack hits keeps them if its
-    claim score reaches ``confirm``, and gets no scorer hit."""
+    rule is active) and that holds no disclaimer (:attr:`Compiled.disclaimer`,
+    looked up in ``texts``, the blocks). A candidate with pending pack hits
+    keeps them if its claim score reaches ``confirm``, and gets no scorer hit."""
     from claimcheck.kinds.scorer import threshold
     from claimcheck.scorer.classifier import CLAIM
 
@@ -175,9 +177,17 @@ def _scored(candidates: list[Candidate], compiled: Compiled, informational: bool
             continue
         claim = scores.get(CLAIM, 0.0)
         needed = threshold(rule, informational, names_only_a_topic(candidate.words))
-        if claim >= needed and candidate.labels.isdisjoint(rule.options.get("not_near", ())):
+        if (claim >= needed and candidate.labels.isdisjoint(rule.options.get("not_near", ()))
+                and not _a_disclaimer(candidate, compiled, texts)):
             found.append(Hit(rule.id, candidate.block, candidate.start, candidate.end, score=round(claim, 3)))
     return found
+
+
+def _a_disclaimer(candidate: Candidate, compiled: Compiled, texts: Sequence[str]) -> bool:
+    if candidate.block >= len(texts):
+        return False  # (no blocks given)
+    pattern = compiled.disclaimer
+    return pattern is not None and pattern.search(texts[candidate.block][candidate.start:candidate.end]) is not None
 
 
 # What a title may hold and still claim nothing: product names and numbers;
