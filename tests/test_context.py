@@ -214,6 +214,7 @@ def test_how_common_a_disease_is_is_not_a_result(packs_only):
         ("With our stem cell injections you don't have to live with arthritis.", DISEASE, True),  # relief, not denial
         ("Stem cells do not cure arthritis.", DISEASE, False),
         ("Some clinics tell patients that their injections have no side effects.", "safety.absolute-safety", False),
+        ("Our umbilical cord cells have no secondary effects.", "safety.absolute-safety", True),  # translated copy
     ],
 )
 def test_words_from_the_held_out_sets_misses(linter, text, rule, found):
