@@ -373,3 +373,20 @@ def test_the_gate_needles_are_substrings_found_in_one_pass():
     assert found("side EFFECTS") and found("an effect") and found("a +/- b") and found("naïve cells")
     assert not found("affects") and not found("+/ -") and not found("naive")
 
+
+
+def test_every_special_case_of_the_tokenizer_passes_spacys_own_check():
+    """``make_tokenizer`` skips spaCy's check of each special case as it is
+    added (start-up); spaCy's check, run here on all of them, passes, and a
+    broken one would be caught."""
+    import spacy
+
+    from claimcheck.nlp import special_cases
+
+    check = spacy.blank("en").tokenizer._validate_special_case
+    rules = special_cases()
+    assert "HASN'T" in rules and len(rules) > 1000
+    for text, pieces in rules.items():
+        check(text, pieces)
+    with pytest.raises(ValueError):
+        check("HASN'T", [{"ORTH": "HAS"}, {"ORTH": "NT"}])
