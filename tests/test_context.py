@@ -219,6 +219,7 @@ def test_how_common_a_disease_is_is_not_a_result(packs_only):
         ("After my stem cell injection I walk my dog every morning.", "testimonial.first-person-outcome", True),
         ("With our donor stem cells there is nothing to worry about.", "safety.absolute-safety", True),
         ("Our exosome therapy will make knee replacements obsolete.", "superiority.versus-standard-care", True),
+        ("Conditions we help:\n\n- Restless legs\n\n- Runner's knee", "unapproved.listed-use", True),  # consumers' names
     ],
 )
 def test_words_from_the_held_out_sets_misses(linter, text, rule, found):
