@@ -220,6 +220,10 @@ def test_how_common_a_disease_is_is_not_a_result(packs_only):
         ("With our donor stem cells there is nothing to worry about.", "safety.absolute-safety", True),
         ("Our exosome therapy will make knee replacements obsolete.", "superiority.versus-standard-care", True),
         ("Conditions we help:\n\n- Restless legs\n\n- Runner's knee", "unapproved.listed-use", True),  # consumers' names
+        ("Shares of the stem cell maker rose 18% after patients reported less pain and better mobility.",
+         "efficacy.percent-improved", False),  # a share price, not a result
+        ("Went to the clinic for my knee and honestly nothing changed after three stem cell shots.",
+         "testimonial.likely-claim", False),  # no result is no testimonial
     ],
 )
 def test_words_from_the_held_out_sets_misses(linter, text, rule, found):
