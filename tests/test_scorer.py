@@ -376,6 +376,9 @@ def test_a_title_naming_only_a_product_is_not_scored(linter):
     assert asked == [with_condition, sentence]
     assert engine.names_only_a_product(("#heading", "<unapproved.products>", "<num>", "clinics"))
     assert not engine.names_only_a_product(("#heading", "<unapproved.products>", "<unapproved.effects>"))
+    # "PRP" is a product and standard care: beside a product, standard care counts as the product
+    assert engine.names_only_a_product(("#heading", "the", "<superiority.standard-care>", "<unapproved.products>", "facial"))
+    assert not engine.names_only_a_product(("#heading", "<superiority.standard-care>", "recovery"))  # surgery alone
 
 
 def test_a_short_title_that_only_points_at_a_product_or_speaker_is_not_scored(linter):

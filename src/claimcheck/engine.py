@@ -193,7 +193,9 @@ def _a_disclaimer(candidate: Candidate, compiled: Compiled, texts: Sequence[str]
 # What a title may hold and still claim nothing: product names and numbers;
 # in a short title, also words that only point at a product or a speaker
 # ("Our treatment", "My story", "How it began", or "I" alone).
-_TITLE_TERMS = frozenset({f"<{TOPIC_VOCABULARY}>", NUMBER})
+_PRODUCT = f"<{TOPIC_VOCABULARY}>"
+_STANDARD_CARE = "<superiority.standard-care>"  # PRP and platelet-rich plasma are products too
+_TITLE_TERMS = frozenset({_PRODUCT, NUMBER})
 TITLE_POINTER_VOCABULARIES = ("unapproved.referents", "unapproved.pronouns", "testimonial.first-person")
 _SHORT_TITLE_TERMS = _TITLE_TERMS | {f"<{name}>" for name in TITLE_POINTER_VOCABULARIES}
 # What a title may hold and still only name what the page is about: also
@@ -235,8 +237,15 @@ def names_only_a_topic(words: tuple[str, ...]) -> bool:
 
 
 def _a_title_whose_terms_are(words: tuple[str, ...], allowed: frozenset[str]) -> bool:
-    """A heading or bullet (no full stop) whose term words are all in ``allowed``."""
-    return HEADING in words and all(w in allowed for w in words if w.startswith("<"))
+    """A heading or bullet (no full stop) whose term words are all in
+    ``allowed``. Standard care named beside a product counts as the product:
+    "PRP" is both ("The PRP Facial")."""
+    if HEADING not in words:
+        return False
+    terms = {w for w in words if w.startswith("<")}
+    if _PRODUCT in terms:
+        terms.discard(_STANDARD_CARE)
+    return terms <= allowed
 
 
 def _groups(texts: list[str], size: int):
