@@ -119,6 +119,24 @@ def test_a_hard_wrapped_paragraph_is_one_block_under_its_own_title(linter):
     assert (finding.line, finding.end_line) == (2, 3)  # the claim runs across a wrapped line break
 
 
+def test_a_short_list_item_ends_before_the_paragraph_under_it(linter):
+    """A bullet is no word of an item's title: "• Restless legs" is two
+    words, so a capitalized line after it starts a paragraph of its own
+    rather than running on in the item (and out of the list)."""
+    source = ("Our regenerative program combines injections, laser light and nutrition for damaged nerves.\n"
+              "Conditions we help:\n"
+              "• Diabetic neuropathy\n"
+              "• Restless legs\n"
+              "Our success rate is over 90%, even for patients who have suffered for decades.\n")
+    blocks = [b.text for b in text.read(source, "x.txt").blocks]
+    assert blocks[-2:] == ["• Restless legs", "Our success rate is over 90%, even for patients who have suffered for decades."]
+    assert 4 in {f.line for f in linter.lint_text(source, path="x.txt") if f.rule == "unapproved.listed-use"}
+    wrapped = ("Our regenerative program combines injections, laser light and nutrition for damaged nerves.\n"
+               "• Diabetic neuropathy and the numbness, burning and tingling\n"
+               "that come with it in the feet\n")
+    assert len(text.read(wrapped, "x.txt").blocks) == 2  # an item's wrapped line goes on in lower case
+
+
 def test_wrapping_that_goes_on_in_lower_case_or_is_narrow_does_not_cut():
     wide = ("Most people who visit our clinic have already tried physical therapy and\n"
             "the usual\n"

@@ -110,12 +110,16 @@ def _has_hard_break(source: str) -> bool:
 
 
 _SENTENCE_END = re.compile(r"[.!?:][\"')\]\u201d\u2019]*$")
+# An item's bullet or number, which is no word of its title ("\u2022 Restless legs").
+_BULLET = re.compile(r"(?:[*+\-\u2012-\u2015\u2022\u2023\u2043\u00b7]|\d{1,3}[.)]|\(?[a-z]\)) +|" + _SYMBOL + " *")
 
 
 def _title_or_sentence_end(line: str) -> bool:
     """A line that reads as a title (one or two words, or title case: every
-    word of four letters or more capitalized) or ends a sentence."""
+    word of four letters or more capitalized; a bullet is no word) or ends a
+    sentence."""
     line = line.strip()
+    line = line[_BULLET.match(line).end():] if _BULLET.match(line) else line
     if _SENTENCE_END.search(line):
         return True
     words = line.split()
