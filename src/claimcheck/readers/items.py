@@ -31,7 +31,8 @@ from claimcheck.readers.document import Block
 # short label and its colon ("Recovery: same day", "Side effects: none").
 _SYMBOL = (r"[\u2190-\u21ff\u2300-\u23ff\u25a0-\u25ff\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff]"
            r"[\ufe0f\u200d\U0001f3fb-\U0001f3ff]*")
-_ITEM = (r"(?:(?:[*+\-\u2012-\u2015\u2022\u2023\u2043\u00b7]|\d{1,3}[.)]|\(?[a-z]\))(?= )"
+_BULLET_MARK = r"(?:[*+\-\u2012-\u2015\u2022\u2023\u2043\u00b7]|\d{1,3}[.)]|\(?[a-z]\))"  # bullet, dash, enumerator
+_ITEM = (r"(?:" + _BULLET_MARK + r"(?= )"
          r"|" + _SYMBOL + r"|[A-Z][\w'-]*(?: [\w'-]+){0,2}:(?= ))")
 # A literal space first (the search skips to spaces); the item itself in a
 # lookahead, so that a label that overlaps the next line's ("Skin Note:") does
@@ -111,7 +112,7 @@ def _has_hard_break(source: str) -> bool:
 
 _SENTENCE_END = re.compile(r"[.!?:][\"')\]\u201d\u2019]*$")
 # An item's bullet or number, which is no word of its title ("\u2022 Restless legs").
-_BULLET = re.compile(r"(?:[*+\-\u2012-\u2015\u2022\u2023\u2043\u00b7]|\d{1,3}[.)]|\(?[a-z]\)) +|" + _SYMBOL + " *")
+_BULLET = re.compile(r"^(?:" + _BULLET_MARK + r" +|" + _SYMBOL + " *)")
 
 
 def _title_or_sentence_end(line: str) -> bool:
@@ -119,7 +120,7 @@ def _title_or_sentence_end(line: str) -> bool:
     word of four letters or more capitalized; a bullet is no word) or ends a
     sentence."""
     line = line.strip()
-    line = line[_BULLET.match(line).end():] if _BULLET.match(line) else line
+    line = _BULLET.sub("", line, count=1)
     if _SENTENCE_END.search(line):
         return True
     words = line.split()
