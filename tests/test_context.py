@@ -224,6 +224,8 @@ def test_how_common_a_disease_is_is_not_a_result(packs_only):
          "efficacy.percent-improved", False),  # a share price, not a result
         ("Went to the clinic for my knee and honestly nothing changed after three stem cell shots.",
          "testimonial.likely-claim", False),  # no result is no testimonial
+        ("Our exosome drip wards off colds and flu all season.", DISEASE, True),  # prevention idioms
+        ("Flu season is here: get your flu shot at the pharmacy.", DISEASE, False),
     ],
 )
 def test_words_from_the_held_out_sets_misses(linter, text, rule, found):
