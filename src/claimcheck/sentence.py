@@ -186,7 +186,7 @@ class Sentence:
         first, last = self.start, self.end
         # a boundary word inside a negation cue ("not yet") does not end a clause
         negations = self.terms.get(NEGATION, ())
-        boundaries = [s for s, e in self.terms.get(BOUNDARY, ()) if not _inside_any((s, e), negations)]
+        boundaries = [s for s, e in self.terms.get(BOUNDARY, ()) if not inside_any((s, e), negations)]
         if punctuation:
             texts = self.tokens.texts
             boundaries += [
@@ -205,12 +205,12 @@ class Sentence:
         pseudo = self.terms.get(PSEUDO_NEGATION, ())
         parallel = self._denial(parts[0][0])
         for cue in self.terms.get(NEGATION, ()):
-            if first <= cue[0] < anchor and not _overlaps_any(cue, parts) and not _inside_any(cue, pseudo):
+            if first <= cue[0] < anchor and not _overlaps_any(cue, parts) and not inside_any(cue, pseudo):
                 if parallel and cue[1] - cue[0] == 1 and self._denial(cue[0]):
                     continue  # "no pills and no side effects": a run of denials, not a negated claim
                 return True
         for cue in self.terms.get(NEGATION_AFTER, ()):
-            if anchor < cue[0] < last and not _overlaps_any(cue, parts) and not _inside_any(cue, pseudo):
+            if anchor < cue[0] < last and not _overlaps_any(cue, parts) and not inside_any(cue, pseudo):
                 return True
         # A negation between a claim's subject and its predicate negates the
         # link even across list commas: "X is not approved for A, B or C".
@@ -218,7 +218,7 @@ class Sentence:
             first, _ = self._clause(anchor, punctuation=False)
             start = max(first, min(end for _, end in parts))
             for cue in self.terms.get(NEGATION, ()):
-                if start <= cue[0] < anchor and not _overlaps_any(cue, parts) and not _inside_any(cue, pseudo):
+                if start <= cue[0] < anchor and not _overlaps_any(cue, parts) and not inside_any(cue, pseudo):
                     return True
         return False
 
@@ -255,5 +255,6 @@ def _overlaps_any(span: Span, others) -> bool:
     return any(_overlaps(span, other) for other in others)
 
 
-def _inside_any(span: Span, others) -> bool:
+def inside_any(span: Span, others) -> bool:
+    """Whether ``span`` lies inside one of the spans ``others``."""
     return any(o[0] <= span[0] and span[1] <= o[1] for o in others)

@@ -29,7 +29,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from claimcheck.page import PageContext
-from claimcheck.sentence import ATTRIBUTION, NEGATION, NEGATION_AFTER, PSEUDO_NEGATION, RESEARCH
+from claimcheck.sentence import ATTRIBUTION, NEGATION, NEGATION_AFTER, PSEUDO_NEGATION, RESEARCH, inside_any
 
 # Changes whenever what this module produces changes: a model trained on
 # another version is refused.
@@ -50,7 +50,7 @@ def _all_inside(spans, others) -> bool:
     """Whether every span lies inside one of ``others`` (a negation cue
     that is part of a pseudo-negation such as "not only" or "don't have to
     live with" is no negation, as :mod:`claimcheck.sentence` reads it)."""
-    return bool(others) and all(any(o[0] <= s[0] and s[1] <= o[1] for o in others) for s in spans)
+    return bool(others) and all(inside_any(span, others) for span in spans)
 
 
 @dataclass(frozen=True)
