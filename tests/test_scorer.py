@@ -44,6 +44,8 @@ def test_features_name_the_signals_and_keep_the_words(linter):
     ("You don't have to live with knee pain after our stem cell shots.", False),
     ("Our injections do not cure knee pain.", True),
     ("No evidence shows that stem cells heal knee pain.", True),
+    ("Stem cell therapy for knees: no surgery, no hospital stay, no rehab.", False),  # a pitch, not a denial
+    ("Stem cell therapy does not need a hospital stay to heal knees.", True),
 ])
 def test_the_negation_flag_leaves_out_cues_inside_a_pseudo_negation(linter, text, negated):
     assert ("#neg" in words_of(linter, text)) is negated
@@ -51,6 +53,16 @@ def test_the_negation_flag_leaves_out_cues_inside_a_pseudo_negation(linter, text
 
 def test_a_trial_registry_entry_is_research_voice(linter):
     assert "#research" in words_of(linter, "Primary outcome: change in knee pain after stem cell injection at 12 months.")
+
+
+def test_a_regulator_addressing_the_firm_is_attribution(linter):
+    assert "#attr" in words_of(linter, "Your website represents that your stem cell product treats arthritis.")
+    assert "#attr" not in words_of(linter, "Our stem cell product treats arthritis.")
+
+
+def test_mixed_evidence_is_named_for_the_scorer(linter):
+    words = words_of(linter, "PRP may help tendons heal, but the evidence for knee arthritis is mixed at best.")
+    assert "<efficacy.preclinical>" in words
 
 
 def test_open_class_conditions():
