@@ -226,6 +226,9 @@ def test_how_common_a_disease_is_is_not_a_result(packs_only):
          "testimonial.likely-claim", False),  # no result is no testimonial
         ("Our exosome drip wards off colds and flu all season.", DISEASE, True),  # prevention idioms
         ("Flu season is here: get your flu shot at the pharmacy.", DISEASE, False),
+        ("Many of our patients put off knee replacement for years with stem cells.",
+         "superiority.versus-standard-care", True),  # "put off" is "delay"
+        ("Please do not put off surgery if your surgeon recommends it.", "superiority.versus-standard-care", False),
     ],
 )
 def test_words_from_the_held_out_sets_misses(linter, text, rule, found):

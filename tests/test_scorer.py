@@ -60,6 +60,10 @@ def test_a_regulator_addressing_the_firm_is_attribution(linter):
     assert "#attr" not in words_of(linter, "Our stem cell product treats arthritis.")
 
 
+def test_a_result_in_cell_culture_is_research_voice(linter):
+    assert "#research" in words_of(linter, "Our exosome powder increased collagen by 150% in fibroblast culture.")
+
+
 def test_mixed_evidence_is_named_for_the_scorer(linter):
     words = words_of(linter, "PRP may help tendons heal, but the evidence for knee arthritis is mixed at best.")
     assert "<efficacy.preclinical>" in words
