@@ -229,6 +229,11 @@ def test_how_common_a_disease_is_is_not_a_result(packs_only):
         ("Many of our patients put off knee replacement for years with stem cells.",
          "superiority.versus-standard-care", True),  # "put off" is "delay"
         ("Please do not put off surgery if your surgeon recommends it.", "superiority.versus-standard-care", False),
+        ("Avoid strenuous exercise for one week after your injection; walking is encouraged.",
+         "superiority.likely-claim", False),  # care instructions
+        ("Avoid taking anti-inflammatory medication for two weeks after PRP.",
+         "superiority.versus-standard-care", False),
+        ("Avoid pain medication for good with our stem cell injections.", "superiority.versus-standard-care", True),
     ],
 )
 def test_words_from_the_held_out_sets_misses(linter, text, rule, found):
