@@ -234,6 +234,13 @@ def test_how_common_a_disease_is_is_not_a_result(packs_only):
         ("Avoid taking anti-inflammatory medication for two weeks after PRP.",
          "superiority.versus-standard-care", False),
         ("Avoid pain medication for good with our stem cell injections.", "superiority.versus-standard-care", True),
+        # from the pack rules' false alarms on the labeled sentences (bench/accuracy.py --per-rule)
+        ("Ryoncil became the first mesenchymal cell therapy approved by the FDA.", "fda.approved", False),
+        ("Bone marrow transplants have been FDA approved for decades.", "fda.approved", False),
+        ("Our umbilical cord stem cell therapy is FDA approved.", "fda.approved", True),
+        ("This exosome treatment is yet to be FDA-approved.", "fda.approved", False),
+        ("A bone marrow transplant is the one established cure for sickle cell disease.", "efficacy.cure-noun", False),
+        ("Our stem cells are the cure for your back pain.", "efficacy.cure-noun", True),
     ],
 )
 def test_words_from_the_held_out_sets_misses(linter, text, rule, found):
