@@ -241,6 +241,7 @@ def test_how_common_a_disease_is_is_not_a_result(packs_only):
         ("This exosome treatment is yet to be FDA-approved.", "fda.approved", False),
         ("A bone marrow transplant is the one established cure for sickle cell disease.", "efficacy.cure-noun", False),
         ("Our stem cells are the cure for your back pain.", "efficacy.cure-noun", True),
+        ("Ryoncil treats steroid-refractory graft-versus-host disease in children.", DISEASE, False),  # approved
     ],
 )
 def test_words_from_the_held_out_sets_misses(linter, text, rule, found):

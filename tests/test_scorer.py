@@ -64,6 +64,25 @@ def test_a_result_in_cell_culture_is_research_voice(linter):
     assert "#research" in words_of(linter, "Our exosome powder increased collagen by 150% in fibroblast culture.")
 
 
+def test_an_faq_answer_no_does_not_negate_what_follows(linter):
+    words = words_of(linter, "No, the exosome injection is practically painless.")  # the answer to "Is it painful?"
+    assert "<safety.risks>" in words and "#neg" not in words  # "painless" is a signal; "No," answers the question
+
+
+@pytest.mark.parametrize("text, flag", [
+    ("Exosomes calmed inflammation in vitro.", "#research"),  # a result in the lab
+    ("Hair density rose by 18% on the PRP side against 3% on the saline side.", "#research"),  # a trial's arms
+    ("Exosome facials are said to cure acne.", "#attr"),  # hearsay
+])
+def test_more_research_and_attribution_cues(linter, text, flag):
+    assert flag in words_of(linter, text)
+
+
+def test_consumer_names_of_skin_conditions_and_ageing(linter):
+    words = words_of(linter, "Our exosome serum erases fine lines and lowers your biological age.")
+    assert words.count("<unapproved.conditions>") == 2
+
+
 def test_mixed_evidence_is_named_for_the_scorer(linter):
     words = words_of(linter, "PRP may help tendons heal, but the evidence for knee arthritis is mixed at best.")
     assert "<efficacy.preclinical>" in words
