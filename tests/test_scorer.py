@@ -591,3 +591,20 @@ def test_a_sentence_holding_a_disclaimer_gets_no_scorer_finding(tmp_path, monkey
     (tmp_path / ".claimcheck.yaml").write_text(
         "scorer:\n  threshold: 0\ndisclaimers:\n  disclaimers.results-vary: ['wear and tear']\n", encoding="utf-8")
     assert [f["line"] for f in scorer_findings(run("page.md")[1])] == [1]
+
+
+@pytest.mark.parametrize("score, owed", [(None, True), (0.95, True), (0.8, True), (0.79, False), (0.55, False)])
+def test_a_scorer_finding_obliges_a_disclaimer_only_when_sure(linter, score, owed):
+    """A pack finding (no score) or a sure scorer finding makes a seller's page
+    owe the disclaimer; one uncertain scorer finding does not (a false alarm
+    would otherwise bring a second)."""
+    from claimcheck.findings import Hit
+    from claimcheck.kinds.required import SCORE_TO_REQUIRE, Summary, check_document
+
+    assert SCORE_TO_REQUIRE == 0.8
+    rule = {r.id: r for r in linter.ruleset.rules}["disclaimers.fda-status"]
+    category = rule.options["when_categories"][0]
+    text = "Our exosome therapy helps your knees."
+    summary = Summary(hits=((Hit("x.likely-claim", 0, 0, len(text), score=score), category),),
+                      first_terms={}, texts=(text,), page=PageContext("promotional", "exosome"))
+    assert bool(list(check_document(rule, summary))) is owed

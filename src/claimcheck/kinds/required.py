@@ -5,6 +5,8 @@ an informational voice (see :mod:`claimcheck.page`) needs no disclaimer,
 unless findings of the trigger categories stand in ``SELLER_BLOCKS`` of its
 blocks or more: a seller who cites studies reads as informational, and on
 such a page a pack finding stands only where the scorer agrees it is a claim.
+A claim scorer finding triggers only at ``SCORE_TO_REQUIRE`` or more: a page
+whose one uncertain sentence is a false alarm would otherwise get a second.
 """
 
 from __future__ import annotations
@@ -23,6 +25,10 @@ NAME = "required"
 # Blocks with findings that make an informational page owe the disclaimer
 # after all (measured in bench/accuracy.py: see docs/measurements.md).
 SELLER_BLOCKS = 2
+# A scorer finding obliges a disclaimer only when the scorer is as sure as it
+# must be to speak on an informational page (kinds/scorer.py); measured in
+# bench/accuracy.py: see docs/measurements.md.
+SCORE_TO_REQUIRE = 0.8
 SCOPE = "document"
 DOC = "When a trigger is present in a document, one of the disclaimer forms must be too."
 OPTIONS = (
@@ -56,7 +62,8 @@ def requires(rule: Rule) -> Requirement:
 def check_document(rule: Rule, summary: Summary) -> Iterator[Hit]:
     triggers: list[tuple[int, int, int]] = []
     categories = set(rule.options.get("when_categories", ()))
-    triggers += [(h.block, h.start, h.end) for h, category in summary.hits if category in categories]
+    triggers += [(h.block, h.start, h.end) for h, category in summary.hits
+                 if category in categories and (h.score is None or h.score >= SCORE_TO_REQUIRE)]
     if summary.page is not None and summary.page.voice == INFORMATIONAL:
         # a regulator's, journalist's or scientist's page owes no product
         # disclaimer; a page with claims in several blocks does
