@@ -608,3 +608,8 @@ def test_a_scorer_finding_obliges_a_disclaimer_only_when_sure(linter, score, owe
     summary = Summary(hits=((Hit("x.likely-claim", 0, 0, len(text), score=score), category),),
                       first_terms={}, texts=(text,), page=PageContext("promotional", "exosome"))
     assert bool(list(check_document(rule, summary))) is owed
+
+
+def test_a_result_shown_in_a_post_is_a_story_for_the_scorer(linter):
+    words = words_of(linter, "Swipe to see her 6-month result after exosome scalp sessions!")
+    assert "<testimonial.narrative>" in words
