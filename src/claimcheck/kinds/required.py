@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from claimcheck.findings import Hit
 from claimcheck.kinds.needs import Needs
+from claimcheck.kinds.scorer import INFORMATIONAL_THRESHOLD
 from claimcheck.requirements import AnyOf, Categories, Label, Requirement
 from claimcheck.kinds.options import CATEGORIES, REGEXES, VOCABULARIES, Option
 from claimcheck.ruleset import Rule
@@ -26,9 +27,9 @@ NAME = "required"
 # after all (measured in bench/accuracy.py: see docs/measurements.md).
 SELLER_BLOCKS = 2
 # A scorer finding obliges a disclaimer only when the scorer is as sure as it
-# must be to speak on an informational page (kinds/scorer.py); measured in
-# bench/accuracy.py: see docs/measurements.md.
-SCORE_TO_REQUIRE = 0.8
+# must be to speak on an informational page; measured in bench/accuracy.py:
+# see docs/measurements.md.
+SCORE_TO_REQUIRE = INFORMATIONAL_THRESHOLD
 SCOPE = "document"
 DOC = "When a trigger is present in a document, one of the disclaimer forms must be too."
 OPTIONS = (
