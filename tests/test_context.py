@@ -242,6 +242,15 @@ def test_how_common_a_disease_is_is_not_a_result(packs_only):
         ("A bone marrow transplant is the one established cure for sickle cell disease.", "efficacy.cure-noun", False),
         ("Our stem cells are the cure for your back pain.", "efficacy.cure-noun", True),
         ("Ryoncil treats steroid-refractory graft-versus-host disease in children.", DISEASE, False),  # approved
+        # what a device is cleared for is regulatory information (not a YAML example: as a training
+        # sentence it taught the scorer that "FDA cleared" is fine, and cross-validation fell)
+        ("The centrifuge is cleared by the FDA for preparing platelet-rich plasma.", "fda.approved", False),
+        ("Our kit is FDA cleared and heals knees without surgery.", "fda.approved", True),
+        ("Kiss goodbye to knee pain: our amniotic injection puts an end to arthritis.", DISEASE, True),
+        ("The clinic did not put an end to its advertising until the state sued.", DISEASE, False),
+        ("Our exosome serum heals breakouts in a week.", DISEASE, True),  # consumers' words for conditions
+        ("Our exosome serum fades dark circles and blemishes.", DISEASE, True),
+        ("Our stem cell injection stops the ringing in your ears.", DISEASE, True),
     ],
 )
 def test_words_from_the_held_out_sets_misses(linter, text, rule, found):
