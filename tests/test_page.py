@@ -46,6 +46,17 @@ def test_a_regulators_page_is_informational(cues):
     assert page.topic == "exosome"  # a page about a product, whoever speaks
 
 
+def test_a_sponsored_post_in_the_first_person_is_promotional(cues):
+    # no "we" or "our": the seller speaks through an affiliate's codes and commissions
+    post = ["I tried the new exosome mist for a month.",
+            "This post is sponsored by the brand and I earn a commission on every sale.",
+            "Use my code SKIN10 for ten percent off your first order."]
+    page = decide(post, cues)
+    assert page.voice == PROMOTIONAL
+    assert {"sponsored by", "earn a commission", "use my code", "percent off"} <= set(dict(page.promotional))
+    assert decide(post[:1], cues).voice == UNKNOWN
+
+
 def test_one_sentence_has_no_voice(cues):
     assert decide(["Our stem cells heal knees."], cues).voice == UNKNOWN
     assert decide([], cues) == decide([], cues)
