@@ -251,6 +251,8 @@ def test_how_common_a_disease_is_is_not_a_result(packs_only):
         ("Our exosome serum heals breakouts in a week.", DISEASE, True),  # consumers' words for conditions
         ("Our exosome serum fades dark circles and blemishes.", DISEASE, True),
         ("Our stem cell injection stops the ringing in your ears.", DISEASE, True),
+        ("Our PRP kit is science-backed and it just works on tennis elbow.", "efficacy.proven", True),
+        ("The science is not settled on exosome facials.", "efficacy.proven", False),
     ],
 )
 def test_words_from_the_held_out_sets_misses(linter, text, rule, found):
