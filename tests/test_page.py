@@ -195,3 +195,56 @@ def test_methods_is_a_cue_only_as_an_abstracts_heading(cues):
     assert dict(decide(clinic, cues).informational).get("methods") is None
     abstract = ["Methods: 40 patients were randomised to PRP or saline.", "Conclusions: no difference at one year."]
     assert {"methods:", "conclusions"} <= set(dict(decide(abstract, cues).informational))
+
+
+SHEET = """# After your visit
+
+- Avoid hot baths for two days.
+- Keep the dressing on overnight.
+- Wear a knee sleeve on long walks so the joint feels supported.
+- Call our office with any questions.
+
+Thank you for trusting our clinic.
+"""
+
+NOT_A_SHEET = """# Our knee clinic
+
+Wear a knee sleeve on long walks so the joint feels supported.
+
+Our clinic offers consultations for active adults.
+
+We see patients on weekdays and Saturday mornings.
+
+Book a visit with our team.
+"""
+
+
+def test_a_page_of_care_instructions_is_an_instruction_sheet(cues):
+    sheet = decide(["After your visit", "- Avoid hot baths.", "1. Keep the dressing on.", "Thank you!"], cues)
+    assert sheet.instruction_blocks == {0, 1, 2} and sheet.instruction_sheet
+    assert sheet.unscored == {0, 1, 2}
+    # a claim in the imperative is no instruction; two instructions among
+    # many sentences make no sheet
+    assert decide(["Stop living with knee pain.", "Walk pain-free again."], cues).instruction_blocks == set()
+    page = decide(["Avoid surgery.", "Keep moving.", "Our clinic is new.", "We treat knees.", "We love sport.",
+                   "Our team is here.", "Prices are fair.", "We are open daily.", "Parking is free."], cues)
+    assert page.instruction_blocks == {0, 1} and not page.instruction_sheet and page.unscored == set()
+
+
+def test_on_an_instruction_sheet_the_scorer_does_not_report_instructions(linter):
+    line = "Wear a knee sleeve on long walks so the joint feels supported."
+    elsewhere = [f for f in linter.lint_text(NOT_A_SHEET, format="markdown") if f.rule.endswith(".likely-claim")]
+    assert [f.line for f in elsewhere] == [3]  # the scorer reads it as a claim on a seller's page
+    on_sheet = linter.lint_text(SHEET, format="markdown")
+    assert line in SHEET and not [f for f in on_sheet if f.rule.endswith(".likely-claim")]
+    # pack rules still read instructions
+    claim = SHEET.replace("- Keep the dressing on overnight.", "- Avoid knee replacement: our stem cells regrow cartilage.")
+    rules = {f.rule for f in linter.lint_text(claim, format="markdown")}
+    assert {"superiority.versus-standard-care", "unapproved.disease-treatment"} <= rules
+
+
+def test_show_context_counts_the_instructions(tmp_path):
+    page = tmp_path / "aftercare.md"
+    page.write_text(SHEET, encoding="utf-8")
+    out = CliRunner().invoke(main, ["--show-context", str(page)]).output
+    assert "blocks opening with an instruction: 5 of 6 (an instruction sheet)" in out

@@ -77,12 +77,14 @@ def lint_document(document: Document, compiled: Compiled) -> tuple[Finding, ...]
     page = decide(texts, compiled.page_cues, [block.kind for block in blocks])
     # On a regulator's, journalist's or scientist's page, what reads like a
     # claim is mostly reported speech: the scorer speaks there only when very
-    # sure (kinds.scorer.INFORMATIONAL_THRESHOLD).
+    # sure (kinds.scorer.INFORMATIONAL_THRESHOLD); so on an instruction sheet,
+    # whose imperatives and time windows read like claims to a bag of words.
     scoring = compiled.classifier is not None
-    informational = page.voice == INFORMATIONAL
+    informational = page.voice == INFORMATIONAL or page.instruction_sheet
     cut = confirm_threshold(page.voice) if scoring else None
     hits, _, first_terms = analyse(texts, compiled, page, scoring=scoring,
-                                   score=(lambda found: _scored(found, compiled, informational, cut, texts)) if scoring else None,
+                                   score=(lambda found: _scored(found, compiled, informational, cut, texts, page.unscored))
+                                   if scoring else None,
                                    confirm=cut is not None)
     if compiled.document_rules:
         rules = {rule.id: rule for rule in compiled.ruleset.rules}
@@ -149,11 +151,12 @@ def analyse(texts: list[str], compiled: Compiled, page: PageContext, scoring: bo
 
 
 def _scored(candidates: list[Candidate], compiled: Compiled, informational: bool = False,
-            confirm: float | None = None, texts: Sequence[str] = ()) -> list[Hit]:
+            confirm: float | None = None, texts: Sequence[str] = (),
+            unscored: frozenset[int] = frozenset()) -> list[Hit]:
     """One hit per candidate (sentences no pack rule reported) whose claim
     score reaches the threshold of its best category's scorer rule (if that
-    rule is active) and that holds no disclaimer (:attr:`Compiled.disclaimer`,
-    looked up in ``texts``, the blocks). A candidate with pending pack hits
+    rule is active), that holds no disclaimer (:attr:`Compiled.disclaimer`,
+    looked up in ``texts``, the blocks) and whose block is not ``unscored``. A candidate with pending pack hits
     keeps them if its claim score reaches ``confirm``, and gets no scorer hit."""
     from claimcheck.kinds.scorer import threshold
     from claimcheck.scorer.classifier import CLAIM
@@ -173,7 +176,7 @@ def _scored(candidates: list[Candidate], compiled: Compiled, informational: bool
             category = best[id(scores)] = max((label for label in scores if label != CLAIM),
                                               key=lambda c: (scores[c], c))
         rule = compiled.scorer_rules.get(category)
-        if rule is None:
+        if rule is None or candidate.block in unscored:
             continue
         claim = scores.get(CLAIM, 0.0)
         needed = threshold(rule, informational, names_only_a_topic(candidate.words))

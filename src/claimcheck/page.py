@@ -17,7 +17,15 @@ each item there is a claim even without a verb ("– Chronic back pain").
 The labels of groups inside such a list (``list-group`` blocks, "3.
 Neurological conditions" over its own bullets) are not.
 
-All three are decided from the normalized block texts (and, for lists, the
+A page is an *instruction sheet* when many of its blocks open with an
+instruction ("Avoid...", "Do not...", "Keep the bandage dry": ``instructions``
+in ``context.yaml``): care before or after a visit, which a bag of words
+reads as claims (an imperative, a treatment, a time window). There the claim
+scorer does not report the instructions themselves and needs, elsewhere on
+the page, the certainty it needs on an informational page; pack rules are
+unchanged.
+
+All four are decided from the normalized block texts (and, for lists, the
 blocks' kinds) with a few regular expressions, before any sentence is looked
 at, in time linear in the page.
 """
@@ -41,6 +49,13 @@ VOICES = (PROMOTIONAL, INFORMATIONAL, UNKNOWN)
 # pages, README "The page".)
 MIN_CUES = 2
 
+# An instruction sheet: at least this many blocks open with an instruction,
+# and at least this share of the page's blocks. (Our care sheets have 38% to
+# 56% of their blocks so; our other pages, and every page of ../shared/eval,
+# at most 33%: bench/accuracy.py on bench/data/pages, README "The page".)
+MIN_INSTRUCTIONS = 3
+INSTRUCTION_SHARE = 0.35
+
 
 @dataclass(frozen=True)
 class PageCues:
@@ -53,6 +68,7 @@ class PageCues:
     list_headings: re.Pattern | None = None
     negations: re.Pattern | None = None  # a heading with one announces nothing ("Conditions we do not treat")
     contractions: bool = False  # "n't" is a negation
+    instructions: re.Pattern | None = None  # a block opening with one is an instruction
 
 
 @dataclass(frozen=True)
@@ -62,15 +78,29 @@ class PageContext:
     promotional: tuple[tuple[str, int], ...] = ()  # cue -> occurrences, most frequent first
     informational: tuple[tuple[str, int], ...] = ()
     listed: frozenset[int] = frozenset()  # blocks that are items of a list of uses or benefits
+    instruction_blocks: frozenset[int] = frozenset()  # blocks that open with an instruction
+    blocks: int = 0  # the page's prose blocks
 
     @property
     def promotional_voice(self) -> bool:
         return self.voice == PROMOTIONAL
 
+    @property
+    def instruction_sheet(self) -> bool:
+        """Whether the page is mostly care instructions (see the module)."""
+        found = len(self.instruction_blocks)
+        return found >= MIN_INSTRUCTIONS and found >= INSTRUCTION_SHARE * self.blocks
+
+    @property
+    def unscored(self) -> frozenset[int]:
+        """Blocks the claim scorer does not report: the instructions of an
+        instruction sheet."""
+        return self.instruction_blocks if self.instruction_sheet else frozenset()
+
 
 def compile_cues(promotional: Sequence[str], informational: Sequence[str],
                  products: Mapping[str, str], list_headings: Sequence[str] = (),
-                 negations: Sequence[str] = ()) -> PageCues:
+                 negations: Sequence[str] = (), instructions: Sequence[str] = ()) -> PageCues:
     """``products`` maps each surface form of a product term to the term. A
     phrase listed for both voices counts as informational."""
     voices = {_normal(p): PROMOTIONAL for p in promotional}
@@ -80,6 +110,7 @@ def compile_cues(promotional: Sequence[str], informational: Sequence[str],
     negating = {_normal(p) for p in negations} - {""}
     contractions = {n for n in negating if n.startswith("n't")}  # no word boundary before them
     negating -= contractions
+    openers = {_normal(p) for p in instructions} - {""}
     return PageCues(
         _whole_words(voices),
         voices,
@@ -88,6 +119,7 @@ def compile_cues(promotional: Sequence[str], informational: Sequence[str],
         _whole_words(headings) if headings else None,
         _whole_words(negating) if negating else None,
         bool(contractions),
+        _whole_words(openers) if openers else None,
     )
 
 
@@ -139,7 +171,25 @@ def decide(texts: Sequence[str], cues: PageCues, kinds: Sequence[str] | None = N
         voice = UNKNOWN
     listed = _listed(texts, kinds, cues) if kinds is not None and cues.list_headings else frozenset()
     return PageContext(voice, _topic(texts, page, cues),
-                       tuple(promotional.most_common()), tuple(informational.most_common()), listed)
+                       tuple(promotional.most_common()), tuple(informational.most_common()), listed,
+                       _instructions(texts, cues.instructions), len(texts))
+
+
+# What may come before an instruction: a bullet, a number, a bold mark.
+_LEAD = re.compile(r"[\s*•·\-–—>#\d.)]*")
+
+
+def _instructions(texts: Sequence[str], openers: re.Pattern | None) -> frozenset[int]:
+    """The blocks that open with an instruction."""
+    if openers is None:
+        return frozenset()
+    lead = _LEAD.match
+    found = set()
+    for index, text in enumerate(texts):
+        lowered = text.lower().replace("\u2019", "'")
+        if openers.match(lowered, lead(lowered).end()) is not None:
+            found.add(index)
+    return frozenset(found)
 
 
 # A heading of a list: at most this many words and no full stop at its end,
