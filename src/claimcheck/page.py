@@ -50,9 +50,10 @@ VOICES = (PROMOTIONAL, INFORMATIONAL, UNKNOWN)
 MIN_CUES = 2
 
 # An instruction sheet: at least this many blocks open with an instruction,
-# and at least this share of the page's blocks. (Our care sheets have 38% to
-# 56% of their blocks so; our other pages, and every page of ../shared/eval,
-# at most 33%: bench/accuracy.py on bench/data/pages, README "The page".)
+# and at least this share of the page's blocks. (Four of our five older care
+# sheets have 50% to 69% of their blocks so, a "what to expect" page with
+# claims 43% (its claims are the pack rules'), our other pages at most 25%,
+# every page of ../shared/eval at most 13%: docs/measurements.md.)
 MIN_INSTRUCTIONS = 3
 INSTRUCTION_SHARE = 0.35
 
