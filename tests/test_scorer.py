@@ -613,3 +613,20 @@ def test_a_scorer_finding_obliges_a_disclaimer_only_when_sure(linter, score, owe
 def test_a_result_shown_in_a_post_is_a_story_for_the_scorer(linter):
     words = words_of(linter, "Swipe to see her 6-month result after exosome scalp sessions!")
     assert "<testimonial.narrative>" in words
+
+
+def test_a_condition_explained_gets_no_scorer_finding(linter, tmp_path, monkeypatch):
+    """On a seller's page the bag of words reads a condition and the seller's
+    voice as a claim; a sentence explaining the condition holds none."""
+    explained = "Frozen shoulder occurs when the capsule around the joint thickens and tightens."
+    assert "<unapproved.explanations>" in words_of(linter, explained)
+    monkeypatch.chdir(tmp_path)
+    lines = ["Our clinic offers exosome injections for sore knees.", explained,
+             "Knee pain affects millions of adults over fifty.", UNSEEN]
+    (tmp_path / "page.md").write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+    # At threshold 0 the scorer reports every sentence it is asked about, but not an explanation.
+    (tmp_path / ".claimcheck.yaml").write_text("scorer:\n  threshold: 0\n", encoding="utf-8")
+    assert sorted(f["line"] for f in scorer_findings(run("page.md")[1])) == [1, 7]
+    # pack rules still read an explanation
+    claim = "Knee pain occurs when cartilage wears away, and our stem cells regrow it."
+    assert "unapproved.disease-treatment" in {f.rule for f in linter.lint_text(claim, format="text")}
