@@ -253,6 +253,11 @@ def test_how_common_a_disease_is_is_not_a_result(packs_only):
         ("Our stem cell injection stops the ringing in your ears.", DISEASE, True),
         ("Our PRP kit is science-backed and it just works on tennis elbow.", "efficacy.proven", True),
         ("The science is not settled on exosome facials.", "efficacy.proven", False),
+        ("Our exosome serum is non-toxic and hypoallergenic.", "safety.safe-claim", True),
+        ("Our MSCs are immune privileged, so your body accepts them.", "safety.safe-claim", True),
+        # a registered "laboratory" is a facility, not lab research (it had read as preclinical, and the
+        # scorer's veto on a page of unknown voice then dropped the pack finding)
+        ("All our cells are produced in a GMP-certified, FDA-registered laboratory.", "fda.registered", True),
     ],
 )
 def test_words_from_the_held_out_sets_misses(linter, text, rule, found):
