@@ -258,6 +258,9 @@ def test_how_common_a_disease_is_is_not_a_result(packs_only):
         # a registered "laboratory" is a facility, not lab research (it had read as preclinical, and the
         # scorer's veto on a page of unknown voice then dropped the pack finding)
         ("All our cells are produced in a GMP-certified, FDA-registered laboratory.", "fda.registered", True),
+        # a joint replacement named as translated copy names it
+        ("Our stem cells help you avoid a knee prosthesis.", "superiority.versus-standard-care", True),
+        ("Our stem cells grow new cartilage in the knee.", "unapproved.therapeutic-effect", True),
     ],
 )
 def test_words_from_the_held_out_sets_misses(linter, text, rule, found):

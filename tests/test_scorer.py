@@ -630,3 +630,13 @@ def test_a_condition_explained_gets_no_scorer_finding(linter, tmp_path, monkeypa
     # pack rules still read an explanation
     claim = "Knee pain occurs when cartilage wears away, and our stem cells regrow it."
     assert "unapproved.disease-treatment" in {f.rule for f in linter.lint_text(claim, format="text")}
+
+
+def test_where_cells_come_from_is_neither_an_approval_nor_a_recovery(linter):
+    # "obtained" alone is regulatory information ("approval was obtained") and
+    # "recovered" an outcome; with "from" they tell where the cells came from
+    words = words_of(linter, "The cells are obtained from your own fat tissue.")
+    assert "<unapproved.sources>" in words and "<fda.regulatory-information>" not in words
+    words = words_of(linter, "The tissue is recovered from consenting mothers after birth.")
+    assert "<unapproved.sources>" in words and "<unapproved.effects>" not in words
+    assert "<unapproved.effects>" in words_of(linter, "I recovered from my knee injury in weeks.")
