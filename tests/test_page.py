@@ -221,14 +221,16 @@ Book a visit with our team.
 
 def test_a_page_of_care_instructions_is_an_instruction_sheet(cues):
     sheet = decide(["After your visit", "- Avoid hot baths.", "1. Keep the dressing on.", "Thank you!"], cues)
-    assert sheet.instruction_blocks == {0, 1, 2} and sheet.instruction_sheet
-    assert sheet.unscored == {0, 1, 2}
+    assert (sheet.instructions, sheet.sentences) == (3, 4) and sheet.instruction_sheet
+    # counted in sentences: the same sheet as one paragraph is still one
+    packed = decide(["After your visit. Avoid hot baths. Keep the dressing on. Thank you!"], cues)
+    assert (packed.instructions, packed.sentences) == (3, 4) and packed.instruction_sheet
     # a claim in the imperative is no instruction; two instructions among
     # many sentences make no sheet
-    assert decide(["Stop living with knee pain.", "Walk pain-free again."], cues).instruction_blocks == set()
+    assert decide(["Stop living with knee pain.", "Walk pain-free again."], cues).instructions == 0
     page = decide(["Avoid surgery.", "Keep moving.", "Our clinic is new.", "We treat knees.", "We love sport.",
                    "Our team is here.", "Prices are fair.", "We are open daily.", "Parking is free."], cues)
-    assert page.instruction_blocks == {0, 1} and not page.instruction_sheet and page.unscored == set()
+    assert page.instructions == 2 and not page.instruction_sheet
 
 
 def test_on_an_instruction_sheet_the_scorer_does_not_report_instructions(linter):
@@ -247,4 +249,4 @@ def test_show_context_counts_the_instructions(tmp_path):
     page = tmp_path / "aftercare.md"
     page.write_text(SHEET, encoding="utf-8")
     out = CliRunner().invoke(main, ["--show-context", str(page)]).output
-    assert "blocks opening with an instruction: 5 of 6 (an instruction sheet)" in out
+    assert "sentences opening with an instruction: 5 of 6 (an instruction sheet)" in out

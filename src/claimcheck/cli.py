@@ -245,9 +245,9 @@ def _show_context(paths, linter, stdin_filename, config):
             click.echo(f"  {voice} cues ({sum(c for _, c in cues)}): {shown or '(none)'}{more}")
         if page.listed:
             click.echo(f"  items of lists of uses or benefits: {len(page.listed)}")
-        if page.instruction_blocks:
+        if page.instructions:
             sheet = "an instruction sheet" if page.instruction_sheet else "not an instruction sheet"
-            click.echo(f"  blocks opening with an instruction: {len(page.instruction_blocks)} of {page.blocks} ({sheet})")
+            click.echo(f"  sentences opening with an instruction: {page.instructions} of {page.sentences} ({sheet})")
     sys.exit(ExitCode.USAGE if failed else ExitCode.OK)
 
 

@@ -13,6 +13,7 @@ Compilation is :mod:`claimcheck.compiled`.
 from __future__ import annotations
 
 import bisect
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -23,7 +24,7 @@ from claimcheck.kinds import KINDS
 from claimcheck.kinds.required import Summary
 from claimcheck.kinds.scorer import CONFIRM_MAX_TOKENS, SHORT_TITLE_WORDS, confirm_threshold
 from claimcheck.ruleset import RuleSet
-from claimcheck.page import INFORMATIONAL, PageContext, decide
+from claimcheck.page import INFORMATIONAL, PageContext, decide, opens_with_instruction
 from claimcheck.positions import LineTable
 from claimcheck.readers.document import MAX_BLOCK_CHARS, Document
 from claimcheck.scorer.features import CONDITION, HEADING, NUMBER, features
@@ -81,9 +82,10 @@ def lint_document(document: Document, compiled: Compiled) -> tuple[Finding, ...]
     # whose imperatives and time windows read like claims to a bag of words.
     scoring = compiled.classifier is not None
     informational = page.voice == INFORMATIONAL or page.instruction_sheet
+    instructions = compiled.page_cues.instructions if page.instruction_sheet else None
     cut = confirm_threshold(page.voice) if scoring else None
     hits, _, first_terms = analyse(texts, compiled, page, scoring=scoring,
-                                   score=(lambda found: _scored(found, compiled, informational, cut, texts, page.unscored))
+                                   score=(lambda found: _scored(found, compiled, informational, cut, texts, instructions))
                                    if scoring else None,
                                    confirm=cut is not None)
     if compiled.document_rules:
@@ -152,11 +154,12 @@ def analyse(texts: list[str], compiled: Compiled, page: PageContext, scoring: bo
 
 def _scored(candidates: list[Candidate], compiled: Compiled, informational: bool = False,
             confirm: float | None = None, texts: Sequence[str] = (),
-            unscored: frozenset[int] = frozenset()) -> list[Hit]:
+            instructions: re.Pattern | None = None) -> list[Hit]:
     """One hit per candidate (sentences no pack rule reported) whose claim
     score reaches the threshold of its best category's scorer rule (if that
     rule is active), that holds no disclaimer (:attr:`Compiled.disclaimer`,
-    looked up in ``texts``, the blocks) and whose block is not ``unscored``. A candidate with pending pack hits
+    looked up in ``texts``, the blocks) and that does not open with one of
+    ``instructions`` (given on an instruction sheet). A candidate with pending pack hits
     keeps them if its claim score reaches ``confirm``, and gets no scorer hit."""
     from claimcheck.kinds.scorer import threshold
     from claimcheck.scorer.classifier import CLAIM
@@ -176,7 +179,8 @@ def _scored(candidates: list[Candidate], compiled: Compiled, informational: bool
             category = best[id(scores)] = max((label for label in scores if label != CLAIM),
                                               key=lambda c: (scores[c], c))
         rule = compiled.scorer_rules.get(category)
-        if rule is None or candidate.block in unscored:
+        if rule is None or (instructions is not None and candidate.block < len(texts) and opens_with_instruction(
+                texts[candidate.block][candidate.start:candidate.end], instructions)):
             continue
         claim = scores.get(CLAIM, 0.0)
         needed = threshold(rule, informational, names_only_a_topic(candidate.words))

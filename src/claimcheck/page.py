@@ -17,9 +17,10 @@ each item there is a claim even without a verb ("– Chronic back pain").
 The labels of groups inside such a list (``list-group`` blocks, "3.
 Neurological conditions" over its own bullets) are not.
 
-A page is an *instruction sheet* when many of its blocks open with an
+A page is an *instruction sheet* when many of its sentences open with an
 instruction ("Avoid...", "Do not...", "Keep the bandage dry": ``instructions``
-in ``context.yaml``): care before or after a visit, which a bag of words
+in ``context.yaml``), counted in sentences so that it does not matter whether
+each instruction is a paragraph or a line of one: care before or after a visit, which a bag of words
 reads as claims (an imperative, a treatment, a time window). There the claim
 scorer does not report the instructions themselves and needs, elsewhere on
 the page, the certainty it needs on an informational page; pack rules are
@@ -49,11 +50,9 @@ VOICES = (PROMOTIONAL, INFORMATIONAL, UNKNOWN)
 # pages, README "The page".)
 MIN_CUES = 2
 
-# An instruction sheet: at least this many blocks open with an instruction,
-# and at least this share of the page's blocks. (Four of our five older care
-# sheets have 50% to 69% of their blocks so, a "what to expect" page with
-# claims 43% (its claims are the pack rules'), our other pages at most 25%,
-# every page of ../shared/eval at most 13%: docs/measurements.md.)
+# An instruction sheet: at least this many sentences open with an
+# instruction, and at least this share of the page's sentences (measured
+# shares: docs/measurements.md).
 MIN_INSTRUCTIONS = 3
 INSTRUCTION_SHARE = 0.35
 
@@ -69,7 +68,7 @@ class PageCues:
     list_headings: re.Pattern | None = None
     negations: re.Pattern | None = None  # a heading with one announces nothing ("Conditions we do not treat")
     contractions: bool = False  # "n't" is a negation
-    instructions: re.Pattern | None = None  # a block opening with one is an instruction
+    instructions: re.Pattern | None = None  # a sentence opening with one is an instruction
 
 
 @dataclass(frozen=True)
@@ -79,8 +78,8 @@ class PageContext:
     promotional: tuple[tuple[str, int], ...] = ()  # cue -> occurrences, most frequent first
     informational: tuple[tuple[str, int], ...] = ()
     listed: frozenset[int] = frozenset()  # blocks that are items of a list of uses or benefits
-    instruction_blocks: frozenset[int] = frozenset()  # blocks that open with an instruction
-    blocks: int = 0  # the page's prose blocks
+    instructions: int = 0  # sentences that open with an instruction
+    sentences: int = 0  # the page's sentences (as split by SENTENCES)
 
     @property
     def promotional_voice(self) -> bool:
@@ -89,14 +88,7 @@ class PageContext:
     @property
     def instruction_sheet(self) -> bool:
         """Whether the page is mostly care instructions (see the module)."""
-        found = len(self.instruction_blocks)
-        return found >= MIN_INSTRUCTIONS and found >= INSTRUCTION_SHARE * self.blocks
-
-    @property
-    def unscored(self) -> frozenset[int]:
-        """Blocks the claim scorer does not report: the instructions of an
-        instruction sheet."""
-        return self.instruction_blocks if self.instruction_sheet else frozenset()
+        return self.instructions >= MIN_INSTRUCTIONS and self.instructions >= INSTRUCTION_SHARE * self.sentences
 
 
 def compile_cues(promotional: Sequence[str], informational: Sequence[str],
@@ -173,24 +165,33 @@ def decide(texts: Sequence[str], cues: PageCues, kinds: Sequence[str] | None = N
     listed = _listed(texts, kinds, cues) if kinds is not None and cues.list_headings else frozenset()
     return PageContext(voice, _topic(texts, page, cues),
                        tuple(promotional.most_common()), tuple(informational.most_common()), listed,
-                       _instructions(texts, cues.instructions), len(texts))
+                       *_instructions(texts, cues.instructions))
 
 
+# Where a sentence ends, for counting instructions: a full stop, "!" or "?"
+# and a space (a rough split; the rules' sentences come from the engine).
+SENTENCES = re.compile(r"(?<=[.!?])\s+")
 # What may come before an instruction: a bullet, a number, a bold mark.
 _LEAD = re.compile(r"[\s*•·\-–—>#\d.)]*")
 
 
-def _instructions(texts: Sequence[str], openers: re.Pattern | None) -> frozenset[int]:
-    """The blocks that open with an instruction."""
+def opens_with_instruction(text: str, openers: re.Pattern | None) -> bool:
+    """Whether ``text`` (a sentence) opens with an instruction."""
     if openers is None:
-        return frozenset()
-    lead = _LEAD.match
-    found = set()
-    for index, text in enumerate(texts):
-        lowered = text.lower().replace("\u2019", "'")
-        if openers.match(lowered, lead(lowered).end()) is not None:
-            found.add(index)
-    return frozenset(found)
+        return False
+    lowered = text.lower().replace("\u2019", "'")
+    return openers.match(lowered, _LEAD.match(lowered).end()) is not None
+
+
+def _instructions(texts: Sequence[str], openers: re.Pattern | None) -> tuple[int, int]:
+    """How many sentences open with an instruction, of how many."""
+    found = total = 0
+    for text in texts:
+        for sentence in SENTENCES.split(text):
+            if not _LEAD.fullmatch(sentence):  # a list number ("1.") is no sentence
+                total += 1
+                found += opens_with_instruction(sentence, openers)
+    return found, total
 
 
 # A heading of a list: at most this many words and no full stop at its end,
