@@ -19,9 +19,10 @@ Neurological conditions" over its own bullets) are not.
 
 A page is an *instruction sheet* when many of its sentences open with an
 instruction ("Avoid...", "Do not...", "Keep the bandage dry": ``instructions``
-in ``context.yaml``), counted in sentences so that it does not matter whether
-each instruction is a paragraph or a line of one: care before or after a visit, which a bag of words
-reads as claims (an imperative, a treatment, a time window). There the claim
+in ``context.yaml``): care before or after a visit, which a bag of words
+reads as claims (an imperative, a treatment, a time window). Sentences are
+counted, not blocks, so that it does not matter whether each instruction is
+a paragraph or a line of one. There the claim
 scorer does not report the instructions themselves and needs, elsewhere on
 the page, the certainty it needs on an informational page; pack rules are
 unchanged.
@@ -173,13 +174,16 @@ def decide(texts: Sequence[str], cues: PageCues, kinds: Sequence[str] | None = N
 SENTENCES = re.compile(r"(?<=[.!?])\s+")
 # What may come before an instruction: a bullet, a number, a bold mark.
 _LEAD = re.compile(r"[\s*•·\-–—>#\d.)]*")
+# How much of a sentence's start is read for an instruction (the longest
+# opener, after a bullet or a number, fits well within it).
+_OPENING = 120
 
 
 def opens_with_instruction(text: str, openers: re.Pattern | None) -> bool:
     """Whether ``text`` (a sentence) opens with an instruction."""
     if openers is None:
         return False
-    lowered = text.lower().replace("\u2019", "'")
+    lowered = text[:_OPENING].lower().replace("\u2019", "'")
     return openers.match(lowered, _LEAD.match(lowered).end()) is not None
 
 

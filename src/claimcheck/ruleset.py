@@ -152,7 +152,7 @@ class ContextTriggers:
     promotional: tuple[str, ...] = ()
     informational: tuple[str, ...] = ()
     list_headings: tuple[str, ...] = ()  # a list under a heading with one of these lists uses or benefits
-    instructions: tuple[str, ...] = ()  # a block opening with one of these is an instruction ("Avoid...")
+    instructions: tuple[str, ...] = ()  # a sentence opening with one of these is an instruction ("Avoid...")
     # open-class conditions (see claimcheck.scorer.features)
     condition_suffixes: tuple[str, ...] = ()
     condition_heads: tuple[str, ...] = ()
