@@ -225,6 +225,9 @@ def test_a_page_of_care_instructions_is_an_instruction_sheet(cues):
     # counted in sentences: the same sheet as one paragraph is still one
     packed = decide(["After your visit. Avoid hot baths. Keep the dressing on. Thank you!"], cues)
     assert (packed.instructions, packed.sentences) == (3, 4) and packed.instruction_sheet
+    # a curly apostrophe and list numbers inside a paragraph
+    numbered = decide(["Don\u2019t soak it. 1. Keep it dry. 2. Avoid the sun. Our team is here."], cues)
+    assert (numbered.instructions, numbered.sentences) == (3, 4) and numbered.instruction_sheet
     # a claim in the imperative is no instruction; two instructions among
     # many sentences make no sheet
     assert decide(["Stop living with knee pain.", "Walk pain-free again."], cues).instructions == 0

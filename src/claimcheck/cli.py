@@ -247,7 +247,8 @@ def _show_context(paths, linter, stdin_filename, config):
             click.echo(f"  items of lists of uses or benefits: {len(page.listed)}")
         if page.instructions:
             sheet = "an instruction sheet" if page.instruction_sheet else "not an instruction sheet"
-            click.echo(f"  sentences opening with an instruction: {page.instructions} of {page.sentences} ({sheet})")
+            of = f" of {page.sentences}" if page.sentences else ""  # counted when there are enough to matter
+            click.echo(f"  sentences opening with an instruction: {page.instructions}{of} ({sheet})")
     sys.exit(ExitCode.USAGE if failed else ExitCode.OK)
 
 

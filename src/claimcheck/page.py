@@ -70,6 +70,7 @@ class PageCues:
     negations: re.Pattern | None = None  # a heading with one announces nothing ("Conditions we do not treat")
     contractions: bool = False  # "n't" is a negation
     instructions: re.Pattern | None = None  # a sentence opening with one is an instruction
+    instruction_starts: tuple[re.Pattern, ...] = ()  # the start of such a sentence, in a page's text
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,7 @@ class PageContext:
     informational: tuple[tuple[str, int], ...] = ()
     listed: frozenset[int] = frozenset()  # blocks that are items of a list of uses or benefits
     instructions: int = 0  # sentences that open with an instruction
-    sentences: int = 0  # the page's sentences (as split by SENTENCES)
+    sentences: int = 0  # the page's sentences (see SENTENCES), counted only if MIN_INSTRUCTIONS open with one
 
     @property
     def promotional_voice(self) -> bool:
@@ -114,6 +115,7 @@ def compile_cues(promotional: Sequence[str], informational: Sequence[str],
         _whole_words(negating) if negating else None,
         bool(contractions),
         _whole_words(openers) if openers else None,
+        _starts("(?:" + _alternation(openers) + r")(?![\w])") if openers else (),
     )
 
 
@@ -125,14 +127,18 @@ def _whole_words(phrases) -> re.Pattern:
     """One regex for many phrases, as whole words, the longest at a place:
     a trie of alternatives (Python's ``re`` tries plain alternatives one by
     one at every position; a trie shares their prefixes, about twice as fast)."""
+    return re.compile(r"(?<![\w])(" + _alternation(phrases) + r")(?![\w])")
+
+
+def _alternation(phrases) -> str:
+    """The phrases as one regex alternation (a trie), the longest first."""
     trie: dict = {}
     for phrase in phrases:
         node = trie
         for char in phrase:
             node = node.setdefault(char, {})
         node[""] = {}
-    body = _trie(trie) if trie else "(?!)"
-    return re.compile(r"(?<![\w])(" + body + r")(?![\w])")
+    return _trie(trie) if trie else "(?!)"
 
 
 def _trie(node: dict) -> str:
@@ -166,14 +172,28 @@ def decide(texts: Sequence[str], cues: PageCues, kinds: Sequence[str] | None = N
     listed = _listed(texts, kinds, cues) if kinds is not None and cues.list_headings else frozenset()
     return PageContext(voice, _topic(texts, page, cues),
                        tuple(promotional.most_common()), tuple(informational.most_common()), listed,
-                       *_instructions(texts, cues.instructions))
+                       *_instructions(page, cues.instruction_starts))
 
 
-# Where a sentence ends, for counting instructions: a full stop, "!" or "?"
-# and a space (a rough split; the rules' sentences come from the engine).
-SENTENCES = re.compile(r"(?<=[.!?])\s+")
 # What may come before an instruction: a bullet, a number, a bold mark.
-_LEAD = re.compile(r"[\s*•·\-–—>#\d.)]*")
+_LEAD_CHARS = r"[\s*•·\-–—>#\d.)]"
+_LEAD = re.compile(_LEAD_CHARS + "*")
+# Where a sentence starts, for counting instructions (a rough split; the
+# rules' sentences come from the engine), in "\n" and a page's lower-cased
+# text, a block a line: after a line break, or after ".", "!" or "?" and a
+# space; then its lead. A list number alone ("1." before "Keep the dressing
+# dry") starts no sentence. One pattern for each kind of start, each
+# beginning with its literal character, which the regex engine finds fast
+# (one pattern with the four as alternatives took twice as long).
+_SENTENCE_ENDS = (r"\n", r"\.[ \t]+", r"![ \t]+", r"\?[ \t]+")
+_AFTER_START = r"(?!" + _LEAD_CHARS + r"*(?:[.!?][ \t]|\n|$))" + _LEAD_CHARS + "*"
+
+
+def _starts(then: str = "") -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(end + _AFTER_START + then) for end in _SENTENCE_ENDS)
+
+
+SENTENCES = _starts()
 # How much of a sentence's start is read for an instruction (the longest
 # opener, after a bullet or a number, fits well within it).
 _OPENING = 120
@@ -187,15 +207,18 @@ def opens_with_instruction(text: str, openers: re.Pattern | None) -> bool:
     return openers.match(lowered, _LEAD.match(lowered).end()) is not None
 
 
-def _instructions(texts: Sequence[str], openers: re.Pattern | None) -> tuple[int, int]:
-    """How many sentences open with an instruction, of how many."""
-    found = total = 0
-    for text in texts:
-        for sentence in SENTENCES.split(text):
-            if not _LEAD.fullmatch(sentence):  # a list number ("1.") is no sentence
-                total += 1
-                found += opens_with_instruction(sentence, openers)
-    return found, total
+def _instructions(page: str, starts: tuple[re.Pattern, ...]) -> tuple[int, int]:
+    """How many sentences of a page's lower-cased text (a block a line) open
+    with an instruction (``starts``), of how many."""
+    if not starts:
+        return 0, 0
+    page = "\n" + (page.replace("\u2019", "'") if "\u2019" in page else page)
+    found = _count(starts, page)
+    return found, (_count(SENTENCES, page) if found >= MIN_INSTRUCTIONS else 0)
+
+
+def _count(patterns: tuple[re.Pattern, ...], text: str) -> int:
+    return sum(1 for pattern in patterns for _ in pattern.finditer(text))
 
 
 # A heading of a list: at most this many words and no full stop at its end,
