@@ -22,10 +22,9 @@ instruction ("Avoid...", "Do not...", "Keep the bandage dry": ``instructions``
 in ``context.yaml``): care before or after a visit, which a bag of words
 reads as claims (an imperative, a treatment, a time window). Sentences are
 counted, not blocks, so that it does not matter whether each instruction is
-a paragraph or a line of one. There the claim
-scorer does not report the instructions themselves and needs, elsewhere on
-the page, the certainty it needs on an informational page; pack rules are
-unchanged.
+a paragraph or a line of one. There the claim scorer does not report the
+instructions themselves and needs, elsewhere on the page, the certainty it
+needs on an informational page; pack rules are unchanged.
 
 All four are decided from the normalized block texts (and, for lists, the
 blocks' kinds) with a few regular expressions, before any sentence is looked
