@@ -261,6 +261,32 @@ def test_how_common_a_disease_is_is_not_a_result(packs_only):
         # a joint replacement named as translated copy names it
         ("Our stem cells help you avoid a knee prosthesis.", "superiority.versus-standard-care", True),
         ("Our stem cells grow new cartilage in the knee.", "unapproved.therapeutic-effect", True),
+        # seventh session: advice and evidence are no ranking; anyone's confirmation is no proof
+        ("The best thing you can do before any stem cell injection is talk to your own doctor.",
+         "superiority.rank", False),
+        ("Aspirin remains the best-known treatment for this kind of pain, not stem cells.", "superiority.rank",
+         False),
+        ("Our clinic offers the best stem cell therapy in Texas.", "superiority.rank", True),
+        ("The team confirmed that the striker had a PRP injection for a hamstring strain.", "efficacy.proven",
+         False),
+        ("Studies confirmed that our stem cell injections regrow cartilage.", "efficacy.proven", True),
+        ("Our exosome skincare line is backed by real science.", "efficacy.proven", True),
+        ("MSC therapies have shown variable efficacy across trials.", "efficacy.proven", False),
+        ("Unlike hormone therapy, our stem cell IV has no long-term risks.", "safety.no-risk", True),
+        ("Every stem cell treatment has risks, including long-term risks nobody has measured.", "safety.no-risk",
+         False),
+        ("Our laboratory is licensed by the health ministry and inspected every year.",
+         "fda.authority-approval", False),
+        ("We hold a permit from the health ministry for our cord cell therapy.", "fda.authority-approval", True),
+        ("Our cells are grown in our own laboratory, which guarantees their sterility.", "efficacy.guarantee",
+         False),
+        ("We guarantee your knee pain will be gone.", "efficacy.guarantee", True),
+        ("Customers report sharper memory after a month of our exosome spray.", "testimonial.patient-reports",
+         True),
+        ("Most clients describe the PRP injections as mild pressure.", "testimonial.patient-reports", False),
+        ("My neighbor spent her savings on stem cell shots for her MS and she is in a wheelchair now, so be "
+         "careful.", "testimonial.likely-claim", False),
+        ("Our stem cell injections rehydrate herniated discs.", DISEASE, True),
     ],
 )
 def test_words_from_the_held_out_sets_misses(linter, text, rule, found):
