@@ -88,6 +88,12 @@ def test_mixed_evidence_is_named_for_the_scorer(linter):
     assert "<efficacy.preclinical>" in words
 
 
+def test_how_a_patient_moves_afterwards_is_an_outcome(linter):
+    # no condition, effect or product named: the outcome words make it worth scoring
+    words = words_of(linter, "Most owners notice their pets moving more freely within two to four weeks.")
+    assert "<efficacy.outcomes>" in words
+
+
 def test_open_class_conditions():
     conditions = Conditions.of(["itis", "pathy"], ["disease"])
     assert conditions.holds(["tendinopathy"], 0) and conditions.holds(["bursitis"], 0)
