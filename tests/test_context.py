@@ -287,6 +287,7 @@ def test_how_common_a_disease_is_is_not_a_result(packs_only):
         ("My neighbor spent her savings on stem cell shots for her MS and she is in a wheelchair now, so be "
          "careful.", "testimonial.likely-claim", False),
         ("Our stem cell injections rehydrate herniated discs.", DISEASE, True),
+        ("She was left legally blind in both eyes after the stem cell procedure.", "testimonial.likely-claim", False),
     ],
 )
 def test_words_from_the_held_out_sets_misses(linter, text, rule, found):
