@@ -289,7 +289,7 @@ def cv_report(seeds: int = 0) -> None:
     scores = by_view["on_page"]
     print(report(items, scores))
     gold = [i.row["label"] == "claim" for i in items]
-    from claimcheck.engine import names_only_a_product, names_only_a_topic
+    from claimcheck.engine import a_lead_in, names_only_a_product, names_only_a_topic
     from claimcheck.kinds.scorer import CONFIRM_MAX_TOKENS, confirm_threshold, on_page
 
     def voice(words) -> str:  # the page's voice is the first feature word
@@ -314,7 +314,8 @@ def cv_report(seeds: int = 0) -> None:
             claim = s.get(CLAIM, 0.0)
             found.append((reported and claim >= veto(words))
                          or (candidate and not a_disclaimer and not names_only_a_product(words)
-                             and claim >= on_page(threshold, voice(words) == "informational", names_only_a_topic(words))))
+                             and claim >= on_page(threshold, voice(words) == "informational", names_only_a_topic(words),
+                                                  a_lead_in(words))))
         return found
 
     disclaimer = disclaimer_pattern(Linter.from_folders().ruleset.rules)  # as the engine's, without compiling

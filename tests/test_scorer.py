@@ -12,8 +12,9 @@ from hypothesis import strategies as st
 from click.testing import CliRunner
 
 from claimcheck.cli import main
-from claimcheck.engine import analyse
+from claimcheck.engine import a_lead_in as engine_lead_in, analyse
 from claimcheck.page import PageContext, decide
+from claimcheck.readers import reader
 from claimcheck.scorer.classifier import MODEL_DIR, provenance
 from claimcheck.scorer.features import FEATURES_VERSION, Conditions
 
@@ -466,6 +467,46 @@ def test_a_title_naming_only_a_topic_needs_a_higher_score(linter):
     claim = TOPIC_TITLE_THRESHOLD
     assert [h.block for h in engine._scored(candidates, compiled)] == [0, 1, 2, 3, 4]
     assert [engine.names_only_a_topic(words) for words in units] == [True, True, True, False, False]
+
+
+def test_a_lead_in_needs_a_higher_score(linter):
+    from types import SimpleNamespace
+
+    from claimcheck import engine
+    from claimcheck.kinds.scorer import DEFAULT_THRESHOLD, LEAD_IN_THRESHOLD
+
+    claim = (DEFAULT_THRESHOLD + LEAD_IN_THRESHOLD) / 2
+
+    def scores(items):
+        return [{"claim": claim, "unapproved-treatment": 0.9} for _ in items]
+
+    rule = linter.ruleset.rule("unapproved.likely-claim")
+    compiled = SimpleNamespace(classifier=SimpleNamespace(scores=scores), scorer_rules={"unapproved-treatment": rule})
+    lead_in = ("#voice:promotional", "#topic", "the", "clinic", "offers", "the", "following", "<unapproved.products>", ":")
+    sentence = ("#voice:promotional", "#topic", "<unapproved.products>", "<unapproved.effects>", "knees", ".")
+    colon_inside = ("#voice:promotional", "#topic", "results", ":", "<unapproved.products>", "<unapproved.effects>")
+    units = (lead_in, sentence, colon_inside)
+    candidates = [engine.Candidate(n, 0, 3, words, False) for n, words in enumerate(units)]
+    assert [h.block for h in engine._scored(candidates, compiled)] == [1, 2]
+    claim = LEAD_IN_THRESHOLD
+    assert [h.block for h in engine._scored(candidates, compiled)] == [0, 1, 2]
+    assert [engine.a_lead_in(words) for words in units] == [True, False, False]
+    assert not engine.a_lead_in(())
+
+
+def test_a_lead_in_on_a_page_is_read_with_its_colon(linter):
+    # the features end with the colon as the engine cuts the sentence, in every reader (a text file's
+    # lines without a blank line between are one paragraph, and the colon is then inside it)
+    for text, fmt in (("Our clinic offers the following stem cell procedures:\n\n- Knee injections\n", "markdown"),
+                      ("Our clinic offers the following stem cell procedures:\n\nKnee injections\n", "text"),
+                      ("<p>Our clinic offers the following stem cell procedures:</p><ul><li>Knee injections</li></ul>",
+                       "html")):
+        document = reader(fmt)(text, "<p>")
+        texts = [b.text for b in document.blocks]
+        compiled = linter.compiled
+        _, candidates, _ = analyse(texts, compiled, decide(texts, compiled.page_cues))
+        assert any(engine_lead_in(c.words) for c in candidates), (fmt, [c.words for c in candidates])
+
 
 # An informational page of our own: a regulator's voice, then sentences pack rules match.
 REGULATOR = (

@@ -183,7 +183,7 @@ def _scored(candidates: list[Candidate], compiled: Compiled, informational: bool
                 texts[candidate.block][candidate.start:candidate.end], instructions)):
             continue
         claim = scores.get(CLAIM, 0.0)
-        needed = threshold(rule, informational, names_only_a_topic(candidate.words))
+        needed = threshold(rule, informational, names_only_a_topic(candidate.words), a_lead_in(candidate.words))
         if (claim >= needed and candidate.labels.isdisjoint(rule.options.get("not_near", ()))
                 and not _a_disclaimer(candidate, compiled, texts)):
             found.append(Hit(rule.id, candidate.block, candidate.start, candidate.end, score=round(claim, 3)))
@@ -211,6 +211,13 @@ _SHORT_TITLE_TERMS = _TITLE_TERMS | {f"<{name}>" for name in TITLE_POINTER_VOCAB
 TOPIC_TITLE_VOCABULARIES = ("unapproved.conditions", "unapproved.symptoms", "unapproved.referents",
                             "unapproved.pronouns")
 _TOPIC_TERMS = _TITLE_TERMS | {f"<{name}>" for name in TOPIC_TITLE_VOCABULARIES} | {CONDITION}
+
+
+def a_lead_in(words: tuple[str, ...]) -> bool:
+    """A sentence that ends with a colon: it announces what follows ("We offer
+    the following procedures:", "How it works:"). The scorer needs more
+    certainty for it (:data:`claimcheck.kinds.scorer.LEAD_IN_THRESHOLD`)."""
+    return bool(words) and words[-1] == ":"
 
 
 def names_only_a_product(words: tuple[str, ...]) -> bool:

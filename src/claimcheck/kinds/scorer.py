@@ -29,7 +29,8 @@ DOC = ("Flags a sentence the learned claim scorer rates as a claim of the rule's
        "\"Our treatment\").")
 OPTIONS = (
     Option("threshold", PROBABILITY, doc="the lowest claim score that is reported (default 0.5; "
-           "on an informational page at least 0.8, for a title naming only products, conditions or symptoms at least 0.6)"),
+           "on an informational page at least 0.8, for a title naming only products, conditions or symptoms at least 0.6, "
+           "for a lead-in ending with a colon at least 0.8)"),
     Option("not_near", VOCABULARIES, doc="do not report a sentence that holds a term of one of these"),
     Option("signals", VOCABULARIES, doc="more vocabularies whose terms make a sentence worth scoring "
            "(and that the scorer sees as features)"),
@@ -48,6 +49,12 @@ INFORMATIONAL_THRESHOLD = 0.8
 # held-out pages 4 of 27 false lines on sellers' pages fewer, every claim
 # line kept; see docs/measurements.md.
 TOPIC_TITLE_THRESHOLD = 0.6
+# A lead-in, a sentence that ends with a colon ("The department offers the
+# following procedures:", "How it works:"), introduces what follows: on
+# pages mostly a list's announcement, reported only when the scorer is this
+# sure (see claimcheck.engine.a_lead_in). The lists it announces are read by
+# their own rules (``list_headings`` in rules/context.yaml).
+LEAD_IN_THRESHOLD = 0.8
 # A pack rule's finding stands only if the scorer gives its sentence at
 # least this claim score, by the page's voice. On an informational page the
 # rules mostly fire on reported speech, requirements and research ("must be
@@ -79,16 +86,19 @@ def requires(rule: Rule) -> Requirement:
     return AnyLabel()
 
 
-def threshold(rule: Rule, informational: bool = False, topic_title: bool = False) -> float:
-    return on_page(rule.options.get("threshold", DEFAULT_THRESHOLD), informational, topic_title)
+def threshold(rule: Rule, informational: bool = False, topic_title: bool = False, lead_in: bool = False) -> float:
+    return on_page(rule.options.get("threshold", DEFAULT_THRESHOLD), informational, topic_title, lead_in)
 
 
-def on_page(value: float, informational: bool, topic_title: bool = False) -> float:
+def on_page(value: float, informational: bool, topic_title: bool = False, lead_in: bool = False) -> float:
     """The claim score a scorer finding needs, given the rule's threshold:
     at least INFORMATIONAL_THRESHOLD on an informational page, at least
-    TOPIC_TITLE_THRESHOLD for a title naming only the page's topic."""
+    TOPIC_TITLE_THRESHOLD for a title naming only the page's topic, at least
+    LEAD_IN_THRESHOLD for a lead-in."""
     if informational:
         value = max(value, INFORMATIONAL_THRESHOLD)
     if topic_title:
         value = max(value, TOPIC_TITLE_THRESHOLD)
+    if lead_in:
+        value = max(value, LEAD_IN_THRESHOLD)
     return value
