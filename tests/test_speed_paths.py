@@ -375,6 +375,39 @@ def test_the_gate_needles_are_substrings_found_in_one_pass():
 
 
 
+def test_the_gate_read_from_the_cache_is_the_gate_built_fresh(linter, monkeypatch, tmp_path):
+    from claimcheck.prefilter import gate
+
+    requirements = _pattern_requirements(linter)
+    monkeypatch.setenv("CLAIMCHECK_CACHE_DIR", str(tmp_path))  # an empty cache: built, then stored, then read
+    monkeypatch.delenv("CLAIMCHECK_NO_CACHE", raising=False)
+    first, second = gate(requirements), gate(requirements)
+    monkeypatch.setenv("CLAIMCHECK_NO_CACHE", "1")
+    fresh = gate(requirements)
+    assert list(tmp_path.rglob("gate-*.pickle"))
+    for built in (first, second):
+        assert built.needles.pattern == fresh.needles.pattern and built.wordless == fresh.wordless
+        assert built.by_word == fresh.by_word and built.keys == fresh.keys
+
+
+def test_the_gate_cache_key_does_not_depend_on_the_hash_seed():
+    """Frozensets iterate in another order in every process; the key sorts them."""
+    script = ("from claimcheck.api import Linter\n"
+              "from claimcheck.kinds import KINDS\n"
+              "from claimcheck.prefilter import requirement_key\n"
+              "from claimcheck.requirements import AnyOf\n"
+              "rules = [r for r in Linter.from_folders(scorer=False).ruleset.rules if r.kind == 'pattern']\n"
+              "print(requirement_key(AnyOf(tuple(KINDS['pattern'].requires(r) for r in rules))))\n")
+    keys = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in range(1, 9)}
+    assert len(keys) == 1 and len(next(iter(keys))) > 1000
+    from claimcheck.prefilter import requirement_key
+    from claimcheck.requirements import Words
+
+    words = [f"w{n:02d}" for n in range(30)]
+    assert requirement_key(Words(frozenset(words))) == "Words({" + ",".join(repr(w) for w in words) + "})"
+
+
 def test_every_special_case_of_the_tokenizer_passes_spacys_own_check():
     """``make_tokenizer`` skips spaCy's check of each special case as it is
     added (start-up); spaCy's check, run here on all of them, passes, and a

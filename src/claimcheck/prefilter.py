@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, is_dataclass
 
 from typing import TYPE_CHECKING
 
+from claimcheck import cache
 from claimcheck.requirements import WORD, Alternative, AnyOf, Requirement, longest, minimal, resolve
 
 if TYPE_CHECKING:
@@ -185,24 +186,49 @@ class Gate:
         return False
 
 
-def _literals(needles) -> "re.Pattern":
-    """A search for any of ``needles`` as a substring: RE2 (a DFA, one pass
-    over the text whatever the number of needles; Python's ``re`` tries each
-    alternative at each position, 2.5 times slower on the benchmark pages'
-    blocks), without the needles that contain another (finding "effect"
-    finds "effects")."""
+def _literals(needles: tuple[str, ...]) -> "re.Pattern":
+    """A search for any of ``needles`` (as :func:`_kept` leaves them) as a
+    substring: RE2 (a DFA, one pass over the text whatever the number of
+    needles; Python's ``re`` tries each alternative at each position, 2.5
+    times slower on the benchmark pages' blocks)."""
     import re2
 
-    kept = sorted(n for n in needles if not any(other != n and other in n for other in needles))
-    return re2.compile("|".join(re.escape(n) for n in kept))
+    return re2.compile("|".join(re.escape(n) for n in needles))
 
 
-def gate(requirements) -> Gate:
-    any_pattern = AnyOf(tuple(requirements))
+def _kept(needles) -> tuple[str, ...]:
+    """``needles`` without those that contain another (finding "effect"
+    finds "effects"), sorted."""
+    return tuple(sorted(n for n in needles if not any(other != n and other in n for other in needles)))
+
+
+def _needles_and_alternatives(any_pattern: AnyOf) -> tuple:
     needles = any_pattern.needles()
     alternatives = any_pattern.alternatives()
     # (None: too many to list, so every block goes to the Matcher)
     alternatives = ((frozenset(), ()),) if alternatives is None else minimal(alternatives)
+    return (None if needles is None else _kept(needles)), alternatives
+
+
+def requirement_key(value) -> str:
+    """A requirement as a string that does not depend on the order of its
+    sets (frozensets iterate in a different order in every process)."""
+    if is_dataclass(value):
+        return f"{type(value).__name__}({','.join(requirement_key(getattr(value, f.name)) for f in fields(value))})"
+    if isinstance(value, (frozenset, set)):
+        return "{" + ",".join(sorted(requirement_key(v) for v in value)) + "}"
+    if isinstance(value, (tuple, list)):
+        return "[" + ",".join(requirement_key(v) for v in value) + "]"
+    return repr(value)
+
+
+def gate(requirements) -> Gate:
+    any_pattern = AnyOf(tuple(requirements))
+    # Listing and pruning the alternatives is pure and, for patterns with long
+    # word lists in a row, costs tens of milliseconds at every start: cached
+    # beside the packs, keyed by the requirements themselves.
+    needles, alternatives = cache.memo("gate", [requirement_key(any_pattern)], lambda: _needles_and_alternatives(
+        any_pattern))
     by_word: dict[str, list[Alternative]] = {}
     wordless = []
     for words, strings in alternatives:
