@@ -4,6 +4,7 @@ Usage:
     python bench/accuracy.py                 # corpus dev split + documents, packs / scorer / combined
     python bench/accuracy.py --cv            # also 5-fold family-grouped cross-validation (slow)
     python bench/accuracy.py --cv --seeds 4  # and 4 more with other training seeds: the noise of retraining
+    python bench/accuracy.py --train-seeds 3 # dev and documents with the train-split scorer under seeds 1..3
     python bench/accuracy.py PATH.jsonl      # any labeled sentences (text, label claim|ok)
     python bench/accuracy.py FOLDER          # any labeled pages (labels.json, as in ../shared/eval/documents)
     python bench/accuracy.py --show          # list misses and false alarms of the combined linter
@@ -74,6 +75,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seeds", type=int, default=0, metavar="N",
                         help="with --cv, also N more cross-validations with other training seeds (1..N): how much "
                              "the figures move from retraining alone")
+    parser.add_argument("--train-seeds", type=int, default=0, metavar="N",
+                        help="also the dev split and the documents with the train-split scorer trained under seeds "
+                             "1..N (combined figures only): how much one build's dev figure moves from retraining")
     parser.add_argument("--show", action="store_true", help="list misses and false alarms (combined)")
     parser.add_argument("--per-rule", action="store_true",
                         help="also each pack rule's findings on all labeled sentences (each alone, no scorer): "
@@ -108,6 +112,8 @@ def main(argv: list[str] | None = None) -> int:
     sentence_report(rows, systems, args.show)
     if args.per_rule:
         per_rule_report()
+    if args.train_seeds and args.path is None:
+        seeds_report(rows, args.train_seeds, args.threshold)
     if args.cv:
         cv_report(args.seeds)
         if (PAGES / "labels.json").is_file():
@@ -130,12 +136,13 @@ def own_items() -> list:
     return train.featurize(train.own_rows(OWN))
 
 
-def _train_split_model() -> Path:
-    """A scorer trained on the train split only, cached by the inputs' hashes."""
+def _train_split_model(seed: int = 0) -> Path:
+    """A scorer trained on the train split only (under training ``seed``; 0:
+    the config's), cached by the inputs' hashes."""
     from claimcheck import train
     from claimcheck.scorer import features
 
-    digest = hashlib.sha256()
+    digest = hashlib.sha256(f"seed {seed}".encode() if seed else b"")
     for path in (CORPUS, OLD_DEV, PAGES / "labels.json", train.CONFIG, *OWN):
         digest.update(path.read_bytes() if path.is_file() else b"")
     code = Path(features.__file__).resolve().parents[1]  # the features depend on the engine, packs and cues
@@ -147,7 +154,7 @@ def _train_split_model() -> Path:
         paths = [p for p in (CORPUS, OLD_DEV) if p.is_file()] + ([PAGES] if (PAGES / "labels.json").is_file() else [])
         rows = train.select(train.read_rows(paths), "train")
         items = train.featurize(rows) + own_items()
-        train.fit(items, folder)
+        train.fit(items, folder, overrides={"system.seed": seed} if seed else None)
         train.write_provenance(folder, [*paths, *OWN], items, "train")
     return folder
 
@@ -241,6 +248,28 @@ def sentence_flags(rows: list[dict], systems: Systems, on_page: bool) -> dict[st
                 if score >= systems.cut:
                     flags["scorer"][item_of(blocks[block].source_offset(start))] = True
     return flags
+
+
+def seeds_report(rows: list[dict], seeds: int, threshold: float | None) -> None:
+    """The dev split (packs + scorer, alone and on pages) and the documents'
+    line counts with the train-split scorer trained under seeds 1..``seeds``."""
+    import contextlib
+    import io
+
+    print(f"\n== dev split and documents, the train-split scorer under training seeds 1 to {seeds} (combined)")
+    for seed in range(1, seeds + 1):
+        systems = Systems(_train_split_model(seed), threshold)
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            sentence_report(rows, systems, False)
+            if (DOCUMENTS[0] / "labels.json").is_file():
+                documents_report(DOCUMENTS[0], systems, False)
+        lines = out.getvalue().splitlines()
+        dev = [line.split("   ")[1].strip() for line in lines if line.startswith("combined ")]
+        pages = [lines[n + 1].strip() for n, line in enumerate(lines) if line == "combined:"]
+        print(f"  seed {seed}: dev alone {dev[0]}; on pages {dev[1]}")
+        if pages:
+            print(f"          {DOCUMENTS[0].name}: {pages[0]}")
 
 
 def sentence_report(rows: list[dict], systems: Systems, show: bool) -> None:
