@@ -146,6 +146,18 @@ def test_wrapping_that_goes_on_in_lower_case_or_is_narrow_does_not_cut():
     assert len(text.read(narrow, "x.txt").blocks) == 1  # no one wraps at 16 characters
 
 
+def test_a_pasted_menu_of_short_titles_is_a_block_a_line(linter):
+    menu = "Home\nAbout Us\nExosome Therapy\nConditions Treated\nKnee Pain\nBook Now\n\nWe are open six days a week.\n"
+    assert [b.text for b in text.read(menu, "x.txt").blocks] == [
+        "Home", "About Us", "Exosome Therapy", "Conditions Treated", "Knee Pain", "Book Now",
+        "We are open six days a week."]
+    # joined, the menu read "Exosome Therapy Conditions Treated Knee Pain" as a treatment claim
+    assert "unapproved.disease-treatment" not in {f.rule for f in linter.lint_text(menu, path="x.txt")}
+    address = "Dr. Jane Roe\n12 Main Street\nSuite 4\nAustin, TX 78701\n"
+    assert len(text.read(address, "x.txt").blocks) == 4
+    assert len(text.read("Knee Care\nfor runners\nand walkers\n", "x.txt").blocks) == 1  # goes on in lower case
+
+
 def test_a_sentence_broken_by_hand_before_a_capital_stays_whole(linter):
     """A short line in sentence case may be a sentence broken by hand: it
     stays joined even when the next line starts with a capital."""

@@ -116,14 +116,15 @@ _BULLET = re.compile(r"^(?:" + _BULLET_MARK + r" +|" + _SYMBOL + " *)")
 
 
 def _title_or_sentence_end(line: str) -> bool:
-    """A line that reads as a title (one or two words, or title case: every
-    word of four letters or more capitalized; a bullet is no word) or ends a
+    """A line that reads as a title (:func:`reads_as_title`) or ends a
     sentence."""
-    line = line.strip()
-    line = _BULLET.sub("", line, count=1)
-    if _SENTENCE_END.search(line):
-        return True
-    words = line.split()
+    return bool(_SENTENCE_END.search(_BULLET.sub("", line.strip(), count=1))) or reads_as_title(line)
+
+
+def reads_as_title(line: str) -> bool:
+    """One or two words, or title case: every word of four letters or more
+    capitalized (a bullet is no word)."""
+    words = _BULLET.sub("", line.strip(), count=1).split()
     return len(words) <= 2 or all(not w[:1].isalpha() or w[:1].isupper() for w in words if len(w) >= 4)
 
 

@@ -15,7 +15,10 @@ lines between them. So within a paragraph a line break also ends a block:
   Care for Runners": every word of four letters or more capitalized) or of
   one or two words; a short line in sentence case ("Our stem cells cure",
   then "Parkinson's disease ...") may be a sentence broken by hand, and
-  stays joined.
+  stays joined. A paragraph of at least ``MENU_LINES`` lines, all narrower
+  than ``MIN_WRAP`` and all reading as titles (a site's menu pasted with the
+  page: "Home", "Stem Cell Therapy", "Knee Pain"...), was not wrapped: each
+  line is a block of its own (but before a line that goes on in lower case).
 
 Never before a line that starts with a list marker or a label: ``items``
 cuts there itself, and keeps a list's group labels with their items.
@@ -35,6 +38,7 @@ _LINE_BREAK = re.compile(_NEWLINE)
 UNWRAPPED_LINE = 150  # characters: longer than any hard-wrapping width in use
 SHORT_LINE = 0.6  # of the paragraph's longest line
 MIN_WRAP = 40  # characters: no one wraps text narrower
+MENU_LINES = 3  # a narrower paragraph of this many title lines or more is a list of them
 
 
 def read(source: str, path: str) -> Document:
@@ -100,12 +104,13 @@ def lines(source: str, start: int, end: int) -> list[tuple[int, int]]:
     longest = max(map(len, texts))
     unwrapped = any(len(text) > UNWRAPPED_LINE and " " in text for text in texts)
     short = SHORT_LINE * longest if longest >= MIN_WRAP else -1
+    menu = longest < MIN_WRAP and len(texts) >= MENU_LINES and all(map(items.reads_as_title, texts))
     parts = []
     first = start
     for number, (_, text_end, following) in enumerate(spans[:-1]):
         text, after = texts[number], texts[number + 1]
         if (unwrapped and not items.starts_item(after)
-                or len(text) <= short and items.heads_next_line(text, after)):
+                or (menu or len(text) <= short) and items.heads_next_line(text, after)):
             parts.append((first, text_end))
             first = following
     parts.append((first, end))
