@@ -469,6 +469,17 @@ def test_a_title_naming_only_a_topic_needs_a_higher_score(linter):
     assert [engine.names_only_a_topic(words) for words in units] == [True, True, True, False, False]
 
 
+def test_a_pages_furniture_is_not_scored(linter):
+    page = ("We use cookies to improve your experience. By continuing to browse you agree. Accept\n\n"
+            "# Stem cell therapy for knees\n\n"
+            "Our stem cell injections rebuild worn knee cartilage.\n\n"
+            "Tags: stem cells, knee pain, arthritis, regenerative medicine\n\n"
+            "Privacy Policy | Terms of Use | All rights reserved.\n")
+    lines = {f.line for f in linter.lint_text(page, path="page.md") if f.rule.endswith("likely-claim")
+             or f.rule.startswith("unapproved.")}
+    assert 5 in lines and not lines & {1, 7, 9}
+
+
 def test_a_lead_in_needs_a_higher_score(linter):
     from types import SimpleNamespace
 
