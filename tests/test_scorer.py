@@ -421,6 +421,9 @@ def test_a_title_naming_only_a_product_is_not_scored(linter):
     # "PRP" is a product and standard care: beside a product, standard care counts as the product
     assert engine.names_only_a_product(("#heading", "the", "<superiority.standard-care>", "<unapproved.products>", "facial"))
     assert not engine.names_only_a_product(("#heading", "<superiority.standard-care>", "recovery"))  # surgery alone
+    # a service's name: the product and a treatment word ("Exosome Hair Therapy", "PRP Injections")
+    assert engine.names_only_a_product(("#heading", "<unapproved.products>", "hair", "<unapproved.treatment-words>"))
+    assert not engine.names_only_a_product(("#heading", "<unapproved.treatment-words>", "<unapproved.effects>"))
 
 
 def test_a_short_title_that_only_points_at_a_product_or_speaker_is_not_scored(linter):

@@ -202,7 +202,9 @@ def _a_disclaimer(candidate: Candidate, compiled: Compiled, texts: Sequence[str]
 # ("Our treatment", "My story", "How it began", or "I" alone).
 _PRODUCT = f"<{TOPIC_VOCABULARY}>"
 _STANDARD_CARE = "<superiority.standard-care>"  # PRP and platelet-rich plasma are products too
-_TITLE_TERMS = frozenset({_PRODUCT, NUMBER})
+# A treatment word beside the product names a service ("Exosome Hair Therapy",
+# "PRP Injections"); measured: --cv -0.001 on pages, one false line fewer on our pages.
+_TITLE_TERMS = frozenset({_PRODUCT, NUMBER, "<unapproved.treatment-words>"})
 TITLE_POINTER_VOCABULARIES = ("unapproved.referents", "unapproved.pronouns", "testimonial.first-person")
 _SHORT_TITLE_TERMS = _TITLE_TERMS | {f"<{name}>" for name in TITLE_POINTER_VOCABULARIES}
 # What a title may hold and still only name what the page is about: also
