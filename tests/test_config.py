@@ -88,11 +88,13 @@ def test_pyproject_table(tmp_path, monkeypatch):
         ("vocabulary:\n  unapproved.brands: [X]\n", "unknown vocabulary 'unapproved.brands'"),
         ("fail_on: never\n", "key 'fail_on': must be one of error, warning, info"),
         ("rules: [\n", "invalid YAML"),
+        ("rule_dirs: [packs, missing]\n", ":1: key 'rule_dirs.1': no folder 'missing'"),
     ],
 )
 def test_bad_configuration_is_exit_3_with_file_line_and_key(tmp_path, text, expected):
     config = tmp_path / "c.yaml"
     config.write_text(text, encoding="utf-8")
+    (tmp_path / "packs").mkdir()
     (tmp_path / "p.md").write_text("Hi.\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["--config", str(config), str(tmp_path / "p.md")])
     assert result.exit_code == 3

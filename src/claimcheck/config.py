@@ -131,7 +131,14 @@ def load(path: Path) -> Config:
         values["disclaimers"] = found
     base = path.parent
     if "rule_dirs" in data:
-        values["rule_dirs"] = tuple(str((base / d).resolve()) for d in _strings(data["rule_dirs"], fail, "rule_dirs"))
+        dirs = []
+        for number, folder in enumerate(_strings(data["rule_dirs"], fail, "rule_dirs")):
+            resolved = (base / folder).resolve()
+            if not resolved.is_dir():
+                raise fail(f"no folder {folder!r} (looked for {resolved}; rule_dirs are relative to this file)",
+                           "rule_dirs", number)
+            dirs.append(str(resolved))
+        values["rule_dirs"] = tuple(dirs)
     for key in ("include", "exclude", "html_skip"):
         if key in data:
             values[key] = tuple(_strings(data[key], fail, key))
