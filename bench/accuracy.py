@@ -253,23 +253,22 @@ def sentence_flags(rows: list[dict], systems: Systems, on_page: bool) -> dict[st
 def seeds_report(rows: list[dict], seeds: int, threshold: float | None) -> None:
     """The dev split (packs + scorer, alone and on pages) and the documents'
     line counts with the train-split scorer trained under seeds 1..``seeds``."""
-    import contextlib
-    import io
-
+    gold = [r["label"] == "claim" for r in rows]
+    labels = json.loads((DOCUMENTS[0] / "labels.json").read_text(encoding="utf-8")) \
+        if (DOCUMENTS[0] / "labels.json").is_file() else {}
     print(f"\n== dev split and documents, the train-split scorer under training seeds 1 to {seeds} (combined)")
     for seed in range(1, seeds + 1):
         systems = Systems(_train_split_model(seed), threshold)
-        out = io.StringIO()
-        with contextlib.redirect_stdout(out):
-            sentence_report(rows, systems, False)
-            if (DOCUMENTS[0] / "labels.json").is_file():
-                documents_report(DOCUMENTS[0], systems, False)
-        lines = out.getvalue().splitlines()
-        dev = [line.split("   ")[1].strip() for line in lines if line.startswith("combined ")]
-        pages = [lines[n + 1].strip() for n, line in enumerate(lines) if line == "combined:"]
-        print(f"  seed {seed}: dev alone {dev[0]}; on pages {dev[1]}")
-        if pages:
-            print(f"          {DOCUMENTS[0].name}: {pages[0]}")
+        figures = []
+        for on_page in (False, True):
+            p, r, f, *_ = prf(gold, sentence_flags(rows, systems, on_page)["combined"])
+            figures.append(f"P {p:.3f} R {r:.3f} F1 {f:.3f}")
+        print(f"  seed {seed}: dev alone {figures[0]}; on pages {figures[1]}")
+        if labels:
+            counts = PageCounts()
+            for file, label in sorted(labels.items()):
+                counts.add(DOCUMENTS[0], file, label, systems.full)
+            print(f"          {DOCUMENTS[0].name}: {counts}")
 
 
 def sentence_report(rows: list[dict], systems: Systems, show: bool) -> None:
