@@ -317,8 +317,8 @@ def cv_report(seeds: int = 0) -> None:
     scores = by_view["on_page"]
     print(report(items, scores))
     gold = [i.row["label"] == "claim" for i in items]
-    from claimcheck.engine import a_lead_in, names_only_a_product, names_only_a_topic
-    from claimcheck.kinds.scorer import CONFIRM_MAX_TOKENS, confirm_threshold, on_page
+    from claimcheck.kinds.scorer import CONFIRM_MAX_TOKENS, confirm_threshold
+    from claimcheck.scorer.cutoffs import needed
 
     def voice(words) -> str:  # the page's voice is the first feature word
         return words[0].partition(":")[2] if words else "unknown"
@@ -330,20 +330,18 @@ def cv_report(seeds: int = 0) -> None:
 
     def flagged(threshold: float, veto=cut, view: str = "on_page", scored=by_view) -> list[bool]:
         """Pack findings that stand (``veto``: the score each needs), or the
-        scorer's at ``threshold`` (raised on an informational page and for
-        titles naming only a topic; titles naming only a product unscored;
-        as in the engine), each item on its page or (``view="alone"``) alone,
-        with the cross-validated scores ``scored``."""
+        scorer's at ``threshold`` (raised or not scored by the engine's own
+        :func:`~claimcheck.scorer.cutoffs.needed`), each item on its page or
+        (``view="alone"``) alone, with the cross-validated scores ``scored``."""
         found = []
         for i, s, a_disclaimer in zip(items, scored[view], holds_disclaimer):
             words = getattr(i, view)
             reported, candidate = (i.reported, i.candidate) if view == "on_page" else (i.alone_reported,
                                                                                        i.alone_candidate)
             claim = s.get(CLAIM, 0.0)
+            cut = needed(threshold, words, voice(words) == "informational")
             found.append((reported and claim >= veto(words))
-                         or (candidate and not a_disclaimer and not names_only_a_product(words)
-                             and claim >= on_page(threshold, voice(words) == "informational", names_only_a_topic(words),
-                                                  a_lead_in(words))))
+                         or (candidate and not a_disclaimer and cut is not None and claim >= cut))
         return found
 
     disclaimer = disclaimer_pattern(Linter.from_folders().ruleset.rules)  # as the engine's, without compiling

@@ -12,9 +12,10 @@ from hypothesis import strategies as st
 from click.testing import CliRunner
 
 from claimcheck.cli import main
-from claimcheck.engine import a_lead_in as engine_lead_in, analyse
+from claimcheck.engine import analyse
 from claimcheck.page import PageContext, decide
 from claimcheck.readers import reader
+from claimcheck.scorer import cutoffs
 from claimcheck.scorer.classifier import MODEL_DIR, provenance
 from claimcheck.scorer.features import FEATURES_VERSION, Conditions
 
@@ -386,9 +387,11 @@ def test_on_an_informational_page_the_scorer_speaks_only_when_very_sure(linter):
 
     from claimcheck import engine
     from claimcheck.kinds.scorer import INFORMATIONAL_THRESHOLD, threshold
+    from claimcheck.scorer.cutoffs import needed
 
     rule = linter.ruleset.rule("efficacy.likely-claim")
-    assert threshold(rule, informational=True) == INFORMATIONAL_THRESHOLD == 0.8
+    assert needed(threshold(rule), ("a", "."), informational=True) == INFORMATIONAL_THRESHOLD == 0.8
+    assert needed(threshold(rule), ("a", ".")) == threshold(rule) == 0.5
     classifier = SimpleNamespace(scores=lambda items: [
         {"claim": value, "efficacy-guarantee": 0.9, "safety": 0.1} for value in (0.6, 0.85)])
     compiled = SimpleNamespace(classifier=classifier, scorer_rules={"efficacy-guarantee": rule})
@@ -416,14 +419,14 @@ def test_a_title_naming_only_a_product_is_not_scored(linter):
     candidates = [engine.Candidate(n, 0, 3, words, False) for n, words in enumerate((title, with_condition, sentence))]
     assert [h.block for h in engine._scored(candidates, compiled)] == [1, 2]
     assert asked == [with_condition, sentence]
-    assert engine.names_only_a_product(("#heading", "<unapproved.products>", "<num>", "clinics"))
-    assert not engine.names_only_a_product(("#heading", "<unapproved.products>", "<unapproved.effects>"))
+    assert cutoffs.names_only_a_product(("#heading", "<unapproved.products>", "<num>", "clinics"))
+    assert not cutoffs.names_only_a_product(("#heading", "<unapproved.products>", "<unapproved.effects>"))
     # "PRP" is a product and standard care: beside a product, standard care counts as the product
-    assert engine.names_only_a_product(("#heading", "the", "<superiority.standard-care>", "<unapproved.products>", "facial"))
-    assert not engine.names_only_a_product(("#heading", "<superiority.standard-care>", "recovery"))  # surgery alone
+    assert cutoffs.names_only_a_product(("#heading", "the", "<superiority.standard-care>", "<unapproved.products>", "facial"))
+    assert not cutoffs.names_only_a_product(("#heading", "<superiority.standard-care>", "recovery"))  # surgery alone
     # a service's name: the product and a treatment word ("Exosome Hair Therapy", "PRP Injections")
-    assert engine.names_only_a_product(("#heading", "<unapproved.products>", "hair", "<unapproved.treatment-words>"))
-    assert not engine.names_only_a_product(("#heading", "<unapproved.treatment-words>", "<unapproved.effects>"))
+    assert cutoffs.names_only_a_product(("#heading", "<unapproved.products>", "hair", "<unapproved.treatment-words>"))
+    assert not cutoffs.names_only_a_product(("#heading", "<unapproved.treatment-words>", "<unapproved.effects>"))
 
 
 def test_a_short_title_that_only_points_at_a_product_or_speaker_is_not_scored(linter):
@@ -434,12 +437,12 @@ def test_a_short_title_that_only_points_at_a_product_or_speaker_is_not_scored(li
     from claimcheck import engine
 
     pointer = ("#voice:unknown", "#no-topic", "#heading", "<testimonial.first-person>", "story")
-    assert engine.names_only_a_product(pointer)
-    assert engine.names_only_a_product(("#heading", "<unapproved.referents>", "<unapproved.pronouns>"))
+    assert cutoffs.names_only_a_product(pointer)
+    assert cutoffs.names_only_a_product(("#heading", "<unapproved.referents>", "<unapproved.pronouns>"))
     long = ("#heading", "when", "you", "inject", "<unapproved.products>", "into", "someone", "<unapproved.pronouns>",
             "'s", "like", "putting", "good", "petrol")
-    assert not engine.names_only_a_product(long)
-    assert not engine.names_only_a_product(("#heading", "<testimonial.first-person>", "<unapproved.effects>"))
+    assert not cutoffs.names_only_a_product(long)
+    assert not cutoffs.names_only_a_product(("#heading", "<testimonial.first-person>", "<unapproved.effects>"))
     for text in ("I\n", "Me\n", "My story\n", "Our treatment\n", "\x1ci\n"):
         assert not [f.rule for f in linter.lint_text(text)], text
     assert [f.rule for f in linter.lint_text("My knee pain is gone\n") if f.category == "testimonial"]
@@ -469,7 +472,7 @@ def test_a_title_naming_only_a_topic_needs_a_higher_score(linter):
     assert [h.block for h in engine._scored(candidates, compiled)] == [3, 4]
     claim = TOPIC_TITLE_THRESHOLD
     assert [h.block for h in engine._scored(candidates, compiled)] == [0, 1, 2, 3, 4]
-    assert [engine.names_only_a_topic(words) for words in units] == [True, True, True, False, False]
+    assert [cutoffs.names_only_a_topic(words) for words in units] == [True, True, True, False, False]
 
 
 def test_a_pages_furniture_is_not_scored(linter):
@@ -504,8 +507,8 @@ def test_a_lead_in_needs_a_higher_score(linter):
     assert [h.block for h in engine._scored(candidates, compiled)] == [1, 2]
     claim = LEAD_IN_THRESHOLD
     assert [h.block for h in engine._scored(candidates, compiled)] == [0, 1, 2]
-    assert [engine.a_lead_in(words) for words in units] == [True, False, False]
-    assert not engine.a_lead_in(())
+    assert [cutoffs.a_lead_in(words) for words in units] == [True, False, False]
+    assert not cutoffs.a_lead_in(())
 
 
 def test_a_lead_in_on_a_page_is_read_with_its_colon(linter):
@@ -519,7 +522,7 @@ def test_a_lead_in_on_a_page_is_read_with_its_colon(linter):
         texts = [b.text for b in document.blocks]
         compiled = linter.compiled
         _, candidates, _ = analyse(texts, compiled, decide(texts, compiled.page_cues))
-        assert any(engine_lead_in(c.words) for c in candidates), (fmt, [c.words for c in candidates])
+        assert any(cutoffs.a_lead_in(c.words) for c in candidates), (fmt, [c.words for c in candidates])
 
 
 # An informational page of our own: a regulator's voice, then sentences pack rules match.

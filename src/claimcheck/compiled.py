@@ -20,7 +20,7 @@ from claimcheck.ruleset import Rule, RuleSet
 from claimcheck.nlp import Tokenizer
 from claimcheck.page import PageCues, compile_cues
 from claimcheck.prefilter import gate, term_forms
-from claimcheck.scorer.features import Conditions
+from claimcheck.scorer.features import TOPIC_VOCABULARY, Conditions
 from claimcheck.sentence import (
     ATTRIBUTION,
     BOUNDARY,
@@ -57,9 +57,6 @@ class Compiled:
     # a sentence holding one is a disclaimer, which the scorer never reports.
     disclaimer: object | None = None
 
-
-# The vocabulary whose terms name the product a page is about.
-TOPIC_VOCABULARY = "unapproved.products"
 
 
 def compile_rules(ruleset: RuleSet, tokenizer, model=None) -> Compiled:

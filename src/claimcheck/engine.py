@@ -18,16 +18,17 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from claimcheck.compiled import TOPIC_VOCABULARY, Compiled
+from claimcheck.compiled import Compiled
 from claimcheck.findings import Finding, Hit, Level
 from claimcheck.kinds import KINDS
 from claimcheck.kinds.required import Summary
-from claimcheck.kinds.scorer import CONFIRM_MAX_TOKENS, SHORT_TITLE_WORDS, confirm_threshold
+from claimcheck.kinds.scorer import CONFIRM_MAX_TOKENS, confirm_threshold
 from claimcheck.ruleset import RuleSet
 from claimcheck.page import INFORMATIONAL, PageContext, decide, opens_with_instruction
 from claimcheck.positions import LineTable
 from claimcheck.readers.document import MAX_BLOCK_CHARS, Document
-from claimcheck.scorer.features import CONDITION, HEADING, NUMBER, features
+from claimcheck.scorer.cutoffs import names_only_a_product, needed
+from claimcheck.scorer.features import features
 from claimcheck.sentence import Sentence, Tokens
 
 
@@ -183,8 +184,9 @@ def _scored(candidates: list[Candidate], compiled: Compiled, informational: bool
                 texts[candidate.block][candidate.start:candidate.end], instructions)):
             continue
         claim = scores.get(CLAIM, 0.0)
-        needed = threshold(rule, informational, names_only_a_topic(candidate.words), a_lead_in(candidate.words))
-        if (claim >= needed and candidate.labels.isdisjoint(rule.options.get("not_near", ()))
+        cut = needed(threshold(rule), candidate.words, informational)
+        if (cut is not None and claim >= cut
+                and candidate.labels.isdisjoint(rule.options.get("not_near", ()))
                 and not _a_disclaimer(candidate, compiled, texts)):
             found.append(Hit(rule.id, candidate.block, candidate.start, candidate.end, score=round(claim, 3)))
     return found
@@ -195,73 +197,6 @@ def _a_disclaimer(candidate: Candidate, compiled: Compiled, texts: Sequence[str]
         return False  # (no blocks given)
     pattern = compiled.disclaimer
     return pattern is not None and pattern.search(texts[candidate.block][candidate.start:candidate.end]) is not None
-
-
-# What a title may hold and still claim nothing: product names and numbers;
-# in a short title, also words that only point at a product or a speaker
-# ("Our treatment", "My story", "How it began", or "I" alone).
-_PRODUCT = f"<{TOPIC_VOCABULARY}>"
-_STANDARD_CARE = "<superiority.standard-care>"  # PRP and platelet-rich plasma are products too
-# A treatment word beside the product names a service ("Exosome Hair Therapy",
-# "PRP Injections"); measured: --cv -0.001 on pages, one false line fewer on our pages.
-_TITLE_TERMS = frozenset({_PRODUCT, NUMBER, "<unapproved.treatment-words>"})
-TITLE_POINTER_VOCABULARIES = ("unapproved.referents", "unapproved.pronouns", "testimonial.first-person")
-_SHORT_TITLE_TERMS = _TITLE_TERMS | {f"<{name}>" for name in TITLE_POINTER_VOCABULARIES}
-# What a title may hold and still only name what the page is about: also
-# conditions, symptoms and words that stand for the product ("it", "the
-# treatment"). See names_only_a_topic.
-TOPIC_TITLE_VOCABULARIES = ("unapproved.conditions", "unapproved.symptoms", "unapproved.referents",
-                            "unapproved.pronouns")
-_TOPIC_TERMS = _TITLE_TERMS | {f"<{name}>" for name in TOPIC_TITLE_VOCABULARIES} | {CONDITION}
-
-
-def a_lead_in(words: tuple[str, ...]) -> bool:
-    """A sentence that ends with a colon: it announces what follows ("We offer
-    the following procedures:", "How it works:"). The scorer needs more
-    certainty for it (:data:`claimcheck.kinds.scorer.LEAD_IN_THRESHOLD`)."""
-    return bool(words) and words[-1] == ":"
-
-
-def names_only_a_product(words: tuple[str, ...]) -> bool:
-    """A heading or bullet (no full stop) whose only terms are products
-    ("Secretome Serum in Denver"): a title, not a claim (the labelling
-    guideline asks for a disease, an effect, proof, safety, approval, a
-    patient's result or a comparison). The scorer is not asked: a bag of
-    words over two or three words says little, and read titles as claims
-    now and then. A short title (at most ``SHORT_TITLE_WORDS`` words) may
-    also hold words that only point at a product or a speaker ("My story",
-    "I" alone: a bag of words over them is only the prior of the page)."""
-    if HEADING not in words:
-        return False  # (both tests below need a title: cheaper first)
-    if _a_title_whose_terms_are(words, _TITLE_TERMS):
-        return True
-    return (sum(not w.startswith("#") for w in words) <= SHORT_TITLE_WORDS
-            and _a_title_whose_terms_are(words, _SHORT_TITLE_TERMS))
-
-
-def names_only_a_topic(words: tuple[str, ...]) -> bool:
-    """A heading or bullet (no full stop) whose only terms are products,
-    conditions and symptoms ("Types of arthritis", "Living with lupus and its
-    symptoms", "Stem cells and multiple sclerosis"): mostly a section
-    title naming what the page is about, sometimes an offer ("Stem cell
-    treatment for lupus"). The scorer needs more certainty for it
-    (:data:`claimcheck.kinds.scorer.TOPIC_TITLE_THRESHOLD`); a title with a
-    word of effect, proof, safety, approval, comparison or a patient's
-    result ("Gentle, safe and quick", "Results within two weeks") is scored as
-    any sentence."""
-    return _a_title_whose_terms_are(words, _TOPIC_TERMS)
-
-
-def _a_title_whose_terms_are(words: tuple[str, ...], allowed: frozenset[str]) -> bool:
-    """A heading or bullet (no full stop) whose term words are all in
-    ``allowed``. Standard care named beside a product counts as the product:
-    "PRP" is both ("The PRP Facial")."""
-    if HEADING not in words:
-        return False
-    terms = {w for w in words if w.startswith("<")}
-    if _PRODUCT in terms:
-        terms.discard(_STANDARD_CARE)
-    return terms <= allowed
 
 
 def _groups(texts: list[str], size: int):

@@ -21,7 +21,7 @@ NAME = "scorer"
 SCOPE = "scorer"
 # A title of at most this many words whose only terms point at a product or
 # a speaker ("My story", "Our treatment", "I" alone) is not scored (see
-# claimcheck.engine.names_only_a_product).
+# claimcheck.scorer.cutoffs.names_only_a_product).
 SHORT_TITLE_WORDS = 6
 DOC = ("Flags a sentence the learned claim scorer rates as a claim of the rule's category (a title, a heading "
        "or bullet without a full stop, is not scored when its only terms name a product, or when it has at most "
@@ -45,14 +45,14 @@ INFORMATIONAL_THRESHOLD = 0.8
 # A title (heading or bullet, no full stop) whose only terms name products,
 # conditions or symptoms ("Types of arthritis") is mostly a section title naming
 # what the page is about: reported only at this score or more (see
-# claimcheck.engine.names_only_a_topic). Measured in bench/accuracy.py: on
+# claimcheck.scorer.cutoffs.names_only_a_topic). Measured in bench/accuracy.py: on
 # held-out pages 4 of 27 false lines on sellers' pages fewer, every claim
 # line kept; see docs/measurements.md.
 TOPIC_TITLE_THRESHOLD = 0.6
 # A lead-in, a sentence that ends with a colon ("The department offers the
 # following procedures:", "How it works:"), introduces what follows: on
 # pages mostly a list's announcement, reported only when the scorer is this
-# sure (see claimcheck.engine.a_lead_in). The lists it announces are read by
+# sure (see claimcheck.scorer.cutoffs.a_lead_in). The lists it announces are read by
 # their own rules (``list_headings`` in rules/context.yaml).
 LEAD_IN_THRESHOLD = 0.8
 # A pack rule's finding stands only if the scorer gives its sentence at
@@ -86,19 +86,8 @@ def requires(rule: Rule) -> Requirement:
     return AnyLabel()
 
 
-def threshold(rule: Rule, informational: bool = False, topic_title: bool = False, lead_in: bool = False) -> float:
-    return on_page(rule.options.get("threshold", DEFAULT_THRESHOLD), informational, topic_title, lead_in)
-
-
-def on_page(value: float, informational: bool, topic_title: bool = False, lead_in: bool = False) -> float:
-    """The claim score a scorer finding needs, given the rule's threshold:
-    at least INFORMATIONAL_THRESHOLD on an informational page, at least
-    TOPIC_TITLE_THRESHOLD for a title naming only the page's topic, at least
-    LEAD_IN_THRESHOLD for a lead-in."""
-    if informational:
-        value = max(value, INFORMATIONAL_THRESHOLD)
-    if topic_title:
-        value = max(value, TOPIC_TITLE_THRESHOLD)
-    if lead_in:
-        value = max(value, LEAD_IN_THRESHOLD)
-    return value
+def threshold(rule: Rule) -> float:
+    """The rule's own threshold (the configuration's ``scorer.threshold`` or
+    the default); :func:`claimcheck.scorer.cutoffs.needed` raises it by page
+    and by what the sentence is."""
+    return rule.options.get("threshold", DEFAULT_THRESHOLD)

@@ -39,6 +39,8 @@ FEATURES_VERSION = 3
 HEADING = "#heading"  # the sentence ends without a full stop: a title, heading or bullet
 NUMBER = "<num>"
 CONDITION = "<cond>"  # an open-class condition (see Conditions)
+# The vocabulary whose terms name the products (and a page's topic product).
+TOPIC_VOCABULARY = "unapproved.products"
 
 _FLAGS = {NEGATION: "#neg", NEGATION_AFTER: "#neg-after", ATTRIBUTION: "#attr", RESEARCH: "#research"}
 _DENIALS = frozenset({NEGATION, NEGATION_AFTER})  # cues a pseudo-negation ("not only") can hold
