@@ -58,7 +58,6 @@ class Compiled:
     disclaimer: object | None = None
 
 
-
 def compile_rules(ruleset: RuleSet, tokenizer, model=None) -> Compiled:
     """Compile ``ruleset`` for the vocabulary of ``tokenizer`` (spaCy's, from
     :func:`claimcheck.nlp.make_tokenizer`); ``model`` is the claim scorer's

@@ -167,6 +167,7 @@ def _scored(candidates: list[Candidate], compiled: Compiled, informational: bool
 
     found = []
     best: dict[int, str] = {}  # id of a scores dict (repeated sentences share one) -> its category
+    # (what needed() would not score anyway is not put to the model)
     candidates = [c for c in candidates if c.reported or not names_only_a_product(c.words)]
     for candidate, scores in zip(candidates, compiled.classifier.scores([c.words for c in candidates])):
         if candidate.reported:
