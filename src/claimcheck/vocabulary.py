@@ -2,8 +2,8 @@
 
 Matching is case-insensitive (spaCy ``LOWER``), so only inflection and
 spelling variants are generated here: plurals for nouns (last word), -s/-ed/
--ing forms for verbs (first word), hyphen/space variants of compounds, and
-British spellings of American ones ("leukaemia", "oedema", "tumour",
+-ing forms for verbs (first word), hyphen/space variants of compounds,
+contractions without their apostrophe ("doesnt"), and British spellings of American ones ("leukaemia", "oedema", "tumour",
 "revitalise": the packs and ICD-10-CM are written in American English,
 and sellers in Britain, Australia, India or the Gulf write British).
 Over-generation is harmless: a form that is not a word never matches (the
@@ -43,6 +43,10 @@ def forms(term: str, inflect: str, spellings: bool = True) -> set[str]:
     elif inflect == "verb":
         found |= {" ".join([verb, *words[1:]]) for verb in verb_forms(words[0])}
     found |= {british(form) for form in found}
+    if "n't" in term:
+        # Informal copy drops the apostrophe ("dont", "cant", "doesnt"), and
+        # spaCy splits those the same way ("do" + "nt"): the cue is then "nt".
+        found |= {form.replace("n't", "nt") for form in found}
     if not spellings:
         return found
     spelled = set()
