@@ -288,6 +288,11 @@ def test_how_common_a_disease_is_is_not_a_result(packs_only):
          "careful.", "testimonial.likely-claim", False),
         ("Our stem cell injections rehydrate herniated discs.", DISEASE, True),
         ("She was left legally blind in both eyes after the stem cell procedure.", "testimonial.likely-claim", False),
+        # eighth session: a legal standing claimed as approval; abbreviations sellers write
+        ("Stem cell therapy is a legally approved treatment in our country.", "fda.approved", True),
+        ("Stem cell therapy is not legally approved in most countries.", "fda.approved", False),
+        ("Our stem cell infusions help children with CP and ASD.", DISEASE, True),
+        ("Our exosome IV relieves the fatigue of ME/CFS.", DISEASE, True),
     ],
 )
 def test_words_from_the_held_out_sets_misses(linter, text, rule, found):
