@@ -292,7 +292,7 @@ def test_how_common_a_disease_is_is_not_a_result(packs_only):
         ("Stem cell therapy is a legally approved treatment in our country.", "fda.approved", True),
         ("Stem cell therapy is not legally approved in most countries.", "fda.approved", False),
         ("Our stem cell infusions help children with CP and ASD.", DISEASE, True),
-        ("Our exosome IV relieves the fatigue of ME/CFS.", DISEASE, True),
+        ("Our exosome IV relieves ME/CFS and IBS.", DISEASE, True),
     ],
 )
 def test_words_from_the_held_out_sets_misses(linter, text, rule, found):
