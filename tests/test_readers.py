@@ -336,3 +336,25 @@ def test_prose_matches_markdown_it_on_the_commonmark_spec_examples():
     # an entity that decodes to two code points becomes a word break (25); an
     # escape inside an e-mail address splits it, so it is not masked (606).
     assert set(mismatches) <= {25, 354, 606, 625, 626}
+
+
+@pytest.mark.parametrize("first", ["Source: https://clinic.example/stem-cells-cure-arthritis",
+                                   "# Source: Acme clinic, 'Stem cells cure arthritis', 2025",
+                                   "\ufeffSOURCE:\tstem cells cure arthritis"])
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_a_first_line_naming_the_source_is_not_checked(linter, first, newline):
+    """Archived and scraped pages carry where they came from on their first
+    line; it is provenance, not copy. The lines after it are checked, at the
+    positions they have in the file."""
+    body = newline.join(["", "Our stem cells cure arthritis.", "Source: our stem cells cure arthritis."]) + newline
+    for path in ("page.md", "page.txt"):
+        found = [(f.line, f.column, f.rule) for f in linter.lint_text(first + body, path=path)
+                 if not f.rule.startswith("disclaimers.")]
+        plain = [(f.line, f.column, f.rule) for f in linter.lint_text("x" + body, path=path)
+                 if not f.rule.startswith("disclaimers.")]
+        assert found == plain and {line for line, _, _ in found} == {2, 3}, (path, found)
+    # not on the first line, or not a source line: checked as any line
+    assert [f.line for f in linter.lint_text("Stem cells cure arthritis.\n", path="page.txt")
+            if f.rule.startswith("unapproved.")] == [1]
+    assert [f.line for f in linter.lint_text("Sources say stem cells cure arthritis.\n", path="page.txt")
+            if f.rule.startswith("unapproved.")] == [1]

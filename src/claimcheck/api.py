@@ -113,7 +113,13 @@ class Linter:
     def detect(self, text: str, path: str = "<text>", format: str = "markdown") -> tuple[Finding, ...]:
         """Read and lint a text with this rule set as it is (no per-path
         overrides, no suppression comments). A text in which no rule can
-        match is decided by the prefilter alone, without parsing it or loading spaCy."""
+        match is decided by the prefilter alone, without parsing it or loading spaCy.
+        In text and Markdown a first line naming the page's source
+        (``Source: ...``) is not checked."""
+        if format in ("text", "markdown"):
+            from claimcheck.readers.document import blank_source_line
+
+            text = blank_source_line(text)
         if not self.prefilter.may_match(text):
             return ()
         from claimcheck.readers import reader

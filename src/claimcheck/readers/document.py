@@ -3,7 +3,28 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
+
+
+# A first line that names where the page came from, as archived and scraped
+# copies carry it ("Source: https://...", "# Source: clinic page, 2025"):
+# provenance, not copy.
+_SOURCE_LINE = re.compile(r"\ufeff?[ \t]*(?:#{1,6}[ \t]*)?source:[ \t]", re.IGNORECASE)
+
+
+def blank_source_line(source: str) -> str:
+    """``source`` with a first line naming its source (``Source: ...``,
+    also as a Markdown heading) turned into spaces, so that it is not
+    checked and every offset stays where it was; otherwise ``source``."""
+    if not _SOURCE_LINE.match(source):
+        return source
+    end = len(source)
+    for stop in ("\n", "\r"):
+        found = source.find(stop)
+        if 0 <= found < end:
+            end = found
+    return " " * end + source[end:]
 
 
 # Longer blocks are cut: at line breaks by the text reader, else at sentence
