@@ -358,3 +358,19 @@ def test_a_first_line_naming_the_source_is_not_checked(linter, first, newline):
             if f.rule.startswith("unapproved.")] == [1]
     assert [f.line for f in linter.lint_text("Sources say stem cells cure arthritis.\n", path="page.txt")
             if f.rule.startswith("unapproved.")] == [1]
+
+
+def test_the_source_line_does_not_decide_the_pages_voice(linter, tmp_path):
+    """``--show-context`` reads the page as the linter does: the words of a
+    source line ("FDA warning letter") are no cue of the page's voice."""
+    from claimcheck.batch import page_contexts
+
+    page = tmp_path / "page.md"
+    page.write_text("# Source: FDA warning letter, quoted by a news report\n\n"
+                    "Our clinic offers stem cell therapy. Book now.\n", encoding="utf-8")
+    [(_, context, error)] = list(page_contexts([str(page)], linter))
+    assert error is None and context.voice == "promotional" and not context.informational
+    page.write_text("FDA warning letter, quoted by a news report\n\n"
+                    "Our clinic offers stem cell therapy. Book now.\n", encoding="utf-8")
+    [(_, context, _)] = list(page_contexts([str(page)], linter))
+    assert context.informational  # the same words as copy are cues

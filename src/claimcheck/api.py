@@ -116,10 +116,9 @@ class Linter:
         match is decided by the prefilter alone, without parsing it or loading spaCy.
         In text and Markdown a first line naming the page's source
         (``Source: ...``) is not checked."""
-        if format in ("text", "markdown"):
-            from claimcheck.readers.document import blank_source_line
+        from claimcheck.readers.document import blank_source_line
 
-            text = blank_source_line(text)
+        text = blank_source_line(text, format)
         if not self.prefilter.may_match(text):
             return ()
         from claimcheck.readers import reader

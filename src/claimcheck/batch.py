@@ -87,6 +87,7 @@ def page_contexts(paths: Sequence[str], linter: Linter, stdin=None, stdin_filena
     from claimcheck.compiled import page_cues
     from claimcheck.page import decide
     from claimcheck.readers import reader
+    from claimcheck.readers.document import blank_source_line
 
     cues = page_cues(linter.ruleset)
     for target in _targets(paths, config):
@@ -101,7 +102,7 @@ def page_contexts(paths: Sequence[str], linter: Linter, stdin=None, stdin_filena
         except InputError as error:
             yield error.path, None, error.reason
             continue
-        document = reader(kind)(source, path)
+        document = reader(kind)(blank_source_line(source, kind), path)
         yield path, decide([b.text for b in document.blocks], cues, [b.kind for b in document.blocks]), None
 
 

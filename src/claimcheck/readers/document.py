@@ -13,11 +13,12 @@ from dataclasses import dataclass
 _SOURCE_LINE = re.compile(r"\ufeff?[ \t]*(?:#{1,6}[ \t]*)?source:[ \t]", re.IGNORECASE)
 
 
-def blank_source_line(source: str) -> str:
-    """``source`` with a first line naming its source (``Source: ...``,
-    also as a Markdown heading) turned into spaces, so that it is not
-    checked and every offset stays where it was; otherwise ``source``."""
-    if not _SOURCE_LINE.match(source):
+def blank_source_line(source: str, format: str) -> str:
+    """``source`` (of ``format``) with a first line naming its source
+    (``Source: ...``, also as a Markdown heading) turned into spaces, so
+    that it is not read and every offset stays where it was; otherwise
+    ``source``. HTML has its own places for provenance (``meta``, comments)."""
+    if format not in ("text", "markdown") or not _SOURCE_LINE.match(source):
         return source
     end = len(source)
     for stop in ("\n", "\r"):
