@@ -340,7 +340,8 @@ def test_prose_matches_markdown_it_on_the_commonmark_spec_examples():
 
 @pytest.mark.parametrize("first", ["Source: https://clinic.example/stem-cells-cure-arthritis",
                                    "# Source: Acme clinic, 'Stem cells cure arthritis', 2025",
-                                   "\ufeffSOURCE:\tstem cells cure arthritis"])
+                                   "\ufeffSOURCE:\tstem cells cure arthritis",
+                                   "source:https://clinic.example/ 'stem cells cure arthritis'"])
 @pytest.mark.parametrize("newline", ["\n", "\r\n"])
 def test_a_first_line_naming_the_source_is_not_checked(linter, first, newline):
     """Archived and scraped pages carry where they came from on their first

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 # A first line that names where the page came from, as archived and scraped
 # copies carry it ("Source: https://...", "# Source: clinic page, 2025"):
 # provenance, not copy.
-_SOURCE_LINE = re.compile(r"\ufeff?[ \t]*(?:#{1,6}[ \t]*)?source:[ \t]", re.IGNORECASE)
+_SOURCE_LINE = re.compile(r"\ufeff?[ \t]*(?:#{1,6}[ \t]*)?source:(?=[^\r\n])", re.IGNORECASE)
 
 
 def blank_source_line(source: str, format: str) -> str:
