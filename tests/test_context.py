@@ -293,6 +293,11 @@ def test_how_common_a_disease_is_is_not_a_result(packs_only):
         ("Stem cell therapy is not legally approved in most countries.", "fda.approved", False),
         ("Our stem cell infusions help children with CP and ASD.", DISEASE, True),
         ("Our exosome IV relieves ME/CFS and IBS.", DISEASE, True),
+        # "F.D.A." as a newspaper writes it: one token, a form of every FDA term
+        ("Our exosomes are approved by the F.D.A.", "fda.approved", True),
+        ("This therapy is F.D.A.-approved for knee pain.", "fda.approved", True),
+        ("The f.d.a. approved our exosome line last year.", "fda.approved", True),
+        ("Exosomes are not approved by the F.D.A.", "fda.approved", False),
     ],
 )
 def test_words_from_the_held_out_sets_misses(linter, text, rule, found):

@@ -186,3 +186,21 @@ def test_contractions_are_also_matched_without_their_apostrophe():
                  "Stem cells DON'T cure arthritis.", "Stem cells doesnt cure arthritis."):
         assert not [f.rule for f in linter.lint_text(text) if f.rule.startswith("unapproved.")], text
     assert [f.rule for f in linter.lint_text("Stem cells cure arthritis.") if f.rule.startswith("unapproved.")]
+
+
+def test_a_dotted_fda_is_a_form_of_fda_and_satisfies_the_disclaimer():
+    """"F.D.A." (a newspaper's style) is matched wherever "FDA" is, and a
+    disclaimer that writes it counts."""
+    from claimcheck.api import Linter
+    from claimcheck.vocabulary import forms
+
+    assert {"approved by the fda", "approved by the f.d.a.", "f.d.a.-approved"} <= (
+        forms("approved by the FDA", "none") | forms("FDA-approved", "none"))
+    assert forms("feedback", "none") == {"feedback"}  # a word holding the letters is no abbreviation
+    linter = Linter.from_folders(scorer=False)
+    claim = "Our stem cell injections cure arthritis.\n\n"
+    assert [f.rule for f in linter.lint_text(claim) if f.rule == "disclaimers.fda-status"]
+    for disclaimer in ("This treatment is not approved by the F.D.A.", "It is not F.D.A.-approved.",
+                       "The F.D.A. has not approved it."):
+        assert not [f.rule for f in linter.lint_text(claim + disclaimer + "\n")
+                    if f.rule == "disclaimers.fda-status"], disclaimer

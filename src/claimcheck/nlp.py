@@ -36,14 +36,20 @@ def make_tokenizer():
 
 def special_cases() -> dict:
     """spaCy's English tokenizer exceptions, with the upper-case forms of
-    its split contractions ("HASN'T")."""
+    its split contractions ("HASN'T"), and the lower-case dotted
+    abbreviations of the vocabularies as one token ("f.d.a.", which spaCy
+    splits before its last dot, while "F.D.A." stays whole)."""
     from spacy.attrs import ORTH
     from spacy.lang.en import English
+
+    from claimcheck.vocabulary import DOTTED
 
     rules = dict(English.Defaults.tokenizer_exceptions)
     for text, pieces in list(rules.items()):
         if "'" in text and text.islower() and len(pieces) > 1:
             rules[text.upper()] = [{ORTH: p[ORTH].upper()} for p in pieces]
+    for dotted in DOTTED.values():
+        rules[dotted] = [{ORTH: dotted}]
     return rules
 
 

@@ -3,7 +3,7 @@
 Matching is case-insensitive (spaCy ``LOWER``), so only inflection and
 spelling variants are generated here: plurals for nouns (last word), -s/-ed/
 -ing forms for verbs (first word), hyphen/space variants of compounds,
-contractions without their apostrophe ("doesnt"), and British spellings of
+contractions without their apostrophe ("doesnt"), "F.D.A." for "FDA", and British spellings of
 American ones ("leukaemia", "oedema", "tumour",
 "revitalise": the packs and ICD-10-CM are written in American English,
 and sellers in Britain, Australia, India or the Gulf write British).
@@ -31,6 +31,11 @@ _BRITISH = (
 # -ize and -yze after four letters or more ("revitalize", "paralyze"; not
 # "size" or "prize", whose -ise forms are other words).
 _IZE = re.compile(r"(?<=[a-z]{4})([iy])z(?=e|ing|ation)")
+# Abbreviations some copy writes with dots ("approved by the F.D.A.", a
+# newspaper's style): each dotted form is one token (claimcheck.nlp makes the
+# lower-case one so too), matched wherever the plain one is.
+DOTTED = {"fda": "f.d.a."}
+_DOTTED_WORD = re.compile(r"\b(" + "|".join(DOTTED) + r")\b")
 
 
 def forms(term: str, inflect: str, spellings: bool = True) -> set[str]:
@@ -44,6 +49,8 @@ def forms(term: str, inflect: str, spellings: bool = True) -> set[str]:
     elif inflect == "verb":
         found |= {" ".join([verb, *words[1:]]) for verb in verb_forms(words[0])}
     found |= {british(form) for form in found}
+    if _DOTTED_WORD.search(term):
+        found |= {_DOTTED_WORD.sub(lambda m: DOTTED[m.group(1)], form) for form in found}
     if "n't" in term:
         # Informal copy drops the apostrophe ("dont", "cant", "doesnt"), and
         # spaCy splits those the same way ("do" + "nt"): the cue is then "nt".
