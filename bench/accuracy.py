@@ -86,6 +86,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--packed", action="store_true",
                         help="pages also with their blank lines removed (one paragraph a line, as copied from a browser)")
     parser.add_argument("--markdown", action="store_true", help="pages also read as Markdown")
+    parser.add_argument("--as-is", action="store_true",
+                        help="pages also linted as the files are, their first line (the source) not blanked")
     parser.add_argument("--html", action="store_true",
                         help="pages also as HTML: a <p> a line, and a title in one <p> with its paragraph (<br> between)")
     args = parser.parse_args(argv)
@@ -422,6 +424,8 @@ def _forms(args) -> list[tuple[str, bool, str]]:
     if args.html:
         forms.append((", as HTML (a <p> a line)", False, "html"))
         forms.append((", as HTML (a title, <br>, its paragraph in one <p>)", False, "html-br"))
+    if args.as_is:
+        forms.append((", the files as they are (source line not blanked)", False, "as-is"))
     return forms
 
 
@@ -452,11 +456,15 @@ class PageCounts:
 
     def add(self, folder: Path, file: str, label: dict, linter: Linter, lowest=Level.INFO, packed: bool = False,
             fmt: str = "text") -> str:
-        """Lint one page (its first line, the source, blanked; ``packed``:
-        without its blank lines, a paragraph a line, findings' lines mapped
-        back); a note of what went wrong on it, or ``""``."""
+        """Lint one page (its first line, the source, blanked, unless ``fmt``
+        is ``"as-is"``: the file as it is, as text; ``packed``: without its
+        blank lines, a paragraph a line, findings' lines mapped back); a note
+        of what went wrong on it, or ``""``."""
         lines = (folder / file).read_text(encoding="utf-8").split("\n")
-        lines[0] = ""  # the source line
+        if fmt == "as-is":
+            fmt = "text"  # claimcheck itself skips a "Source: ..." first line
+        else:
+            lines[0] = ""  # the source line
         numbers = [n for n, line in enumerate(lines, 1) if not packed or n == 1 or line.strip()]
         kept = [lines[n - 1] for n in numbers]
         if fmt == "html":  # each paragraph a <p> on its own line, so line numbers stay

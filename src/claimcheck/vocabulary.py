@@ -3,8 +3,8 @@
 Matching is case-insensitive (spaCy ``LOWER``), so only inflection and
 spelling variants are generated here: plurals for nouns (last word), -s/-ed/
 -ing forms for verbs (first word), hyphen/space variants of compounds,
-contractions without their apostrophe ("doesnt"), "F.D.A." for "FDA", and British spellings of
-American ones ("leukaemia", "oedema", "tumour",
+contractions without their apostrophe ("doesnt"), "F.D.A." for "FDA", and
+British spellings of American ones ("leukaemia", "oedema", "tumour",
 "revitalise": the packs and ICD-10-CM are written in American English,
 and sellers in Britain, Australia, India or the Gulf write British).
 Over-generation is harmless: a form that is not a word never matches (the

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 # copies carry it ("Source: https://...", "# Source: clinic page, 2025"):
 # provenance, not copy.
 _SOURCE_LINE = re.compile(r"\ufeff?[ \t]*(?:#{1,6}[ \t]*)?source:(?=[^\r\n])", re.IGNORECASE)
+_LINE_END = re.compile(r"[\r\n]")
 
 
 def blank_source_line(source: str, format: str) -> str:
@@ -20,11 +21,8 @@ def blank_source_line(source: str, format: str) -> str:
     ``source``. HTML has its own places for provenance (``meta``, comments)."""
     if format not in ("text", "markdown") or not _SOURCE_LINE.match(source):
         return source
-    end = len(source)
-    for stop in ("\n", "\r"):
-        found = source.find(stop)
-        if 0 <= found < end:
-            end = found
+    stop = _LINE_END.search(source)
+    end = stop.start() if stop else len(source)
     return " " * end + source[end:]
 
 
