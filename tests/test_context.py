@@ -298,6 +298,10 @@ def test_how_common_a_disease_is_is_not_a_result(packs_only):
         ("This therapy is F.D.A.-approved for knee pain.", "fda.approved", True),
         ("The f.d.a. approved our exosome line last year.", "fda.approved", True),
         ("Exosomes are not approved by the F.D.A.", "fda.approved", False),
+        # ninth session: others' offers reported by a critic
+        ("We have seen more and more clinics proposing to treat autism with stem cells.", DISEASE, False),
+        ("A clinic in Panama proposes to treat ASD with cord blood cells.", DISEASE, False),
+        ("Our clinic treats autism with stem cells.", DISEASE, True),
     ],
 )
 def test_words_from_the_held_out_sets_misses(linter, text, rule, found):
