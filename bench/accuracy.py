@@ -61,6 +61,10 @@ OLD_DEV = SHARED / "dev" / "claims.jsonl"
 PAGES = SHARED / "documents-more"  # labeled pages the scorer trains on
 OWN = sorted((HERE / "data").glob("*.jsonl"))  # our own labeled sentences: always trained on
 OWN_PAGES = HERE / "data" / "pages"  # our own labeled pages: never trained on, never tuned on
+# ... and pages as sites publish them (HTML with menus and footers, Markdown
+# with front matter), read in their own format
+WEB_PAGES = HERE / "data" / "pages-web"
+WEB_FORMATS = {"html": "html", "md": "markdown"}
 DOCUMENTS = (SHARED / "documents", PAGES, OWN_PAGES)
 CACHE = Path.home() / ".cache" / "claimcheck" / "bench-models"
 SYSTEMS = ("keywords", "packs", "scorer", "combined")
@@ -126,6 +130,7 @@ def main(argv: list[str] | None = None) -> int:
                 documents_report(folder, systems, args.show, _forms(args))
         print(f"\n(the shipped model, {MODEL_DIR.name}, on pages none of its training saw)")
         documents_report(OWN_PAGES, Systems(MODEL_DIR, args.threshold), args.show, _forms(args))
+        documents_report(WEB_PAGES, Systems(MODEL_DIR, args.threshold), args.show)
     return 0
 
 
@@ -458,19 +463,17 @@ class PageCounts:
             fmt: str = "text") -> str:
         """Lint one page (its first line, the source, blanked, unless ``fmt``
         is ``"as-is"``: the file as it is, as text; ``packed``: without its
-        blank lines, a paragraph a line, findings' lines mapped back); a note
-        of what went wrong on it, or ``""``."""
+        blank lines, a paragraph a line, findings' lines mapped back; an
+        ``.html`` or ``.md`` page as it is, in its format); a note of what
+        went wrong on it, or ``""``."""
         lines = (folder / file).read_text(encoding="utf-8").split("\n")
-        if fmt == "as-is":
-            fmt = "text"  # claimcheck itself skips a "Source: ..." first line
+        suffix = file.rpartition(".")[2]
+        if suffix in WEB_FORMATS:
+            # a page as a site publishes it, linted as it is: its source is
+            # in an HTML comment or a front-matter field, which are not copy
+            numbers, kept, fmt = list(range(1, len(lines) + 1)), lines, WEB_FORMATS[suffix]
         else:
-            lines[0] = ""  # the source line
-        numbers = [n for n, line in enumerate(lines, 1) if not packed or n == 1 or line.strip()]
-        kept = [lines[n - 1] for n in numbers]
-        if fmt == "html":  # each paragraph a <p> on its own line, so line numbers stay
-            kept = [f"<p>{html.escape(line, quote=False)}</p>" if line.strip() else "" for line in kept]
-        elif fmt == "html-br":
-            kept, fmt = _titles_with_breaks(kept), "html"
+            numbers, kept, fmt = _as_read(lines, packed, fmt)
         findings = linter.lint_text("\n".join(kept), path=file, format=fmt)
         flagged = {numbers[f.line - 1] for f in findings if f.category != "missing-disclaimer" and f.level >= lowest}
         wanted = set(label["expected_claim_lines"])
@@ -496,6 +499,23 @@ class PageCounts:
         return (f"claim lines found {self.found}/{self.expected} ({self.found / max(self.expected, 1):.0%}); "
                 f"false lines: responsible pages {self.false_resp}, promotional pages {self.false_promo}; "
                 f"disclaimer verdicts {self.verdicts}/{self.pages}")
+
+
+def _as_read(lines: list[str], packed: bool, fmt: str) -> tuple[list[int], list[str], str]:
+    """A page of ours (a paragraph a line, the source on line 1) in the form
+    ``fmt`` names: the numbers of the lines kept, the text's lines, and the
+    format to read it in."""
+    if fmt == "as-is":
+        fmt = "text"  # claimcheck itself skips a "Source: ..." first line
+    else:
+        lines = ["", *lines[1:]]  # the source line
+    numbers = [n for n, line in enumerate(lines, 1) if not packed or n == 1 or line.strip()]
+    kept = [lines[n - 1] for n in numbers]
+    if fmt == "html":  # each paragraph a <p> on its own line, so line numbers stay
+        kept = [f"<p>{html.escape(line, quote=False)}</p>" if line.strip() else "" for line in kept]
+    elif fmt == "html-br":
+        kept, fmt = _titles_with_breaks(kept), "html"
+    return numbers, kept, fmt
 
 
 def _titles_with_breaks(lines: list[str]) -> list[str]:
@@ -564,8 +584,10 @@ def _voice_agreement(folder: Path, labels: dict) -> str:
     right, others = 0, Counter()
     for file in sorted(labels):
         lines = (folder / file).read_text(encoding="utf-8").split("\n")
-        lines[0] = ""
-        voice = decide([b.text for b in reader("text")("\n".join(lines), file).blocks], cues).voice
+        fmt = WEB_FORMATS.get(file.rpartition(".")[2])
+        if fmt is None:
+            fmt, lines[0] = "text", ""
+        voice = decide([b.text for b in reader(fmt)("\n".join(lines), file).blocks], cues).voice
         kind = "promotional" if file.startswith("promo_") else "informational"
         if voice == kind:
             right += 1

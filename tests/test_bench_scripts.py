@@ -145,6 +145,41 @@ def test_accuracy_measures_a_folder_of_labeled_pages():
     assert out.count("claim lines found") == 3  # packs, combined, combined at warning and above
 
 
+def test_our_web_pages_are_labeled_consistently():
+    """bench/data/pages-web: pages as sites publish them (HTML with head,
+    menus and footers; Markdown with front matter), linted as they are. Each
+    labelled line holds text, the categories are known ones, and each page
+    says where it comes from in a part claimcheck does not check (an HTML
+    comment, a front-matter field it does not read)."""
+    from claimcheck.findings import CATEGORIES
+    from claimcheck.readers import reader
+
+    folder = ROOT / "bench" / "data" / "pages-web"
+    labels = json.loads((folder / "labels.json").read_text(encoding="utf-8"))
+    assert sorted(labels) == sorted(p.name for p in folder.iterdir() if p.suffix in (".html", ".md"))
+    for name, label in labels.items():
+        source = (folder / name).read_text(encoding="utf-8")
+        lines = source.split("\n")
+        claims = set(label["expected_claim_lines"])
+        others = set(label["quoted_claim_lines_optional"]) | set(label["other_optional_lines"])
+        assert not claims & others, name
+        for number in claims | others | set(label["disclaimer_lines"]):
+            assert 1 < number <= len(lines) and lines[number - 1].strip(), (name, number)
+        assert {int(n) for n in label["claim_line_categories"]} == claims, name
+        assert set(label["claim_line_categories"].values()) <= set(CATEGORIES), name
+        assert set(label["testimonial_lines"]) <= claims, name
+        assert name.startswith("resp_") is (not claims), name
+        assert "written for claimcheck's own benchmark" in "".join(lines[:4]), name
+        blocks = reader("html" if name.endswith(".html") else "markdown")(source, name).blocks
+        assert blocks and not any("benchmark" in block.text for block in blocks), name
+
+
+def test_accuracy_reads_web_pages_in_their_own_format():
+    out = _run("bench/accuracy.py", "bench/data/pages-web")
+    assert "== pages: bench/data/pages-web (5 pages)" in out
+    assert out.count("claim lines found") == 3
+
+
 def test_measure_only_sentences_are_labeled_and_never_trained_on():
     """bench/data/measure-only: sentences we wrote to measure with, grouped
     into pages by ``source``; the training command's ``--own
