@@ -302,6 +302,11 @@ def test_how_common_a_disease_is_is_not_a_result(packs_only):
         ("We have seen more and more clinics proposing to treat autism with stem cells.", DISEASE, False),
         ("A clinic in Panama proposes to treat ASD with cord blood cells.", DISEASE, False),
         ("Our clinic treats autism with stem cells.", DISEASE, True),
+        # a complaint gone, in the first person ("my X is gone"), and not a cell's fate in research voice
+        ("My rosacea is gone after two sessions.", "testimonial.first-person-outcome", True),
+        ('> "My migraines went away after the PRP shots." - Dana', "testimonial.first-person-outcome", True),
+        ("In mice the injected cells were gone from the joint within weeks.", "testimonial.first-person-outcome",
+         False),
     ],
 )
 def test_words_from_the_held_out_sets_misses(linter, text, rule, found):

@@ -57,6 +57,24 @@ def test_a_sponsored_post_in_the_first_person_is_promotional(cues):
     assert decide(post[:1], cues).voice == UNKNOWN
 
 
+def test_a_shops_page_with_its_fine_print_is_promotional(cues):
+    # the supplement seller's statement names the FDA and a "consumer study" speaks of consumers:
+    # three informational cues that the shop's own words and its fine print outweigh
+    shop = ["Nova Exosome Cream",
+            "Erases fine lines in two weeks.*",
+            "Free shipping on every order.",
+            "Jo K., verified buyer: my skin looks years younger.",
+            "*In a consumer study of 20 women. These statements have not been evaluated by the Food and Drug "
+            "Administration. This product is not intended to diagnose, treat, cure or prevent any disease."]
+    page = decide(shop, cues)
+    assert page.voice == PROMOTIONAL
+    assert {"free shipping", "verified buyer", "these statements have not been evaluated",
+            "not intended to diagnose"} <= set(dict(page.promotional))
+    without_shop = decide(shop[:2] + shop[4:], cues)  # the fine print alone: two seller's cues against three
+    assert dict(without_shop.promotional) == {"these statements have not been evaluated": 1,
+                                              "not intended to diagnose": 1}
+
+
 def test_one_sentence_has_no_voice(cues):
     assert decide(["Our stem cells heal knees."], cues).voice == UNKNOWN
     assert decide([], cues) == decide([], cues)

@@ -112,6 +112,26 @@ def test_features_depend_on_the_page(linter):
     assert "#heading" in words_of(linter, "Exosome Therapy for Knees")
 
 
+@pytest.mark.parametrize("text", [
+    '"My knees stopped hurting after one shot." - Ann',
+    '"My knees stopped hurting after one shot." — Ann, 62',
+    "Reduces wrinkles by 47% in 28 days.*",
+    "Reduces wrinkles by 47% in 28 days.¹",
+    "Reduces wrinkles in 28 days.**",
+    "Reduces wrinkles in 28 days.†",
+])
+def test_a_sentence_ends_with_its_stop_before_a_dash_or_a_footnote_mark(linter, text):
+    """A testimonial's speaker after a dash and a footnote mark after the
+    stop leave a sentence a sentence, not a title (spaCy keeps some marks on
+    the stop: "days.¹")."""
+    assert "#heading" not in words_of(linter, text)
+
+
+@pytest.mark.parametrize("text", ["Renew Exosome Serum *", "Knee pain —", "Results 1-2-3 †"])
+def test_a_title_stays_a_title_before_a_mark(linter, text):
+    assert "#heading" in words_of(linter, text)
+
+
 def test_an_unseen_claim_gets_one_scorer_finding_on_its_sentence(linter):
     text = f"We opened in 2019. {UNSEEN} Parking is free."
     found = [f for f in linter.lint_text(text, format="text") if f.category != "missing-disclaimer"]
@@ -427,6 +447,15 @@ def test_a_title_naming_only_a_product_is_not_scored(linter):
     # a service's name: the product and a treatment word ("Exosome Hair Therapy", "PRP Injections")
     assert cutoffs.names_only_a_product(("#heading", "<unapproved.products>", "hair", "<unapproved.treatment-words>"))
     assert not cutoffs.names_only_a_product(("#heading", "<unapproved.treatment-words>", "<unapproved.effects>"))
+    # a brand name that is a verb of effect ("Renew Exosome Serum", as a shop's title, alt text and heading
+    # repeat it); the effect claimed of something else, or after the product, is no name
+    assert cutoffs.names_only_a_product(("#heading", "<unapproved.effects>", "<unapproved.products>", "serum"))
+    assert cutoffs.names_only_a_product(("#heading", "<unapproved.effects>", "<unapproved.products>", "serum",
+                                         "bottle", "with", "a", "dropper"))
+    assert not cutoffs.names_only_a_product(("#heading", "<unapproved.effects>", "<unapproved.conditions>", "with",
+                                             "<unapproved.products>"))
+    assert not cutoffs.names_only_a_product(("#heading", "<unapproved.products>", "<unapproved.effects>", "knees"))
+    assert not cutoffs.names_only_a_product(("<unapproved.effects>", "<unapproved.products>", "."))  # a sentence
 
 
 def test_a_short_title_that_only_points_at_a_product_or_speaker_is_not_scored(linter):

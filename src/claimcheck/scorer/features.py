@@ -33,7 +33,7 @@ from claimcheck.sentence import ATTRIBUTION, NEGATION, NEGATION_AFTER, PSEUDO_NE
 
 # Changes whenever what this module produces changes: a model trained on
 # another version is refused.
-FEATURES_VERSION = 3
+FEATURES_VERSION = 4
 
 # Words of the scorer's vocabulary that other modules read.
 HEADING = "#heading"  # the sentence ends without a full stop: a title, heading or bullet
@@ -46,6 +46,10 @@ _FLAGS = {NEGATION: "#neg", NEGATION_AFTER: "#neg-after", ATTRIBUTION: "#attr", 
 _DENIALS = frozenset({NEGATION, NEGATION_AFTER})  # cues a pseudo-negation ("not only") can hold
 _NUMBER = re.compile(r"^[+-]?[\d.,]*\d[\d.,]*$")
 _FINAL = frozenset({".", "!", "?", "...", "…", '"', ")", ":", ";"})
+# What may follow a sentence's full stop and leave it a sentence: a dash
+# before who said it ('"..." - Mia'), a footnote mark ("in 28 days.*").
+_MARKS = "*†‡¹²³"
+_TRAILING = frozenset({"-", "--", "–", "—", *_MARKS})
 
 
 def _all_inside(spans, others) -> bool:
@@ -103,7 +107,7 @@ def features(texts: Sequence[str], start: int, end: int, terms, page: PageContex
         flags.append("#question")
     if '"' in joined:
         flags.append("#quote")
-    if words and words[-1] not in _FINAL:
+    if words and not _ends_a_sentence(words):
         flags.append(HEADING)
     covers: dict[int, tuple[int, list[str]]] = {}
     for label, spans in terms.items():
@@ -128,6 +132,20 @@ def features(texts: Sequence[str], start: int, end: int, terms, page: PageContex
         index = last - start
     classed += _plain(words, index, len(words), conditions)
     return flags + classed
+
+
+def _ends_a_sentence(words: list[str]) -> bool:
+    """Whether the words end with a full stop (or a closing quote, a colon...),
+    perhaps followed by a dash and who said it or a footnote mark, which
+    spaCy may leave on the stop ("days.¹")."""
+    last = len(words)
+    while last > 1 and words[last - 1] in _TRAILING:
+        last -= 1
+    word = words[last - 1]
+    if word in _FINAL:
+        return True
+    bare = word.rstrip(_MARKS)
+    return bare != word and bare[-1:] in (".", "!", "?")
 
 
 def _plain(words: list[str], first: int, last: int, conditions: Conditions) -> list[str]:
