@@ -176,7 +176,7 @@ def test_our_web_pages_are_labeled_consistently():
 
 def test_accuracy_reads_web_pages_in_their_own_format():
     out = _run("bench/accuracy.py", "bench/data/pages-web")
-    assert "== pages: bench/data/pages-web (5 pages)" in out
+    assert "== pages: bench/data/pages-web (9 pages)" in out
     assert out.count("claim lines found") == 3
 
 
