@@ -160,6 +160,20 @@ def test_a_title_before_a_hard_break_is_a_block_of_its_own(linter):
         "Intro.", "Knee Care", "Our stem cells cure arthritis.", "Call us", "Our cells cure Parkinson's disease."]
 
 
+def test_a_heading_set_on_two_lines_is_one_title():
+    """A <br> inside a heading breaks the line, not the title ("Live Life
+    Without<br>Chronic Pain"); a heading whose first line ends a sentence is
+    still cut there."""
+    page = "<h1>Live Life Without<br>Chronic Pain</h1><h2>Knee care.<br>Our Cells Heal Knees</h2>"
+    assert kinds(html.read(page, "x.html")) == [
+        ("heading", "Live Life Without Chronic Pain"), ("heading", "Knee care."), ("heading", "Our Cells Heal Knees")]
+    setext = "Stem Cells That  \nHeal Your Knees\n===\n\nCall us.\n"
+    assert kinds(markdown.read(setext, "x.md"))[0] == ("heading", "Stem Cells That Heal Your Knees")
+    title = html.read(page, "x.html").blocks[0]
+    at = title.text.index("Chronic")
+    assert page[title.source_offset(at):].startswith("Chronic Pain</h1>")  # positions still map to the source
+
+
 def test_a_last_html_item_without_its_end_tag_is_an_item():
     page = "<p>Uses:</p><ul><li>knee pain<li>back pain</ul><p>Call us.</p>"
     assert kinds(html.read(page, "x.html")) == [

@@ -75,6 +75,14 @@ def test_a_shops_page_with_its_fine_print_is_promotional(cues):
                                               "not intended to diagnose": 1}
 
 
+def test_a_landing_pages_counters_and_form_are_a_sellers_voice(cues):
+    landing = ["Walk Again Without Knee Pain", "Our stem cell therapy treats arthritis at its source.",
+               "3,000+ Happy Patients", "97% Patient Satisfaction", "Are you a good candidate? Get a free evaluation."]
+    page = decide(landing, cues)
+    assert page.voice == PROMOTIONAL
+    assert {"happy patients", "patient satisfaction", "good candidate", "free evaluation"} <= set(dict(page.promotional))
+
+
 def test_one_sentence_has_no_voice(cues):
     assert decide(["Our stem cells heal knees."], cues).voice == UNKNOWN
     assert decide([], cues) == decide([], cues)
