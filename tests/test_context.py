@@ -307,6 +307,16 @@ def test_how_common_a_disease_is_is_not_a_result(packs_only):
         ('> "My migraines went away after the PRP shots." - Dana', "testimonial.first-person-outcome", True),
         ("In mice the injected cells were gone from the joint within weeks.", "testimonial.first-person-outcome",
          False),
+        # a star rating over a review of no result, and no change seen (not rule examples: no labelled
+        # sentence holds these words, and the scorer stays as trained)
+        ("★★☆☆☆ Nice staff, but the injections didn't help my knee.", "testimonial.patient-reports", False),
+        ("★★★★★ The injections fixed my knee.", "testimonial.patient-reports", True),
+        ("3 out of 5 stars", "testimonial.patient-reports", False),  # a review widget's label
+        ("Rated 4.8 out of 5 stars by 300 customers", "testimonial.patient-reports", False),
+        ("Five stars, my knee pain is gone.", "testimonial.patient-reports", True),
+        ("Nice texture, but I didn't notice much of a change in my wrinkles.", "testimonial.likely-claim", False),
+        ("Honestly I can't tell if my knee pain changed after three PRP sessions.", "testimonial.likely-claim",
+         False),
     ],
 )
 def test_words_from_the_held_out_sets_misses(linter, text, rule, found):
