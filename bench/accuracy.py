@@ -49,6 +49,7 @@ from pathlib import Path
 from claimcheck.api import Linter
 from claimcheck.compiled import disclaimer_pattern
 from claimcheck.findings import Level
+from claimcheck.kinds.scorer import DEFAULT_THRESHOLD
 
 MISSING_DISCLAIMER = "missing-disclaimer"  # the category of the page-level disclaimer rules
 from claimcheck.scorer.classifier import CLAIM, MODEL_DIR
@@ -203,7 +204,7 @@ class Systems:
         if self.threshold is not None:
             return self.threshold
         rules = [r for r in self.combined.ruleset.rules if r.kind == "scorer"]
-        return min((threshold(r) for r in rules), default=0.5)
+        return min((threshold(r) for r in rules), default=DEFAULT_THRESHOLD)
 
 
 def _with_threshold(linter: Linter, value: float, model: Path) -> Linter:
@@ -322,7 +323,7 @@ def cv_report(seeds: int = 0) -> None:
     print("\n== 5-fold cross-validation grouped by family (all labeled sentences, on their pages)")
     by_view = train.cross_validate_views(items, 5, own=own_items(), views=("on_page", "alone"))
     scores = by_view["on_page"]
-    print(report(items, scores))
+    print(report(items, scores, DEFAULT_THRESHOLD))
     gold = [i.row["label"] == "claim" for i in items]
     from claimcheck.kinds.scorer import CONFIRM_MAX_TOKENS, confirm_threshold
     from claimcheck.scorer.cutoffs import needed
@@ -353,18 +354,18 @@ def cv_report(seeds: int = 0) -> None:
 
     disclaimer = disclaimer_pattern(Linter.from_folders().ruleset.rules)  # as the engine's, without compiling
     holds_disclaimer = [disclaimer is not None and disclaimer.search(i.row["text"]) is not None for i in items]
-    p, r, f, *_ = prf(gold, flagged(0.5, veto=lambda words: 0.0))
+    p, r, f, *_ = prf(gold, flagged(DEFAULT_THRESHOLD, veto=lambda words: 0.0))
     print(f"combined, no veto                   P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
-    p, r, f, *_ = prf(gold, flagged(0.5))
+    p, r, f, *_ = prf(gold, flagged(DEFAULT_THRESHOLD))
     print(f"combined, pack findings confirmed by voice (as shipped) P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
-    p, r, f, *_ = prf(gold, flagged(0.5, view="alone"))
+    p, r, f, *_ = prf(gold, flagged(DEFAULT_THRESHOLD, view="alone"))
     print(f"as shipped, each sentence checked alone           P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
     print("if the scorer vetoed pack findings it scores below v on every page "
           "(shipped: 0.3 on informational pages, 0.2 on pages of unknown voice):")
     for value in (0.05, 0.1, 0.15, 0.2, 0.3):
-        p, r, f, *_ = prf(gold, flagged(0.5, veto=lambda words: value))
+        p, r, f, *_ = prf(gold, flagged(DEFAULT_THRESHOLD, veto=lambda words: value))
         print(f"  v = {value:.2f}                          P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
-    print("the scorer alone, and as shipped, at other thresholds (the default is 0.5):")
+    print(f"the scorer alone, and as shipped, at other thresholds (the default is {DEFAULT_THRESHOLD}):")
     for threshold in (0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7):
         alone = [i.candidate and s.get(CLAIM, 0.0) >= threshold for i, s in zip(items, scores)]
         p, r, f, *_ = prf(gold, alone)
@@ -374,12 +375,12 @@ def cv_report(seeds: int = 0) -> None:
         # The same folds and data, the scorer trained with other seeds: a
         # change to the training set moves the figures by about this much
         # whatever it teaches, so smaller differences between builds are noise.
-        shipped = {0: (prf(gold, flagged(0.5))[2], prf(gold, flagged(0.5, view="alone"))[2])}
+        shipped = {0: (prf(gold, flagged(DEFAULT_THRESHOLD))[2], prf(gold, flagged(DEFAULT_THRESHOLD, view="alone"))[2])}
         for seed in range(1, seeds + 1):
             scored = train.cross_validate_views(items, 5, overrides={"system.seed": seed}, own=own_items(),
                                                 views=("on_page", "alone"))
-            shipped[seed] = (prf(gold, flagged(0.5, scored=scored))[2],
-                             prf(gold, flagged(0.5, view="alone", scored=scored))[2])
+            shipped[seed] = (prf(gold, flagged(DEFAULT_THRESHOLD, scored=scored))[2],
+                             prf(gold, flagged(DEFAULT_THRESHOLD, view="alone", scored=scored))[2])
         print("as shipped, by training seed (F1 on pages / each sentence alone):")
         for seed, (page, alone) in shipped.items():
             print(f"  seed {seed}{' (the config)' if seed == 0 else ''}: {page:.3f} / {alone:.3f}")
@@ -539,7 +540,7 @@ def _titles_with_breaks(lines: list[str]) -> list[str]:
     return out
 
 
-def pages_cv_report(k: int = 5, thresholds=(0.5, 0.6, 0.7)) -> None:
+def pages_cv_report(k: int = 5, thresholds=(DEFAULT_THRESHOLD, 0.6, 0.7)) -> None:
     """The labeled pages the shipped scorer learns from (``documents-more``),
     each checked by a scorer trained without it: pages in ``k`` folds, each
     fold's model trained on the sentences and the other folds' pages; at

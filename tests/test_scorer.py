@@ -13,6 +13,7 @@ from click.testing import CliRunner
 
 from claimcheck.cli import main
 from claimcheck.engine import analyse
+from claimcheck.kinds.scorer import DEFAULT_THRESHOLD
 from claimcheck.page import PageContext, decide
 from claimcheck.readers import reader
 from claimcheck.scorer import cutoffs
@@ -139,7 +140,7 @@ def test_an_unseen_claim_gets_one_scorer_finding_on_its_sentence(linter):
     finding = found[0]
     assert finding.text == UNSEEN and text[finding.offset:finding.end_offset] == UNSEEN
     assert str(finding.level) == "warning"
-    assert 0.5 <= finding.score <= 1 and f"{finding.score:.2f}" in finding.message
+    assert DEFAULT_THRESHOLD <= finding.score <= 1 and f"{finding.score:.2f}" in finding.message
 
 
 def test_a_sentence_a_pack_rule_reports_gets_no_scorer_finding(linter):
@@ -187,7 +188,7 @@ def test_json_shows_the_score_and_no_scorer_turns_it_off(page):
     # category the model ranks highest.
     assert sorted(f["line"] for f in found) == [1, 3]
     assert all(f["rule"].endswith(".likely-claim") for f in found)
-    assert all(0.5 <= f["score"] <= 1 for f in found)
+    assert all(DEFAULT_THRESHOLD <= f["score"] <= 1 for f in found)
     assert all("score" not in f for f in data["findings"] if f not in found)
     _, data = run("--no-scorer", "page.md")
     assert scorer_findings(data) == []
@@ -197,7 +198,7 @@ def test_sarif_carries_the_score(page):
     result = CliRunner().invoke(main, ["--format", "sarif", "page.md"])
     results = json.loads(result.stdout)["runs"][0]["results"]
     scored = [r for r in results if r["ruleId"].endswith(".likely-claim")]
-    assert scored and all(0.5 <= r["properties"]["score"] <= 1 for r in scored)
+    assert scored and all(DEFAULT_THRESHOLD <= r["properties"]["score"] <= 1 for r in scored)
 
 
 def test_configuration_switches_the_scorer_and_sets_its_threshold(page):
@@ -411,7 +412,7 @@ def test_on_an_informational_page_the_scorer_speaks_only_when_very_sure(linter):
 
     rule = linter.ruleset.rule("efficacy.likely-claim")
     assert needed(threshold(rule), ("a", "."), informational=True) == INFORMATIONAL_THRESHOLD == 0.8
-    assert needed(threshold(rule), ("a", ".")) == threshold(rule) == 0.5
+    assert needed(threshold(rule), ("a", ".")) == threshold(rule) == 0.45
     classifier = SimpleNamespace(scores=lambda items: [
         {"claim": value, "efficacy-guarantee": 0.9, "safety": 0.1} for value in (0.6, 0.85)])
     compiled = SimpleNamespace(classifier=classifier, scorer_rules={"efficacy-guarantee": rule})

@@ -49,6 +49,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from claimcheck.findings import CATEGORIES
+from claimcheck.kinds.scorer import DEFAULT_THRESHOLD
 from claimcheck.scorer.classifier import CLAIM, MODEL_DIR
 from claimcheck.scorer.features import FEATURES_VERSION
 
@@ -377,7 +378,7 @@ def main(argv: list[str] | None = None) -> int:
                 overrides[key] = json.loads(value)  # numbers, true/false, lists
             except ValueError:
                 overrides[key] = value
-        print(report(items, cross_validate(items, args.cv, overrides=overrides or None, own=own)))
+        print(report(items, cross_validate(items, args.cv, overrides=overrides or None, own=own), DEFAULT_THRESHOLD))
         return 0
     fit([*items, *own], args.output)
     write_provenance(args.output, [*args.paths, *args.own], [*items, *own], args.split)
