@@ -314,6 +314,10 @@ def test_how_common_a_disease_is_is_not_a_result(packs_only):
         ("3 out of 5 stars", "testimonial.patient-reports", False),  # a review widget's label
         ("Rated 4.8 out of 5 stars by 300 customers", "testimonial.patient-reports", False),
         ("Five stars, my knee pain is gone.", "testimonial.patient-reports", True),
+        # the quality of evidence is no ranking
+        ("The best trials so far found no benefit from PRP for tendon pain.", "superiority.rank", False),
+        ("The best evidence we have comes from small studies.", "superiority.rank", False),
+        ("We offer the best PRP injections in Ohio.", "superiority.rank", True),
         ("Nice texture, but I didn't notice much of a change in my wrinkles.", "testimonial.likely-claim", False),
         ("Honestly I can't tell if my knee pain changed after three PRP sessions.", "testimonial.likely-claim",
          False),
@@ -321,3 +325,18 @@ def test_how_common_a_disease_is_is_not_a_result(packs_only):
 )
 def test_words_from_the_held_out_sets_misses(linter, text, rule, found):
     assert (rule in rules_of(linter, text)) is found
+
+
+@pytest.mark.parametrize("text, found", [
+    ("PRP is no better than a saline injection for tendon pain.", False),
+    ("In trials, PRP was not better than saline.", False),
+    ("PRP works better than a cortisone shot for tendon pain.", True),
+    ("Our PRP is better than surgery.", True),
+])
+def test_a_negated_comparison_on_a_sellers_page(linter, text, found):
+    """On a seller's page "PRP" is both the product and standard care, so a
+    comparison can have its predicate first: a negation between the two
+    still negates it, whichever comes first."""
+    page = "Our clinic offers PRP injections. Book a consultation with our team today.\n\n" + text + "\n"
+    rules = {f.rule for f in linter.lint_text(page) if f.line == 3}
+    assert ("superiority.versus-standard-care" in rules) is found

@@ -213,12 +213,14 @@ class Sentence:
             if anchor < cue[0] < last and not _overlaps_any(cue, parts) and not inside_any(cue, pseudo):
                 return True
         # A negation between a claim's subject and its predicate negates the
-        # link even across list commas: "X is not approved for A, B or C".
+        # link even across list commas ("X is not approved for A, B or C"),
+        # whichever comes first ("PRP is no better than a saline injection").
         if len(parts) > 1:
             first, _ = self._clause(anchor, punctuation=False)
             start = max(first, min(end for _, end in parts))
+            stop = max(anchor, max(begin for begin, _ in parts))
             for cue in self.terms.get(NEGATION, ()):
-                if start <= cue[0] < anchor and not _overlaps_any(cue, parts) and not inside_any(cue, pseudo):
+                if start <= cue[0] < stop and not _overlaps_any(cue, parts) and not inside_any(cue, pseudo):
                     return True
         return False
 
