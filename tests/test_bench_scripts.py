@@ -110,31 +110,38 @@ def test_encoder_ceiling_explains_its_two_steps():
     assert "encoder_ceiling.py dump" in result.stderr and "encoder_ceiling.py score" in result.stderr
 
 
+def _check_page_labels(name: str, label: dict, lines: list[str]) -> None:
+    """A page's labels make sense: every labelled line holds text, no line is
+    both a claim and optional or a disclaimer, the categories are known ones,
+    testimonials are claims, and a responsible page (resp_*) has no claim
+    (a seller's care sheet may have none either)."""
+    from claimcheck.findings import CATEGORIES
+
+    claims = set(label["expected_claim_lines"])
+    others = set(label["quoted_claim_lines_optional"]) | set(label["other_optional_lines"]) | set(
+        label["disclaimer_lines"])
+    assert not claims & others, name
+    for number in claims | others | set(label["testimonial_lines"]):
+        assert 1 < number <= len(lines) and lines[number - 1].strip(), (name, number)
+    assert {int(n) for n in label["claim_line_categories"]} == claims, name
+    assert set(label["claim_line_categories"].values()) <= set(CATEGORIES), name
+    assert set(label["testimonial_lines"]) <= claims, name
+    assert name.startswith(("promo_", "resp_")), name
+    assert not (name.startswith("resp_") and claims), name
+
+
 def test_our_labeled_pages_are_consistent():
     """bench/data/pages: every labeled line holds a paragraph, the claim
     categories are known ones, and no line is both a claim and optional or a
     disclaimer; train.page_rows reads the set (so no run can train on it by
     accident without its labels making sense)."""
-    from claimcheck.findings import CATEGORIES
     from claimcheck.train import page_rows
 
     folder = ROOT / "bench" / "data" / "pages"
     labels = json.loads((folder / "labels.json").read_text(encoding="utf-8"))
     assert sorted(labels) == sorted(p.name for p in folder.glob("*.txt"))
     for name, label in labels.items():
-        lines = (folder / name).read_text(encoding="utf-8").split("\n")
-        claims = set(label["expected_claim_lines"])
-        others = set(label["quoted_claim_lines_optional"]) | set(label["other_optional_lines"]) | set(
-            label["disclaimer_lines"])
-        assert not claims & others, name
-        for number in claims | others | set(label["testimonial_lines"]):
-            assert 1 < number <= len(lines) and lines[number - 1].strip(), (name, number)
-        assert {int(n) for n in label["claim_line_categories"]} == claims, name
-        assert set(label["claim_line_categories"].values()) <= set(CATEGORIES), name
-        assert set(label["testimonial_lines"]) <= claims, name
-        assert name.startswith(("promo_", "resp_")), name
-        if name.startswith("resp_"):
-            assert not claims, name
+        _check_page_labels(name, label, (folder / name).read_text(encoding="utf-8").split("\n"))
     rows = page_rows(folder)
     assert sum(r["label"] == "claim" for r in rows) == sum(len(v["expected_claim_lines"]) for v in labels.values())
 
@@ -151,7 +158,6 @@ def test_our_web_pages_are_labeled_consistently():
     labelled line holds text, the categories are known ones, and each page
     says where it comes from in a part claimcheck does not check (an HTML
     comment, a front-matter field it does not read)."""
-    from claimcheck.findings import CATEGORIES
     from claimcheck.readers import reader
 
     folder = ROOT / "bench" / "data" / "pages-web"
@@ -160,15 +166,7 @@ def test_our_web_pages_are_labeled_consistently():
     for name, label in labels.items():
         source = (folder / name).read_text(encoding="utf-8")
         lines = source.split("\n")
-        claims = set(label["expected_claim_lines"])
-        others = set(label["quoted_claim_lines_optional"]) | set(label["other_optional_lines"])
-        assert not claims & others, name
-        for number in claims | others | set(label["disclaimer_lines"]):
-            assert 1 < number <= len(lines) and lines[number - 1].strip(), (name, number)
-        assert {int(n) for n in label["claim_line_categories"]} == claims, name
-        assert set(label["claim_line_categories"].values()) <= set(CATEGORIES), name
-        assert set(label["testimonial_lines"]) <= claims, name
-        assert name.startswith("resp_") is (not claims), name
+        _check_page_labels(name, label, lines)
         assert "written for claimcheck's own benchmark" in "".join(lines[:4]), name
         blocks = reader("html" if name.endswith(".html") else "markdown")(source, name).blocks
         assert blocks and not any("benchmark" in block.text for block in blocks), name
