@@ -27,7 +27,9 @@ expected claim lines found, false lines (flagged, neither expected nor
 optional) on responsible and on promotional pages, and missing-disclaimer
 verdicts. Then ``bench/data/pages``: pages we wrote ourselves in the same
 format, which no model trains on, measured with
-the train-split model and with the shipped one. The sentences of
+the train-split model and with the shipped one, and ``bench/data/pages-web``:
+HTML and Markdown pages as sites publish them, linted as they are (the
+shipped model). The sentences of
 ``bench/data/measure-only`` (grouped into pages by ``source``) are ours to
 measure with too and are never trained on: pass one as ``PATH`` with
 ``--model src/claimcheck/scorer/model``. This is a benchmark, not a test: it

@@ -136,9 +136,6 @@ def heads_next_line(line: str, after: str) -> bool:
     return _title_or_sentence_end(line) and not after[:1].islower() and not starts_item(after)
 
 
-_SENTENCE_STOP = re.compile(r"[.!?:][\"')\]]*$")
-
-
 def _titled(block: Block, source: str) -> list[Block]:
     """The block cut at each hard line break after a line that heads the
     next (:func:`heads_next_line`): "<b>Knee Care</b><br>Our cells..."; not
@@ -153,7 +150,7 @@ def _titled(block: Block, source: str) -> list[Block]:
             continue
         if _HARD_BREAK.search(source, *_gap(block, space)) is None:
             continue
-        if block.kind == "heading" and not _SENTENCE_STOP.search(text, line_start, space):
+        if block.kind == "heading" and not _SENTENCE_END.search(text, line_start, space):
             continue  # a title set on two lines ("Live Life Without<br>Chronic Pain") is one title
         if heads_next_line(text[line_start:space], text[space + 1:space + 60]):
             cuts.append(space)
