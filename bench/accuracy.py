@@ -97,7 +97,13 @@ def main(argv: list[str] | None = None) -> int:
                         help="pages also linted as the files are, their first line (the source) not blanked")
     parser.add_argument("--html", action="store_true",
                         help="pages also as HTML: a <p> a line, and a title in one <p> with its paragraph (<br> between)")
+    parser.add_argument("--leave-out", nargs="+", type=Path, default=[], metavar="JSONL",
+                        help="sets of ours (files of bench/data): each measured by a scorer trained as shipped "
+                             "but without it, then all of them pooled")
     args = parser.parse_args(argv)
+    if args.leave_out:
+        leave_out_report(args.leave_out, args.threshold)
+        return 0
     if args.path is not None and (args.path / "labels.json").is_file():
         model = args.model or MODEL_DIR
         print(f"scorer model: {model}")
@@ -314,6 +320,41 @@ def sentence_report(rows: list[dict], systems: Systems, show: bool) -> None:
                     if not gold[index] and flags["combined"][index]:
                         print(f"  {row['text']}")
     print(f"(borderline items: {len(rows) - len(plain)} of {len(rows)})")
+
+
+def leave_out_report(paths: list[Path], threshold: float | None = None) -> None:
+    """Each of our sets (``paths``, files of ``OWN``) measured by a scorer
+    trained as shipped (every labelled item and our other sentences) but
+    without that set: what the set's sentences are to a scorer that never
+    saw them, and so what our other sets taught it."""
+    import tempfile
+
+    from claimcheck import train
+
+    shared = [p for p in (CORPUS, OLD_DEV) if p.is_file()] + ([PAGES] if (PAGES / "labels.json").is_file() else [])
+    items = train.featurize(train.read_rows(shared))
+    pooled: dict[bool, tuple[list, list]] = {False: ([], []), True: ([], [])}  # gold and flags, alone / on pages
+    print("\n== our sets, each measured by a scorer trained as shipped without it (combined)")
+    for path in paths:
+        path = path.resolve()
+        own = train.featurize(train.own_rows([p for p in OWN if p.resolve() != path]))
+        rows = train.read_rows([path])
+        gold = [r["label"] == "claim" for r in rows]
+        figures = []
+        with tempfile.TemporaryDirectory(prefix="claimcheck-leave-out-") as tmp:
+            model = train.fit(items + own, Path(tmp) / "model")
+            train.write_provenance(model, [], [], "leave-out")
+            systems = Systems(model, threshold)
+            for on_page in (False, True):
+                flags = sentence_flags(rows, systems, on_page)["combined"]
+                pooled[on_page][0].extend(gold)
+                pooled[on_page][1].extend(flags)
+                figures.append(prf(gold, flags)[2])
+        print(f"  {path.name}: F1 {figures[0]:.3f} alone, {figures[1]:.3f} on pages ({len(rows)} sentences)")
+    for on_page in (False, True):
+        p, r, f, *_ = prf(*pooled[on_page])
+        print(f"all {len(pooled[on_page][0])} sentences, {'on pages' if on_page else 'alone'}: "
+              f"P {p:.3f} R {r:.3f} F1 {f:.3f}")
 
 
 def cv_report(seeds: int = 0) -> None:

@@ -172,6 +172,15 @@ def test_our_web_pages_are_labeled_consistently():
         assert blocks and not any("benchmark" in block.text for block in blocks), name
 
 
+def test_accuracy_measures_a_set_of_ours_with_a_scorer_trained_without_it():
+    if not (SHARED / "eval" / "corpus").is_dir() and not os.environ.get("CI"):
+        pytest.skip(f"no labelled data at {SHARED / 'eval'}")
+    out = _run("bench/accuracy.py", "--leave-out", "bench/data/heldout14.jsonl")
+    assert "== our sets, each measured by a scorer trained as shipped without it" in out
+    assert "heldout14.jsonl: F1 " in out and "(28 sentences)" in out
+    assert out.count("all 28 sentences, ") == 2  # alone, on pages
+
+
 def test_accuracy_reads_web_pages_in_their_own_format():
     out = _run("bench/accuracy.py", "bench/data/pages-web")
     assert "== pages: bench/data/pages-web (9 pages)" in out
