@@ -130,7 +130,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.train_seeds and args.path is None:
         seeds_report(rows, args.train_seeds, args.threshold)
     if args.cv:
-        cv_report(args.seeds)
+        cv_report(args.seeds, args.threshold)
         if (PAGES / "labels.json").is_file():
             pages_cv_report()
     if not args.no_documents:
@@ -357,16 +357,20 @@ def leave_out_report(paths: list[Path], threshold: float | None = None) -> None:
               f"P {p:.3f} R {r:.3f} F1 {f:.3f}")
 
 
-def cv_report(seeds: int = 0) -> None:
+def cv_report(seeds: int = 0, threshold: float | None = None) -> None:
+    """Family-grouped cross-validation of the shared sentences, at the
+    scorer rules' default threshold or at ``threshold`` (the per-seed lines
+    too), with veto and threshold sweeps."""
     from claimcheck import train
     from claimcheck.scorer.evaluate import report
 
+    at = DEFAULT_THRESHOLD if threshold is None else threshold
     paths = [p for p in (CORPUS, OLD_DEV) if p.is_file()]
     items = train.featurize(train.read_rows(paths))
     print("\n== 5-fold cross-validation grouped by family (all labeled sentences, on their pages)")
     by_view = train.cross_validate_views(items, 5, own=own_items(), views=("on_page", "alone"))
     scores = by_view["on_page"]
-    print(report(items, scores, DEFAULT_THRESHOLD))
+    print(report(items, scores, at))
     gold = [i.row["label"] == "claim" for i in items]
     from claimcheck.kinds.scorer import CONFIRM_MAX_TOKENS, confirm_threshold
     from claimcheck.scorer.cutoffs import needed
@@ -397,33 +401,33 @@ def cv_report(seeds: int = 0) -> None:
 
     disclaimer = disclaimer_pattern(Linter.from_folders().ruleset.rules)  # as the engine's, without compiling
     holds_disclaimer = [disclaimer is not None and disclaimer.search(i.row["text"]) is not None for i in items]
-    p, r, f, *_ = prf(gold, flagged(DEFAULT_THRESHOLD, veto=lambda words: 0.0))
+    p, r, f, *_ = prf(gold, flagged(at, veto=lambda words: 0.0))
     print(f"combined, no veto                   P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
-    p, r, f, *_ = prf(gold, flagged(DEFAULT_THRESHOLD))
+    p, r, f, *_ = prf(gold, flagged(at))
     print(f"combined, pack findings confirmed by voice (as shipped) P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
-    p, r, f, *_ = prf(gold, flagged(DEFAULT_THRESHOLD, view="alone"))
+    p, r, f, *_ = prf(gold, flagged(at, view="alone"))
     print(f"as shipped, each sentence checked alone           P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
     print("if the scorer vetoed pack findings it scores below v on every page "
           "(shipped: 0.3 on informational pages, 0.2 on pages of unknown voice):")
     for value in (0.05, 0.1, 0.15, 0.2, 0.3):
-        p, r, f, *_ = prf(gold, flagged(DEFAULT_THRESHOLD, veto=lambda words: value))
+        p, r, f, *_ = prf(gold, flagged(at, veto=lambda words: value))
         print(f"  v = {value:.2f}                          P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
-    print(f"the scorer alone, and as shipped, at other thresholds (the default is {DEFAULT_THRESHOLD}):")
-    for threshold in (0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7):
-        alone = [i.candidate and s.get(CLAIM, 0.0) >= threshold for i, s in zip(items, scores)]
+    print(f"the scorer alone, and as shipped, at other thresholds (above: {at}):")
+    for value in (0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7):
+        alone = [i.candidate and s.get(CLAIM, 0.0) >= value for i, s in zip(items, scores)]
         p, r, f, *_ = prf(gold, alone)
-        sp, sr, sf, *_ = prf(gold, flagged(threshold))
-        print(f"  t = {threshold:.2f}  alone P {p:.3f}  R {r:.3f}  F1 {f:.3f}; as shipped P {sp:.3f}  R {sr:.3f}  F1 {sf:.3f}")
+        sp, sr, sf, *_ = prf(gold, flagged(value))
+        print(f"  t = {value:.2f}  alone P {p:.3f}  R {r:.3f}  F1 {f:.3f}; as shipped P {sp:.3f}  R {sr:.3f}  F1 {sf:.3f}")
     if seeds:
         # The same folds and data, the scorer trained with other seeds: a
         # change to the training set moves the figures by about this much
         # whatever it teaches, so smaller differences between builds are noise.
-        shipped = {0: (prf(gold, flagged(DEFAULT_THRESHOLD))[2], prf(gold, flagged(DEFAULT_THRESHOLD, view="alone"))[2])}
+        shipped = {0: (prf(gold, flagged(at))[2], prf(gold, flagged(at, view="alone"))[2])}
         for seed in range(1, seeds + 1):
             scored = train.cross_validate_views(items, 5, overrides={"system.seed": seed}, own=own_items(),
                                                 views=("on_page", "alone"))
-            shipped[seed] = (prf(gold, flagged(DEFAULT_THRESHOLD, scored=scored))[2],
-                             prf(gold, flagged(DEFAULT_THRESHOLD, view="alone", scored=scored))[2])
+            shipped[seed] = (prf(gold, flagged(at, scored=scored))[2],
+                             prf(gold, flagged(at, view="alone", scored=scored))[2])
         print("as shipped, by training seed (F1 on pages / each sentence alone):")
         for seed, (page, alone) in shipped.items():
             print(f"  seed {seed}{' (the config)' if seed == 0 else ''}: {page:.3f} / {alone:.3f}")

@@ -36,8 +36,9 @@ OPTIONS = (
            "(and that the scorer sees as features)"),
 )
 # Chosen by the family-grouped cross-validation of the scorer trained with
-# our own sentence sets (three training seeds: 0.743 on pages and 0.744
-# alone at 0.45, 0.737 and 0.738 at 0.5; README "Accuracy").
+# our own sentence sets (`bench/accuracy.py --cv --seeds 2 [--threshold T]`:
+# 0.743 on pages and 0.743 alone at 0.45, 0.735 and 0.737 at 0.5; README
+# "Accuracy").
 DEFAULT_THRESHOLD = 0.45
 # On an informational page (a regulator, journalist or scientist speaking),
 # what reads like a claim is mostly reported speech: the scorer reports a
