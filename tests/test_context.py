@@ -321,6 +321,11 @@ def test_how_common_a_disease_is_is_not_a_result(packs_only):
         ("Nice texture, but I didn't notice much of a change in my wrinkles.", "testimonial.likely-claim", False),
         ("Honestly I can't tell if my knee pain changed after three PRP sessions.", "testimonial.likely-claim",
          False),
+        # tenth session: a device's clearance beside the treatment's status (web pages round 3)
+        ("The devices used to prepare PRP are cleared by the FDA, but injecting it into a tendon is an off-label "
+         "use.", "fda.approved", False),
+        ("The centrifuge used to concentrate platelets is FDA cleared.", "fda.approved", False),
+        ("Our PRP injections are cleared by the FDA for tendon repair.", "fda.approved", True),
     ],
 )
 def test_words_from_the_held_out_sets_misses(linter, text, rule, found):

@@ -87,6 +87,17 @@ def test_blocks_never_run_together_and_inline_elements_do_not_split():
     assert [b.text for b in blocks] == ["Stem cells", "cure", "It heals knees", "a", "b"]
 
 
+def test_menus_and_breadcrumbs_are_skipped_but_a_treatment_menu_is_read():
+    source = (
+        '<header><ul class="mega-menu"><li>Stem Cells for Heart Failure<ul><li>Trials</li></ul></li></ul>'
+        '<div role="Navigation"><a>PRP for Arthritis</a></div>'
+        '<ol class="breadcrumb"><li>Home</li><li>Exosomes for Hair Loss</li></ol>'
+        '<ul id="primary"><li class="menu-item">Stem Cells for Autism</li></ul></header>'
+        '<h1>Our Mission</h1><div class="menu"><p>Exosome facial, $300</p></div><p>Menu ends.</p>'
+    )
+    assert [b.text for b in read(source, "p.html").blocks] == ["Our Mission", "Exosome facial, $300", "Menu ends."]
+
+
 def test_skip_selectors_are_configurable(tmp_path):
     page = tmp_path / "p.html"
     page.write_text('<div class="promo-strip">Our stem cells cure autism.</div><p>Open daily.</p>', encoding="utf-8")

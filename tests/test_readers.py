@@ -59,6 +59,18 @@ def test_prose_blocks_include_headings_lists_quotes_tables_links_and_alt_text():
     assert "x | y" in blocks
 
 
+def test_footnote_references_are_not_prose_and_footnote_text_is():
+    # A reference glued to a sentence no longer makes it look unfinished
+    # ("ago.[^1]" read as a title); the note's own text is linted where it is.
+    source = "Hair grows back in weeks.[^1] Really[^note].\r\n\r\n[^1]: Our own\tsurvey cures *baldness*.\n\n[^note]: Second.\n"
+    document = markdown.read(source, "x.md")
+    assert prose(document) == ["Hair grows back in weeks. Really.", "Our own survey cures baldness.", "Second."]
+    for block in document.blocks:
+        for index, char in enumerate(block.text):
+            if not char.isspace():
+                assert source[block.source_offset(index)] == char
+
+
 def test_front_matter_copy_fields_only():
     source = '---\ntitle: "Title words"\nlayout: post\ndescription: >\n  Folded\n  words\nsummary: Plain words\n---\nBody.\n'
     document = markdown.read(source, "x.md")

@@ -39,8 +39,14 @@ table tbody td tfoot th thead title tr ul button label legend select textarea he
 SKIPPED_ELEMENTS = frozenset("script style template svg noscript iframe pre code math object canvas".split())
 VOID_ELEMENTS = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 # Navigation and cookie / consent banners (tag, #id or .class); configurable.
+# "nav" also selects role="navigation", its ARIA equivalent. The classes are
+# those of site builders' and themes' menus (WordPress's menu-item and
+# sub-menu, Bootstrap's navbar, mega-menu plugins) and breadcrumb trails; a
+# bare "menu" is not among them (a med spa's "treatment menu" is copy).
 DEFAULT_SKIP = ("nav", "#cookie-banner", "#cookie-notice", "#cookie-consent", ".cookie-banner",
-                ".cookie-notice", ".cookie-consent", ".consent-banner", "#onetrust-banner-sdk", ".cc-window")
+                ".cookie-notice", ".cookie-consent", ".consent-banner", "#onetrust-banner-sdk", ".cc-window",
+                ".navbar", ".nav-menu", ".main-menu", ".mega-menu", ".sub-menu", ".menu-item",
+                ".breadcrumb", ".breadcrumbs")
 # <meta> whose content is copy: name= or property= values.
 META_COPY = frozenset({"description", "og:title", "og:description", "twitter:title", "twitter:description"})
 # Attributes whose value is copy, on any element.
@@ -181,6 +187,8 @@ class _Parser(HTMLParser):
     # -- attributes -----------------------------------------------------------------
     def _selected(self, tag: str, values: dict) -> bool:
         if tag in self.tags:
+            return True
+        if "nav" in self.tags and (values.get("role") or "").strip().lower() == "navigation":
             return True
         if values.get("id") in self.ids:
             return True

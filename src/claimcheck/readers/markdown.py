@@ -1,11 +1,12 @@
-"""Markdown (CommonMark + GFM tables + YAML front matter) via markdown-it-pyrs.
+"""Markdown (CommonMark + GFM tables + footnotes + YAML front matter) via markdown-it-pyrs.
 
 markdown-it-pyrs (the Rust port of markdown-it) decides what is a paragraph,
 heading, list item, table cell, code block or HTML block, so block structure
 follows CommonMark, and it gives every node -- text included -- its exact
 source range. Only text (including link text and image alt text) becomes
-prose; code spans, raw HTML, autolinks, link destinations and reference
-definitions never do.
+prose; code spans, raw HTML, autolinks, link destinations, reference
+definitions and footnote references ("[^1]") never do (a footnote's own
+text is prose).
 """
 
 from __future__ import annotations
@@ -36,6 +37,10 @@ _BLOCK_KINDS = {
 _INLINE_CONTAINERS = {"em", "strong", "link", "image", "strikethrough", "s"}
 # Inline nodes that are never prose.
 _INLINE_SKIPPED = {"code_inline", "html_inline", "autolink", "math_inline"}
+# Nor a footnote reference ("ago.[^1]"), which is glued to its word, or the
+# back-link markdown-it adds at the end of a footnote's text: dropped without
+# a word break.
+_INLINE_DROPPED = {"footnote_ref", "footnote_ref_anchor"}
 _INLINE_BREAKS = {"softbreak", "hardbreak"}
 _LISTS = {"bullet_list", "ordered_list"}
 
@@ -43,7 +48,7 @@ _LISTS = {"bullet_list", "ordered_list"}
 def make_parser():
     import markdown_it_pyrs
 
-    return markdown_it_pyrs.MarkdownIt("commonmark").enable_many(["table", "front_matter"])
+    return markdown_it_pyrs.MarkdownIt("commonmark").enable_many(["table", "front_matter", "footnote"])
 
 
 # A parse tree costs about twenty times its text in memory, so long files are
@@ -240,7 +245,8 @@ def _after_front_matter(source: str) -> int:
     return close.end() if close else len(source)
 
 
-_INLINE = frozenset({"text", "text_special"}) | _INLINE_BREAKS | _INLINE_CONTAINERS | _INLINE_SKIPPED
+_INLINE = (frozenset({"text", "text_special"}) | _INLINE_BREAKS | _INLINE_CONTAINERS | _INLINE_SKIPPED
+           | _INLINE_DROPPED)
 
 
 def _collect(root, source: str, to_char, blocks: list[Block], fields) -> None:
@@ -346,6 +352,8 @@ def _inline(node, source: str, to_char, out: ProseBuilder) -> None:
                 out.separate()
         elif name in _INLINE_BREAKS or name in _INLINE_SKIPPED:
             out.separate()
+        elif name in _INLINE_DROPPED:
+            continue
         elif name in _INLINE_CONTAINERS:
             boundary = name in ("link", "image")
             children = list(node.children)
