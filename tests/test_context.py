@@ -309,11 +309,15 @@ def test_how_common_a_disease_is_is_not_a_result(packs_only):
          False),
         # a star rating over a review of no result, and no change seen (not rule examples: no labelled
         # sentence holds these words, and the scorer stays as trained)
-        ("★★☆☆☆ Nice staff, but the injections didn't help my knee.", "testimonial.patient-reports", False),
-        ("★★★★★ The injections fixed my knee.", "testimonial.patient-reports", True),
-        ("3 out of 5 stars", "testimonial.patient-reports", False),  # a review widget's label
-        ("Rated 4.8 out of 5 stars by 300 customers", "testimonial.patient-reports", False),
-        ("Five stars, my knee pain is gone.", "testimonial.patient-reports", True),
+        ("★★☆☆☆ Nice staff, but the injections didn't help my knee.", "testimonial.star-rating", False),
+        ("★★★★★ The injections fixed my knee.", "testimonial.star-rating", True),
+        ("3 out of 5 stars", "testimonial.star-rating", False),  # a review widget's label
+        ("Rated 4.8 out of 5 stars by 300 customers", "testimonial.star-rating", False),
+        ("Five stars, my knee pain is gone.", "testimonial.star-rating", True),
+        # tenth session: a rating of no result (web pages round 4: a shop's review widget)
+        ("★★★★★ Verified Buyer", "testimonial.star-rating", False),
+        ("5-star service: the wait was short and the staff were kind.", "testimonial.star-rating", False),
+        ("★★★★★ Verified Buyer: my neuropathy is better and I can feel my toes.", "testimonial.star-rating", True),
         # the quality of evidence is no ranking
         ("The best trials so far found no benefit from PRP for tendon pain.", "superiority.rank", False),
         ("The best evidence we have comes from small studies.", "superiority.rank", False),
