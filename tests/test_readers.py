@@ -71,6 +71,18 @@ def test_footnote_references_are_not_prose_and_footnote_text_is():
                 assert source[block.source_offset(index)] == char
 
 
+def test_static_site_template_tags_are_not_prose():
+    source = ('{{< testimonial name="Priya S." >}}\r\n"My hair grew back." Call {{ site.phone }}.\r\n'
+              '{{< /testimonial >}}\n\n{% include cta.html %}\n\nA {{% note %}}PRP{{% /note %}} {{ not a tag\n')
+    document = markdown.read(source, "x.md")
+    assert prose(document) == ['"My hair grew back." Call .', "A PRP {{ not a tag"]
+    assert document.blocks[0].source_offset(0) == source.index('"My')
+    for block in document.blocks:
+        for index, char in enumerate(block.text):
+            if not char.isspace():
+                assert source[block.source_offset(index)] == char
+
+
 def test_front_matter_copy_fields_only():
     source = '---\ntitle: "Title words"\nlayout: post\ndescription: >\n  Folded\n  words\nsummary: Plain words\n---\nBody.\n'
     document = markdown.read(source, "x.md")

@@ -5,8 +5,8 @@ heading, list item, table cell, code block or HTML block, so block structure
 follows CommonMark, and it gives every node -- text included -- its exact
 source range. Only text (including link text and image alt text) becomes
 prose; code spans, raw HTML, autolinks, link destinations, reference
-definitions and footnote references ("[^1]") never do (a footnote's own
-text is prose).
+definitions, footnote references ("[^1]") and static-site template tags
+(Hugo shortcodes, Liquid tags) never do (a footnote's own text is prose).
 """
 
 from __future__ import annotations
@@ -189,8 +189,21 @@ _NEUTRAL = str.maketrans({"*": "\u00a0", "_": "\u00a0", "~": "\u00a0", ">": "\u0
 _EMPHASIS_ONLY = str.maketrans({"*": "\u00a0", "_": "\u00a0", "~": "\u00a0"})
 
 
+# Static-site template tags in content files: Hugo shortcodes ("{{< figure
+# src=... >}}", "{{% note %}}") and Liquid / Jekyll / Eleventy tags and
+# placeholders ("{% include cta.html %}", "{{ site.phone }}"). They are not
+# prose (the site renders something else in their place), so they are read
+# as spaces, line breaks kept: one character for one, so every offset stays
+# exact, and a tag alone on its line ends the paragraph around it, as the
+# rendered page does. No brace inside a tag: time stays linear in the text.
+_TEMPLATE_TAG = re.compile(r"\{\{[^{}\n]{0,2000}\}\}|\{%[^{}\n]{0,2000}%\}")
+
+
 def _defused(text: str) -> str:
-    """``text`` with pathological nesting read as plain characters (see MAX_MARKERS)."""
+    """``text`` with template tags read as spaces and pathological nesting
+    read as plain characters (see MAX_MARKERS)."""
+    if "{{" in text or "{%" in text:
+        text = _TEMPLATE_TAG.sub(lambda m: " " * len(m.group()), text)
     if len(text) < MAX_MARKERS:
         return text
     if _markers(text) >= MAX_MARKERS:
