@@ -98,6 +98,13 @@ def test_menus_and_breadcrumbs_are_skipped_but_a_treatment_menu_is_read():
     assert [b.text for b in read(source, "p.html").blocks] == ["Our Mission", "Exosome facial, $300", "Menu ends."]
 
 
+def test_an_inactive_tab_panel_is_read_though_hidden():
+    source = ('<div role="tablist"><button role="tab">PRP</button></div>'
+              '<div role="tabpanel" hidden><p>Stem cells regrow cartilage.</p></div>'
+              '<div hidden><p>A hidden slide.</p></div><div role="TabPanel " hidden="">Second tab.</div>')
+    assert [b.text for b in read(source, "p.html").blocks] == ["PRP", "Stem cells regrow cartilage.", "Second tab."]
+
+
 def test_skip_selectors_are_configurable(tmp_path):
     page = tmp_path / "p.html"
     page.write_text('<div class="promo-strip">Our stem cells cure autism.</div><p>Open daily.</p>', encoding="utf-8")

@@ -12,9 +12,9 @@ reference. (html5lib and lxml build a tree and give no offsets for text.)
 Block elements end a block, so text from two blocks never runs together;
 inline elements (``<b>cure</b>``) do not. ``script`` (except JSON-LD),
 ``style``, ``template``, ``svg``, ``noscript``, ``iframe``, ``pre``,
-``code``, elements with ``hidden`` and what the ``skip`` selectors name
-(navigation and cookie banners by default) are skipped with their whole
-subtree. Comments are never prose; claimcheck's suppression comments work in
+``code``, elements with ``hidden`` (but not an inactive tab panel) and
+what the ``skip`` selectors name (navigation and cookie banners by
+default) are skipped with their whole subtree. Comments are never prose; claimcheck's suppression comments work in
 HTML as in Markdown.
 """
 
@@ -129,7 +129,7 @@ class _Parser(HTMLParser):
         if tag == "script" and (values.get("type") or "").strip().lower() == "application/ld+json":
             self.json_ld = True
             return
-        if tag in SKIPPED_ELEMENTS or "hidden" in values or self._selected(tag, values):
+        if tag in SKIPPED_ELEMENTS or _hidden(values) or self._selected(tag, values):
             if not void:
                 self.skipping.append(tag)
             return
@@ -246,6 +246,13 @@ class _Parser(HTMLParser):
             block = builder.build("json-ld")
             if block is not None:
                 self.blocks.append(block)
+
+
+def _hidden(values: dict) -> bool:
+    """An element with ``hidden`` is not shown, so not copy; except a tab
+    panel (``role="tabpanel"``): an inactive tab of the ARIA tab pattern is
+    hidden until its tab is clicked, and its copy is published all the same."""
+    return "hidden" in values and (values.get("role") or "").strip().lower() != "tabpanel"
 
 
 def _selectors(skip: Sequence[str]) -> tuple[frozenset, frozenset, frozenset]:
