@@ -72,7 +72,7 @@ GENERATORS: dict[str, tuple[Callable[[int], str], str]] = {
     "NULs after 8 KB": (lambda n: _prose(9000) + " " + _repeat(CLAIM + ".\0\0\0 ", n - 9001), ".txt"),
     "lone surrogates (refused)": (lambda n: _repeat(CLAIM + " \ud800\udfff\udc00 ", n), ".txt"),
     "astral and combining": (lambda n: _repeat("Our \U0001f9ec stem cells cu\u0301re autism \U0001f600 ", n), ".md"),
-    "template braces {{": (lambda n: CLAIM + " " + _repeat("{{< x {{ y }", n), ".md"),
+    "template braces {{": (lambda n: CLAIM + " " + _repeat("{{< x >}} {{ y }", n), ".md"),
     "footnote references": (lambda n: _repeat(CLAIM + "[^1] ", n) + "\n\n[^1]: " + CLAIM + ".\n", ".md"),
     "long URLs": (lambda n: _repeat("See https://example.com/" + "a" * 2000 + " ", n), ".md"),
     "long word": (lambda n: CLAIM + " " + _repeat("x", n), ".txt"),

@@ -76,11 +76,21 @@ def test_static_site_template_tags_are_not_prose():
               '{{< /testimonial >}}\n\n{% include cta.html %}\n\nA {{% note %}}PRP{{% /note %}} {{ not a tag\n')
     document = markdown.read(source, "x.md")
     assert prose(document) == ['"My hair grew back." Call .', "A PRP {{ not a tag"]
+    # a tag inside a link destination leaves the link a link (its text is prose, its URL is not)
+    assert prose(markdown.read("[Book now]({{ site.url }}/book) or ![Alt](/i/{{ p.slug }}.png).\n", "x.md")) == [
+        "Book now or Alt ."]
     assert document.blocks[0].source_offset(0) == source.index('"My')
     for block in document.blocks:
         for index, char in enumerate(block.text):
             if not char.isspace():
                 assert source[block.source_offset(index)] == char
+
+
+def test_mdx_import_and_export_lines_are_not_prose():
+    source = ("import { Callout, Testimonial } from '../components'\r\nimport './styles.css';\n"
+              "export const meta = { title: 'Cures' }\n\nImport duties apply. We export to Canada.\n"
+              "import the file from 'x'\n")
+    assert prose(markdown.read(source, "x.mdx")) == ["Import duties apply. We export to Canada."]
 
 
 def test_front_matter_copy_fields_only():

@@ -13,9 +13,9 @@ Block elements end a block, so text from two blocks never runs together;
 inline elements (``<b>cure</b>``) do not. ``script`` (except JSON-LD),
 ``style``, ``template``, ``svg``, ``noscript``, ``iframe``, ``pre``,
 ``code``, elements with ``hidden`` (but not an inactive tab panel) and
-what the ``skip`` selectors name (navigation and cookie banners by
-default) are skipped with their whole subtree. Comments are never prose; claimcheck's suppression comments work in
-HTML as in Markdown.
+what the ``skip`` selectors name (navigation, menus and cookie banners by
+default) are skipped with their whole subtree. Comments are never prose;
+claimcheck's suppression comments work in HTML as in Markdown.
 """
 
 from __future__ import annotations

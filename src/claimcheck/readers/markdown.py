@@ -5,8 +5,9 @@ heading, list item, table cell, code block or HTML block, so block structure
 follows CommonMark, and it gives every node -- text included -- its exact
 source range. Only text (including link text and image alt text) becomes
 prose; code spans, raw HTML, autolinks, link destinations, reference
-definitions, footnote references ("[^1]") and static-site template tags
-(Hugo shortcodes, Liquid tags) never do (a footnote's own text is prose).
+definitions, footnote references ("[^1]"), static-site template tags
+(Hugo shortcodes, Liquid tags) and MDX's import / export lines never do (a
+footnote's own text is prose).
 """
 
 from __future__ import annotations
@@ -192,18 +193,47 @@ _EMPHASIS_ONLY = str.maketrans({"*": "\u00a0", "_": "\u00a0", "~": "\u00a0"})
 # Static-site template tags in content files: Hugo shortcodes ("{{< figure
 # src=... >}}", "{{% note %}}") and Liquid / Jekyll / Eleventy tags and
 # placeholders ("{% include cta.html %}", "{{ site.phone }}"). They are not
-# prose (the site renders something else in their place), so they are read
-# as spaces, line breaks kept: one character for one, so every offset stays
-# exact, and a tag alone on its line ends the paragraph around it, as the
-# rendered page does. No brace inside a tag: time stays linear in the text.
+# prose (the site renders something else in their place). No brace inside a
+# tag: time stays linear in the text.
 _TEMPLATE_TAG = re.compile(r"\{\{[^{}\n]{0,2000}\}\}|\{%[^{}\n]{0,2000}%\}")
 
 
+def _without_templates(text: str) -> str:
+    """``text`` with its template tags read as blanks, one character for one
+    (so every offset stays exact): a line of nothing but tags becomes a blank
+    line, which ends the paragraph around it as the rendered page does;
+    a tag among other text becomes no-break spaces, which keep a link
+    destination a destination ("[Book]({{ site.url }}/book)") and read as a
+    word break in prose."""
+    line = [-1, False]  # the end of the current match's line, and whether it holds only tags and blanks
+
+    def blank(match: re.Match) -> str:
+        if match.start() > line[0]:  # a new line (matches come in order: each line is looked at once)
+            start = text.rfind("\n", 0, match.start()) + 1
+            end = text.find("\n", match.end())
+            line[0] = len(text) if end < 0 else end
+            line[1] = not _TEMPLATE_TAG.sub("", text[start:line[0]]).strip()
+        return (" " if line[1] else "\u00a0") * len(match.group())
+
+    return _TEMPLATE_TAG.sub(blank, text)
+
+
+# MDX's ES module lines (an .mdx file is read as Markdown): "import { Callout }
+# from '../components'", "export const meta = {...}", one line each, in
+# column 0. Code, not prose: read as spaces. Bounded repeats keep time linear.
+_ESM_LINE = re.compile(
+    r"^(?:import[ \t][^\n]{0,500}?[ \t]from[ \t]*['\"][^'\"\n]{1,300}['\"]|import[ \t]*['\"][^'\"\n]{1,300}['\"]"
+    r"|export[ \t]+(?:const|let|var|function|default|async|class)\b[^\n]{0,2000}?);?[ \t]*(?=\r?$)", re.MULTILINE)
+
+
 def _defused(text: str) -> str:
-    """``text`` with template tags read as spaces and pathological nesting
-    read as plain characters (see MAX_MARKERS)."""
+    """``text`` with template tags read as blanks (see ``_without_templates``),
+    MDX's import and export lines as spaces, and pathological nesting read as
+    plain characters (see MAX_MARKERS)."""
     if "{{" in text or "{%" in text:
-        text = _TEMPLATE_TAG.sub(lambda m: " " * len(m.group()), text)
+        text = _without_templates(text)
+    if text.startswith(("import", "export")) or "\nimport" in text or "\nexport" in text:
+        text = _ESM_LINE.sub(lambda m: " " * len(m.group()), text)
     if len(text) < MAX_MARKERS:
         return text
     if _markers(text) >= MAX_MARKERS:
