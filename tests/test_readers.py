@@ -18,13 +18,18 @@ def prose(document: Document) -> list[str]:
     return [block.text for block in document.blocks]
 
 
-def test_every_block_char_maps_to_the_same_source_char():
-    source = "# Title *em*\r\n\r\n> - item `code` [link text](http://x.com \"t\")\r\n>   more\r\n"
-    document = markdown.read(source, "x.md")
+def assert_exact_offsets(document: Document, source: str) -> None:
+    """Every character of every block (but the blanks that stand for line
+    breaks, tabs and markup) is the source character it maps to."""
     for block in document.blocks:
         for index, char in enumerate(block.text):
-            if char != " ":
+            if not char.isspace():
                 assert source[block.source_offset(index)] == char
+
+
+def test_every_block_char_maps_to_the_same_source_char():
+    source = "# Title *em*\r\n\r\n> - item `code` [link text](http://x.com \"t\")\r\n>   more\r\n"
+    assert_exact_offsets(markdown.read(source, "x.md"), source)
 
 
 @pytest.mark.parametrize(
@@ -65,10 +70,7 @@ def test_footnote_references_are_not_prose_and_footnote_text_is():
     source = "Hair grows back in weeks.[^1] Really[^note].\r\n\r\n[^1]: Our own\tsurvey cures *baldness*.\n\n[^note]: Second.\n"
     document = markdown.read(source, "x.md")
     assert prose(document) == ["Hair grows back in weeks. Really.", "Our own survey cures baldness.", "Second."]
-    for block in document.blocks:
-        for index, char in enumerate(block.text):
-            if not char.isspace():
-                assert source[block.source_offset(index)] == char
+    assert_exact_offsets(document, source)
 
 
 def test_static_site_template_tags_are_not_prose():
@@ -80,10 +82,7 @@ def test_static_site_template_tags_are_not_prose():
     assert prose(markdown.read("[Book now]({{ site.url }}/book) or ![Alt](/i/{{ p.slug }}.png).\n", "x.md")) == [
         "Book now or Alt ."]
     assert document.blocks[0].source_offset(0) == source.index('"My')
-    for block in document.blocks:
-        for index, char in enumerate(block.text):
-            if not char.isspace():
-                assert source[block.source_offset(index)] == char
+    assert_exact_offsets(document, source)
 
 
 def test_mdx_import_and_export_lines_are_not_prose():
