@@ -129,7 +129,8 @@ class _Parser(HTMLParser):
         if tag == "script" and (values.get("type") or "").strip().lower() == "application/ld+json":
             self.json_ld = True
             return
-        if tag in SKIPPED_ELEMENTS or _hidden(values) or self._selected(tag, values):
+        role = (values.get("role") or "").strip().lower()
+        if tag in SKIPPED_ELEMENTS or _hidden(values, role) or self._selected(tag, values, role):
             if not void:
                 self.skipping.append(tag)
             return
@@ -185,10 +186,8 @@ class _Parser(HTMLParser):
                 self.builder.add_char(char, start, end - start)
 
     # -- attributes -----------------------------------------------------------------
-    def _selected(self, tag: str, values: dict) -> bool:
-        if tag in self.tags:
-            return True
-        if "nav" in self.tags and (values.get("role") or "").strip().lower() == "navigation":
+    def _selected(self, tag: str, values: dict, role: str) -> bool:
+        if tag in self.tags or (role == "navigation" and "nav" in self.tags):
             return True
         if values.get("id") in self.ids:
             return True
@@ -248,11 +247,11 @@ class _Parser(HTMLParser):
                 self.blocks.append(block)
 
 
-def _hidden(values: dict) -> bool:
+def _hidden(values: dict, role: str) -> bool:
     """An element with ``hidden`` is not shown, so not copy; except a tab
     panel (``role="tabpanel"``): an inactive tab of the ARIA tab pattern is
     hidden until its tab is clicked, and its copy is published all the same."""
-    return "hidden" in values and (values.get("role") or "").strip().lower() != "tabpanel"
+    return "hidden" in values and role != "tabpanel"
 
 
 def _selectors(skip: Sequence[str]) -> tuple[frozenset, frozenset, frozenset]:
