@@ -50,6 +50,7 @@ from pathlib import Path
 
 from claimcheck.api import Linter
 from claimcheck.compiled import disclaimer_pattern
+from claimcheck.files import decode
 from claimcheck.findings import Level
 from claimcheck.kinds.scorer import DEFAULT_THRESHOLD
 
@@ -514,8 +515,8 @@ class PageCounts:
         blank lines, a paragraph a line, findings' lines mapped back; an
         ``.html`` or ``.md`` page as it is, in its format); a note of what
         went wrong on it, or ``""``."""
-        lines = (folder / file).read_text(encoding="utf-8").split("\n")
         suffix = file.rpartition(".")[2]
+        lines = _page_lines(folder, file)
         if suffix in WEB_FORMATS:
             # a page as a site publishes it, linted as it is: its source is
             # in an HTML comment or a front-matter field, which are not copy
@@ -547,6 +548,12 @@ class PageCounts:
         return (f"claim lines found {self.found}/{self.expected} ({self.found / max(self.expected, 1):.0%}); "
                 f"false lines: responsible pages {self.false_resp}, promotional pages {self.false_promo}; "
                 f"disclaimer verdicts {self.verdicts}/{self.pages}")
+
+
+def _page_lines(folder: Path, file: str) -> list[str]:
+    """A labelled page's lines, decoded as claimcheck decodes the file (an
+    HTML page may declare another charset in its ``<meta>``)."""
+    return decode((folder / file).read_bytes(), file, html=file.endswith(".html")).split("\n")
 
 
 def _as_read(lines: list[str], packed: bool, fmt: str) -> tuple[list[int], list[str], str]:
@@ -631,7 +638,7 @@ def _voice_agreement(folder: Path, labels: dict) -> str:
     cues = page_cues(Linter.from_folders(scorer=False).ruleset)
     right, others = 0, Counter()
     for file in sorted(labels):
-        lines = (folder / file).read_text(encoding="utf-8").split("\n")
+        lines = _page_lines(folder, file)
         fmt = WEB_FORMATS.get(file.rpartition(".")[2])
         if fmt is None:
             fmt, lines[0] = "text", ""
