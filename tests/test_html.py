@@ -105,6 +105,15 @@ def test_an_inactive_tab_panel_is_read_though_hidden():
     assert [b.text for b in read(source, "p.html").blocks] == ["PRP", "Stem cells regrow cartilage.", "Second tab."]
 
 
+def test_an_inline_svg_infographic_is_read_but_not_its_markup():
+    source = ('<p>Results</p><svg viewBox="0 0 10 10"><metadata><rdf:RDF><dc:format>image/svg+xml</dc:format>'
+              '</rdf:RDF></metadata><style>.a{fill:red}</style><path d="M0 0h10"/>'
+              '<text x="1" y="5">98% of patients <tspan>pain-free</tspan> in 30 days</text>'
+              '<text x="1" y="9">Stem cells</text></svg><p>After.</p>')
+    assert [b.text for b in read(source, "p.html").blocks] == [
+        "Results", "98% of patients pain-free in 30 days", "Stem cells", "After."]
+
+
 def test_skip_selectors_are_configurable(tmp_path):
     page = tmp_path / "p.html"
     page.write_text('<div class="promo-strip">Our stem cells cure autism.</div><p>Open daily.</p>', encoding="utf-8")

@@ -11,7 +11,7 @@ reference. (html5lib and lxml build a tree and give no offsets for text.)
 
 Block elements end a block, so text from two blocks never runs together;
 inline elements (``<b>cure</b>``) do not. ``script`` (except JSON-LD),
-``style``, ``template``, ``svg``, ``noscript``, ``iframe``, ``pre``,
+``style``, ``template``, ``noscript``, ``iframe``, ``pre``,
 ``code``, elements with ``hidden`` (but not an inactive tab panel) and
 what the ``skip`` selectors name (navigation, menus and cookie banners by
 default) are skipped with their whole subtree. Comments are never prose;
@@ -34,9 +34,12 @@ from claimcheck.readers.prose import ProseBuilder
 BLOCK_ELEMENTS = frozenset("""
 address article aside blockquote body caption dd details dialog div dl dt fieldset figcaption figure
 footer form h1 h2 h3 h4 h5 h6 header hgroup hr html li main menu nav ol option p section summary
-table tbody td tfoot th thead title tr ul button label legend select textarea head
+table tbody td tfoot th thead title tr ul button label legend select textarea head text desc
 """.split())
-SKIPPED_ELEMENTS = frozenset("script style template svg noscript iframe pre code math object canvas".split())
+# An inline SVG is read: its <text> labels (an infographic's "98% pain-free")
+# and <title> / <desc> are copy, each a block; the rest of it is markup, but
+# for an editor's <metadata> (Inkscape's "image/svg+xml"), skipped.
+SKIPPED_ELEMENTS = frozenset("script style template noscript iframe pre code math object canvas metadata".split())
 VOID_ELEMENTS = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 # Navigation and cookie / consent banners (tag, #id or .class); configurable.
 # "nav" also selects role="navigation", its ARIA equivalent. The classes are
