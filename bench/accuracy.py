@@ -53,10 +53,10 @@ from claimcheck.compiled import disclaimer_pattern
 from claimcheck.files import decode
 from claimcheck.findings import Level
 from claimcheck.kinds.scorer import DEFAULT_THRESHOLD
-
-MISSING_DISCLAIMER = "missing-disclaimer"  # the category of the page-level disclaimer rules
 from claimcheck.scorer.classifier import CLAIM, MODEL_DIR
 from claimcheck.scorer.evaluate import prf
+
+MISSING_DISCLAIMER = "missing-disclaimer"  # the category of the page-level disclaimer rules
 
 HERE = Path(__file__).resolve().parent
 SHARED = HERE.parents[1] / "shared" / "eval"
@@ -524,7 +524,7 @@ class PageCounts:
         else:
             numbers, kept, fmt = _as_read(lines, packed, fmt)
         findings = linter.lint_text("\n".join(kept), path=file, format=fmt)
-        flagged = {numbers[f.line - 1] for f in findings if f.category != "missing-disclaimer" and f.level >= lowest}
+        flagged = {numbers[f.line - 1] for f in findings if f.category != MISSING_DISCLAIMER and f.level >= lowest}
         wanted = set(label["expected_claim_lines"])
         optional = set(label.get("quoted_claim_lines_optional", ())) | set(label.get("other_optional_lines", ()))
         false = flagged - wanted - optional
@@ -534,7 +534,7 @@ class PageCounts:
             self.false_resp += len(false)
         else:
             self.false_promo += len(false)
-        missing = any(f.category == "missing-disclaimer" for f in findings)
+        missing = any(f.category == MISSING_DISCLAIMER for f in findings)
         want = label.get("expect_missing_disclaimer_finding")
         right = want is None or want == missing
         self.verdicts += right
