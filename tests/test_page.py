@@ -262,6 +262,18 @@ def test_a_page_of_care_instructions_is_an_instruction_sheet(cues):
     assert page.instructions == 2 and not page.instruction_sheet
 
 
+def test_a_lead_before_an_instruction_stays_on_its_line(cues):
+    """Numbers alone on their lines (list numbers split from their items)
+    start no sentence, and the lead before an instruction is read on its own
+    line only: read on over the lines after it, each line's lead ran to the
+    end of the page (time quadratic in the number of lines)."""
+    lines = ["1", "2.", "- 3", "Avoid hot baths.", "Keep the dressing on.", "Call us if it bleeds.", "Rest."]
+    sheet = decide(lines, cues)
+    assert (sheet.instructions, sheet.sentences) == (4, 4)
+    many = decide(["1"] * 5000 + lines[3:], cues)  # what a lead may be is bounded: the same counts
+    assert (many.instructions, many.sentences) == (4, 4)
+
+
 def test_on_an_instruction_sheet_the_scorer_does_not_report_instructions(linter):
     line = "Wear a knee sleeve on long walks so the joint feels supported."
     elsewhere = [f for f in linter.lint_text(NOT_A_SHEET, format="markdown") if f.rule.endswith(".likely-claim")]

@@ -174,8 +174,13 @@ def decide(texts: Sequence[str], cues: PageCues, kinds: Sequence[str] | None = N
                        *_instructions(page, cues.instruction_starts))
 
 
-# What may come before an instruction: a bullet, a number, a bold mark.
-_LEAD_CHARS = r"[\s*•·\-–—>#\d.)]"
+# What may come before an instruction: a bullet, a number, a bold mark. No
+# line break (the page's text is a block a line), and at most ``_LEAD_MOST``
+# of them where a sentence starts: a lead that could run on over the lines
+# after it ("1\n1\n1\n...") was read to the end of the page from every line,
+# time quadratic in the number of lines.
+_LEAD_CHARS = r"[ \t*•·\-–—>#\d.)]"
+_LEAD_MOST = 24
 _LEAD = re.compile(_LEAD_CHARS + "*")
 # Where a sentence starts, for counting instructions (a rough split; the
 # rules' sentences come from the engine), in "\n" and a page's lower-cased
@@ -185,7 +190,8 @@ _LEAD = re.compile(_LEAD_CHARS + "*")
 # beginning with its literal character, which the regex engine finds fast
 # (one pattern with the four as alternatives took twice as long).
 _SENTENCE_ENDS = (r"\n", r"\.[ \t]+", r"![ \t]+", r"\?[ \t]+")
-_AFTER_START = r"(?!" + _LEAD_CHARS + r"*(?:[.!?][ \t]|\n|$))" + _LEAD_CHARS + "*"
+_LEADING = _LEAD_CHARS + "{0,%d}" % _LEAD_MOST
+_AFTER_START = r"(?!" + _LEADING + r"(?:[.!?][ \t]|\n|$))" + _LEADING
 
 
 def _starts(then: str = "") -> tuple[re.Pattern, ...]:
