@@ -74,6 +74,9 @@ GENERATORS: dict[str, tuple[Callable[[int], str], str]] = {
     "astral and combining": (lambda n: _repeat("Our \U0001f9ec stem cells cu\u0301re autism \U0001f600 ", n), ".md"),
     "template braces {{": (lambda n: CLAIM + " " + _repeat("{{< x >}} {{ y }", n), ".md"),
     "footnote references": (lambda n: _repeat(CLAIM + "[^1] ", n) + "\n\n[^1]: " + CLAIM + ".\n", ".md"),
+    # caption cues (a number, a timing line) between unpunctuated lines, and blank lines before each
+    "caption cues": (lambda n: _repeat("7\n00:00:01,000 --> 00:00:02,000\nour stem cells cure autism\n\n\n", n), ".txt"),
+    "digit lines": (lambda n: _repeat("1\n", n), ".txt"),
     "long URLs": (lambda n: _repeat("See https://example.com/" + "a" * 2000 + " ", n), ".md"),
     "long word": (lambda n: CLAIM + " " + _repeat("x", n), ".txt"),
     "suppression comments": (lambda n: _repeat("<!-- claimcheck-disable-next-line safety -->\n"

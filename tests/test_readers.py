@@ -228,10 +228,74 @@ def test_a_paragraph_is_cut_only_at_its_line_breaks(lines, newline):
     for (_, end), (following, _) in zip(parts, parts[1:]):
         assert source[end:following] == newline  # a cut is exactly one line break
         after = source[following:].split(newline)[0].lstrip()
-        assert not after.startswith(("\u2013 ", "Recovery:"))
-        if all(len(line.strip()) <= text.UNWRAPPED_LINE for line in lines):
-            assert not after[:1].islower()
+        if not _captions(lines):
+            assert not after.startswith(("\u2013 ", "Recovery:"))
+            if all(len(line.strip()) <= text.UNWRAPPED_LINE for line in lines):
+                assert not after[:1].islower()
+    if _captions(lines):
+        assert len(parts) == len(lines)  # captions: a line a block
     assert newline.join(source[a:b] for a, b in parts) == source[start:]
+
+
+def _captions(lines: list[str]) -> bool:
+    """At least five lines, none over 80 characters, none with a full stop
+    (or "!", "?") before a space or at its end."""
+    stripped = [line.strip() for line in lines]
+    return (sum(map(bool, stripped)) >= text.CAPTION_LINES and max(map(len, stripped)) <= text.CAPTION_WIDTH
+            and not any(re.search(r"[.!?](\s|$)", line) for line in stripped))
+
+
+_TRANSCRIPT = ("0:01\nhey everyone and welcome back\n0:04\ntoday we're talking knees\n0:07\n"
+               "our stem cell injections\n0:09\nactually regrow the cartilage\n0:12\nso you can skip surgery\n"
+               "0:15\nthe link is below\n")
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_an_unpunctuated_transcript_is_a_block_a_caption_line(linter, newline):
+    """An automatic transcript: timestamps on lines of their own, no
+    punctuation. The timestamps are not read; each caption line is a block
+    (read whole it would be one sentence of every line)."""
+    source = _TRANSCRIPT.replace("\n", newline)
+    document = text.read(source, "x.txt")
+    assert [b.text for b in document.blocks] == [
+        "hey everyone and welcome back", "today we're talking knees", "our stem cell injections",
+        "actually regrow the cartilage", "so you can skip surgery", "the link is below"]
+    assert_exact_offsets(document, source)
+    lines = {f.line for f in linter.lint_text(source, path="x.txt")}
+    assert 8 in lines or 10 in lines  # the regrowth claim, on its own caption line
+    assert not {1, 3} & lines  # no timestamp or greeting
+
+
+def test_subrip_cues_are_one_text_and_sentences_run_across_them(linter):
+    """SubRip captions saved as text: a cue's number and timing line (and
+    the blank line between cues) are not prose, so a punctuated sentence
+    runs on over two cues, and is cut at its own stops."""
+    source = ("1\r\n00:00:00,500 --> 00:00:03,200\r\nHi, I'm the medical director here.\r\n\r\n"
+              "2\r\n00:00:03,400 --> 00:00:07,900\r\nOur exosome treatment,\r\n\r\n"
+              "3\r\n00:00:08,000 --> 00:00:12,600 align:start position:0%\r\nwhich regrows hair\r\n"
+              "in as little as eight weeks.\r\n")
+    document = text.read(source, "x.txt")
+    joined = " ".join(b.text for b in document.blocks)
+    assert joined == ("Hi, I'm the medical director here. Our exosome treatment, which regrows hair "
+                      "in as little as eight weeks.")
+    assert_exact_offsets(document, source)
+    assert not any(ch.isdigit() for ch in joined)
+
+
+def test_a_time_is_a_cue_only_alone_on_its_line():
+    inline = "Doors open 10:30 --> come early. Mon to Fri 9:00 to 17:00.\n"
+    assert text.read(inline, "x.txt").blocks[0].text == inline.strip()
+    alone = "We open at\n10:30\non weekdays.\n"  # alone on its line: read as a cue, and the sentence stays whole
+    document = text.read(alone, "x.txt")
+    assert [b.text for b in document.blocks] == ["We open at on weekdays."]
+    assert_exact_offsets(document, alone)
+
+
+def test_a_short_unpunctuated_paragraph_and_punctuated_short_lines_stay_joined():
+    four = "our cells\nrepair your knees\nwithout surgery\nand without downtime\n"
+    assert len(text.read(four, "x.txt").blocks) == 1  # four lines: not captions
+    said = "our cells repair\nyour knees. they work\nwithout surgery and\nwithout any downtime\nat all, we promise\n"
+    assert len(text.read(said, "x.txt").blocks) == 1  # a full stop: punctuated prose
 
 
 def test_bom_is_dropped_and_positions_count_from_the_first_real_character(linter):

@@ -22,6 +22,16 @@ lines between them. So within a paragraph a line break also ends a block:
 
 Never before a line that starts with a list marker or a label: ``items``
 cuts there itself, and keeps a list's group labels with their items.
+
+Video captions saved as text (a transcript copied from a video site,
+SubRip or WebVTT cues) put a cue's timing on a line of its own
+("00:00:13,000 --> 00:00:16,500", "0:13", "[00:13]"), SubRip its number on
+the line before. Those lines are not prose: they are read as spaces, with
+the line break (and SubRip's blank line) before them, so that a sentence
+that runs on over two cues is one sentence. A paragraph of at least ``CAPTION_LINES`` lines none of which
+is longer than ``CAPTION_WIDTH`` characters, and none of which ends or holds
+a sentence-final stop (an automatic transcript has none), is cut at every
+line break: read whole, it would be one sentence of a hundred words.
 """
 
 from __future__ import annotations
@@ -39,9 +49,19 @@ UNWRAPPED_LINE = 150  # characters: longer than any hard-wrapping width in use
 SHORT_LINE = 0.6  # of the paragraph's longest line
 MIN_WRAP = 40  # characters: no one wraps text narrower
 MENU_LINES = 3  # a narrower paragraph of this many title lines or more is a list of them
+CAPTION_LINES = 5  # an unpunctuated paragraph of this many short lines or more is captions, a line a block
+CAPTION_WIDTH = 80  # characters: no caption line is longer
+_STOP = re.compile(r"[.!?\u2026](?:[\"')\]\u201d\u2019]*)(?:\s|$)")
+# A caption cue's timing line, with SubRip's cue number on the line before it
+# (bounded repeats: time stays linear in the text).
+_TIME = r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
+_CUE = re.compile(
+    r"(?<![^\r\n])(?:\d{1,6}[ \t]*(?:\r\n|\r|\n))?[ \t]*[\[(]?" + _TIME + r"[\])]?"
+    r"(?:[ \t]*-->[ \t]*" + _TIME + r"(?:[ \t]+[^\r\n]{0,200})?)?[ \t]*(?![^\r\n])")
 
 
 def read(source: str, path: str) -> Document:
+    text = _without_cues(source) if ":" in source else source
     blocks: list[Block] = []
     # Suppression comments are not prose: each ends the paragraph before it
     # (else "# claimcheck-disable-next-line ..." and the sentence after it
@@ -49,11 +69,32 @@ def read(source: str, path: str) -> Document:
     comments = iter(_comments(source) + [(len(source) + 1, len(source) + 1)])
     comment = next(comments)
     start = 0
-    for match in _BLANK_LINES.finditer(source):
-        comment = _paragraph(blocks, source, start, match.start(), comment, comments)
+    for match in _BLANK_LINES.finditer(text):
+        comment = _paragraph(blocks, text, start, match.start(), comment, comments)
         start = match.end()
-    _paragraph(blocks, source, start, len(source), comment, comments)
-    return Document(path, source, items.split(blocks, source))
+    _paragraph(blocks, text, start, len(text), comment, comments)
+    return Document(path, source, items.split(blocks, text))
+
+
+_BETWEEN_CUES = frozenset("\r\n \t")
+
+
+def _without_cues(source: str) -> str:
+    """``source`` with its caption cues' timing lines (and SubRip numbers)
+    read as spaces, one character for one, with the line breaks and blank
+    lines before each (SubRip's cue separator): the caption lines around a
+    cue are one paragraph, as they are one text."""
+    if _CUE.search(source) is None:
+        return source
+    chars = list(source)
+    floor = 0  # the end of the last cue: each character is walked back over once
+    for match in _CUE.finditer(source):
+        start = match.start()
+        while start > floor and source[start - 1] in _BETWEEN_CUES:
+            start -= 1
+        chars[start:match.end()] = " " * (match.end() - start)
+        floor = match.end()
+    return "".join(chars)
 
 
 def _comments(source: str) -> list[tuple[int, int]]:
@@ -105,11 +146,13 @@ def lines(source: str, start: int, end: int) -> list[tuple[int, int]]:
     unwrapped = any(len(text) > UNWRAPPED_LINE and " " in text for text in texts)
     short = SHORT_LINE * longest if longest >= MIN_WRAP else -1
     menu = longest < MIN_WRAP and len(texts) >= MENU_LINES and all(map(items.reads_as_title, texts))
+    captions = (longest <= CAPTION_WIDTH and sum(map(bool, texts)) >= CAPTION_LINES
+                and not any(_STOP.search(text) for text in texts))
     parts = []
     first = start
     for number, (_, text_end, following) in enumerate(spans[:-1]):
         text, after = texts[number], texts[number + 1]
-        if (unwrapped and not items.starts_item(after)
+        if (captions or unwrapped and not items.starts_item(after)
                 or (menu or len(text) <= short) and items.heads_next_line(text, after)):
             parts.append((first, text_end))
             first = following
