@@ -85,6 +85,20 @@ def test_static_site_template_tags_are_not_prose():
     assert_exact_offsets(document, source)
 
 
+def test_kramdown_attribute_lists_are_not_prose():
+    """Jekyll's kramdown: a block attribute list on the line under a
+    paragraph or heading ("{: .callout}"), a span one after an element
+    ("*now*{: .red}") and the table-of-contents marker ("{:toc}") are
+    markup, not words of the sentence; other braces are words."""
+    source = ("* TOC\n{:toc}\n\n## Results\n{: .lead}\n\n"
+              "Most patients are back to full strength within six weeks\r\n{: .callout #results}\n\n"
+              "Book *now*{: .red} and save.\n\nA set of {braces}.\n")
+    document = markdown.read(source, "x.md")
+    assert prose(document) == ["TOC", "Results", "Most patients are back to full strength within six weeks",
+                               "Book now and save.", "A set of {braces}."]
+    assert_exact_offsets(document, source)
+
+
 def test_mdx_import_and_export_lines_are_not_prose():
     source = ("import { Callout, Testimonial } from '../components'\r\nimport './styles.css';\n"
               "export const meta = { title: 'Cures' }\n\nImport duties apply. We export to Canada.\n"

@@ -192,10 +192,12 @@ _EMPHASIS_ONLY = str.maketrans({"*": "\u00a0", "_": "\u00a0", "~": "\u00a0"})
 
 # Static-site template tags in content files: Hugo shortcodes ("{{< figure
 # src=... >}}", "{{% note %}}") and Liquid / Jekyll / Eleventy tags and
-# placeholders ("{% include cta.html %}", "{{ site.phone }}"). They are not
-# prose (the site renders something else in their place). No brace inside a
-# tag: time stays linear in the text.
-_TEMPLATE_TAG = re.compile(r"\{\{[^{}\n]{0,2000}\}\}|\{%[^{}\n]{0,2000}%\}")
+# placeholders ("{% include cta.html %}", "{{ site.phone }}"), and Jekyll's
+# kramdown attribute lists ("{: .callout}" under a paragraph, "*now*{: .red}",
+# the "{:toc}" marker). They are not prose (the site renders something else
+# in their place, or nothing). No brace inside a tag: time stays linear in
+# the text.
+_TEMPLATE_TAG = re.compile(r"\{\{[^{}\n]{0,2000}\}\}|\{%[^{}\n]{0,2000}%\}|\{:[^{}\n]{0,2000}\}")
 
 
 def _without_templates(text: str) -> str:
@@ -227,10 +229,11 @@ _ESM_LINE = re.compile(
 
 
 def _defused(text: str) -> str:
-    """``text`` with template tags read as blanks (see ``_without_templates``),
-    MDX's import and export lines as spaces, and pathological nesting read as
-    plain characters (see MAX_MARKERS)."""
-    if "{{" in text or "{%" in text:
+    """``text`` with template tags and kramdown attribute lists read as
+    blanks (see ``_without_templates``), MDX's import and export lines as
+    spaces, and pathological nesting read as plain characters (see
+    MAX_MARKERS)."""
+    if "{{" in text or "{%" in text or "{:" in text:
         text = _without_templates(text)
     if text.startswith(("import", "export")) or "\nimport" in text or "\nexport" in text:
         text = _ESM_LINE.sub(lambda m: " " * len(m.group()), text)
