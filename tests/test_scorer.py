@@ -411,14 +411,32 @@ def test_on_an_informational_page_the_scorer_speaks_only_when_very_sure(linter):
     from claimcheck.scorer.cutoffs import needed
 
     rule = linter.ruleset.rule("efficacy.likely-claim")
-    assert needed(threshold(rule), ("a", "."), informational=True) == INFORMATIONAL_THRESHOLD == 0.8
-    assert needed(threshold(rule), ("a", ".")) == threshold(rule) == 0.45
+    sentence = ("it", "works", "well", ".")
+    assert needed(threshold(rule), sentence, informational=True) == INFORMATIONAL_THRESHOLD == 0.8
+    assert needed(threshold(rule), sentence) == threshold(rule) == 0.45
     classifier = SimpleNamespace(scores=lambda items: [
         {"claim": value, "efficacy-guarantee": 0.9, "safety": 0.1} for value in (0.6, 0.85)])
     compiled = SimpleNamespace(classifier=classifier, scorer_rules={"efficacy-guarantee": rule})
-    candidates = [engine.Candidate(0, 0, 5, ("a",), False), engine.Candidate(1, 0, 5, ("b",), False)]
+    candidates = [engine.Candidate(0, 0, 5, ("a", "b", "c"), False), engine.Candidate(1, 0, 5, ("d", "e", "f"), False)]
     assert [h.block for h in engine._scored(candidates, compiled)] == [0, 1]
     assert [h.block for h in engine._scored(candidates, compiled, informational=True)] == [1]
+
+
+def test_a_sentence_of_one_or_two_words_is_not_scored(linter):
+    """No labelled sentence is that short: the scorer's reading of "Results"
+    or "Same-day care." is a guess. Pack rules still read them."""
+    from claimcheck.kinds.scorer import threshold
+    from claimcheck.scorer.cutoffs import TOO_SHORT_WORDS, needed
+
+    rule = linter.ruleset.rule("efficacy.likely-claim")
+    assert TOO_SHORT_WORDS == 2
+    assert needed(threshold(rule), ("#voice:promotional", "#heading", "<efficacy.proof>")) is None
+    assert needed(threshold(rule), ("#voice:promotional", "same", "-", "day", ".")) is None
+    assert needed(threshold(rule), ("#voice:promotional", "<unapproved.products>", "<unapproved.effects>", "knees",
+                                    ".")) == 0.45
+    flagged = {f.rule for f in linter.lint_text("# Results\n\nStem cells cure autism.\n\n## Completely safe\n")}
+    assert "safety.absolute-safety" in flagged  # a pack rule reads two words
+    assert not any(f.line == 1 for f in linter.lint_text("# Results\n\nOur stem cell therapy heals knees.\n"))
 
 
 def test_a_title_naming_only_a_product_is_not_scored(linter):
@@ -436,7 +454,7 @@ def test_a_title_naming_only_a_product_is_not_scored(linter):
     compiled = SimpleNamespace(classifier=SimpleNamespace(scores=scores), scorer_rules={"efficacy-guarantee": rule})
     title = ("#voice:promotional", "#topic", "#heading", "<unapproved.products>", "serum", "in", "denver")
     with_condition = ("#voice:promotional", "#topic", "#heading", "<unapproved.products>", "for", "<cond>")
-    sentence = ("#voice:promotional", "#topic", "<unapproved.products>", "works", ".")  # a full stop: a sentence
+    sentence = ("#voice:promotional", "#topic", "<unapproved.products>", "works", "well", ".")  # a full stop
     candidates = [engine.Candidate(n, 0, 3, words, False) for n, words in enumerate((title, with_condition, sentence))]
     assert [h.block for h in engine._scored(candidates, compiled)] == [1, 2]
     assert asked == [with_condition, sentence]

@@ -26,7 +26,7 @@ SHORT_TITLE_WORDS = 6
 DOC = ("Flags a sentence the learned claim scorer rates as a claim of the rule's category (a title, a heading "
        "or bullet without a full stop, is not scored when its only terms name a product, or when it has at most "
        f"{SHORT_TITLE_WORDS} words whose only terms point at a product or a speaker: \"My story\", "
-       "\"Our treatment\").")
+       "\"Our treatment\"; nor is a sentence of one or two words: \"Results\", \"Same-day care.\").")
 OPTIONS = (
     Option("threshold", PROBABILITY, doc="the lowest claim score that is reported (default 0.45; "
            "on an informational page at least 0.8, for a title naming only products, conditions or symptoms at least 0.6, "

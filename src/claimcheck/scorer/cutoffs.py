@@ -23,6 +23,7 @@ from claimcheck.kinds.scorer import (
 )
 from claimcheck.scorer.features import CONDITION, HEADING, NUMBER, TOPIC_VOCABULARY
 
+TOO_SHORT_WORDS = 2
 PRODUCT = f"<{TOPIC_VOCABULARY}>"  # a product, as the scorer sees it
 _STANDARD_CARE = "<superiority.standard-care>"  # PRP and platelet-rich plasma are products too
 _EFFECT = "<unapproved.effects>"
@@ -47,7 +48,7 @@ def needed(threshold: float, words: tuple[str, ...], informational: bool = False
     the rule's ``threshold``; None when it is not scored at all (a title
     naming only a product). ``informational``: the page is a regulator's,
     journalist's or scientist's (or an instruction sheet)."""
-    if names_only_a_product(words):
+    if names_only_a_product(words) or too_short(words):
         return None
     if informational:
         threshold = max(threshold, INFORMATIONAL_THRESHOLD)
@@ -56,6 +57,13 @@ def needed(threshold: float, words: tuple[str, ...], informational: bool = False
     if a_lead_in(words):
         threshold = max(threshold, LEAD_IN_THRESHOLD)
     return threshold
+
+
+def too_short(words: tuple[str, ...]) -> bool:
+    """At most ``TOO_SHORT_WORDS`` words ("Results", "Safety first"): no
+    labelled sentence is that short, so the scorer's reading of it is a
+    guess. The pack rules still read it ("FDA-approved", "Completely safe")."""
+    return sum(1 for w in words if w[:1].isalnum() or w.startswith("<")) <= TOO_SHORT_WORDS
 
 
 def a_lead_in(words: tuple[str, ...]) -> bool:
