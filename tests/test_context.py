@@ -330,6 +330,11 @@ def test_how_common_a_disease_is_is_not_a_result(packs_only):
          "use.", "fda.approved", False),
         ("The centrifuge used to concentrate platelets is FDA cleared.", "fda.approved", False),
         ("Our PRP injections are cleared by the FDA for tendon repair.", "fda.approved", True),
+        # eleventh session: a host's greeting (a video transcript, a radio call-in show)
+        ("Welcome back to Ask the Joint Doctor, I'm Dr. Ray Collins.", "testimonial.first-person-outcome", False),
+        ("Hey everybody, welcome back to the channel, today I want to talk about knees.",
+         "testimonial.first-person-outcome", False),
+        ("I'm back to golfing every weekend since my injections.", "testimonial.first-person-outcome", True),
     ],
 )
 def test_words_from_the_held_out_sets_misses(linter, text, rule, found):
