@@ -184,9 +184,12 @@ def _literal_ticks(text: str) -> str:
 # the prose is the same words without the markup.
 MAX_MARKERS = 10_000
 _EMPHASIS_PARAGRAPH = re.compile(r"(?:[^\n]|\n(?![ \t]*\n)){%d,}" % MAX_MARKERS)
-_DEEP_LINE = re.compile(r"^[ \t>*+\-]{%d,}" % MAX_MARKERS, re.MULTILINE)
+# (an ordered list's marker, "1." or "1)", opens a list as a bullet does:
+# "1. 1. 1. ..." on one line nests as deep as "- - - ...")
+_DEEP_LINE = re.compile(r"^(?:[ \t>*+\-]|\d{1,9}[.)]){%d,}" % MAX_MARKERS, re.MULTILINE)
 _NEUTRAL = str.maketrans({"*": "\u00a0", "_": "\u00a0", "~": "\u00a0", ">": "\u00a0", "+": "\u00a0",
-                          "-": "\u00a0", " ": "\u00a0", "\t": "\u00a0"})
+                          "-": "\u00a0", " ": "\u00a0", "\t": "\u00a0", ".": "\u00a0", ")": "\u00a0",
+                          **{str(digit): "\u00a0" for digit in range(10)}})
 _EMPHASIS_ONLY = str.maketrans({"*": "\u00a0", "_": "\u00a0", "~": "\u00a0"})
 
 
@@ -228,13 +231,25 @@ _ESM_LINE = re.compile(
     r"|export[ \t]+(?:const|let|var|function|default|async|class)\b[^\n]{0,2000}?);?[ \t]*(?=\r?$)", re.MULTILINE)
 
 
+# markdown-it-pyrs's footnote plugin (the markdown-it-footnote 0.2 crate)
+# takes time exponential in a run of unclosed footnote references ("[^[^[^",
+# 32 of them 2.3 s, each two more doubling it: a line of 60 characters hung
+# the run) and panics on a run of inline footnotes ("^[^[^["). So only
+# well-formed references and definitions ("[^1]", "[^note]:") reach it: the
+# "[" of any other "[^", and the "^" of every "^[" (inline footnotes, which
+# copy does not use), are read as no-break spaces, one character for one.
+_FOOTNOTE_TRAP = re.compile(r"\[(?=\^(?![^\s\[\]^]{1,100}\]))|\^(?=\[)")
+
+
 def _defused(text: str) -> str:
     """``text`` with template tags and kramdown attribute lists read as
     blanks (see ``_without_templates``), MDX's import and export lines as
-    spaces, and pathological nesting read as plain characters (see
-    MAX_MARKERS)."""
+    spaces, what would trap the footnote parser as text (``_FOOTNOTE_TRAP``)
+    and pathological nesting read as plain characters (see MAX_MARKERS)."""
     if "{{" in text or "{%" in text or "{:" in text:
         text = _without_templates(text)
+    if "[^" in text or "^[" in text:
+        text = _FOOTNOTE_TRAP.sub("\u00a0", text)
     if text.startswith(("import", "export")) or "\nimport" in text or "\nexport" in text:
         text = _ESM_LINE.sub(lambda m: " " * len(m.group()), text)
     if len(text) < MAX_MARKERS:
