@@ -74,6 +74,10 @@ GENERATORS: dict[str, tuple[Callable[[int], str], str]] = {
     "astral and combining": (lambda n: _repeat("Our \U0001f9ec stem cells cu\u0301re autism \U0001f600 ", n), ".md"),
     "template braces {{": (lambda n: CLAIM + " " + _repeat("{{< x >}} {{ y }", n), ".md"),
     "footnote references": (lambda n: _repeat(CLAIM + "[^1] ", n) + "\n\n[^1]: " + CLAIM + ".\n", ".md"),
+    # a run of unclosed footnote references and of inline footnotes: the footnote parser's traps
+    "footnote traps [^ ^[": (lambda n: CLAIM + " " + _repeat("[^[^^[^[", n), ".md"),
+    # ordered list markers on one line nest a list in a list
+    "ordered markers 1. 1.": (lambda n: _repeat("1. ", n) + CLAIM + ".\n", ".md"),
     # caption cues (a number, a timing line) between unpunctuated lines, and blank lines before each
     "caption cues": (lambda n: _repeat("7\n00:00:01,000 --> 00:00:02,000\nour stem cells cure autism\n\n\n", n), ".txt"),
     "digit lines": (lambda n: _repeat("1\n", n), ".txt"),

@@ -73,6 +73,21 @@ def test_footnote_references_are_not_prose_and_footnote_text_is():
     assert_exact_offsets(document, source)
 
 
+def test_what_would_trap_the_footnote_parser_is_read_as_text():
+    """The footnote plugin takes time exponential in a run of unclosed "[^"
+    and panics on a run of "^[": only well-formed references reach it. A
+    run of either (here 30,000) reads in a moment, as text, and the
+    well-formed footnotes around it still work."""
+    for trap in ("[^" * 30_000, "^[" * 30_000, "[^a" * 30_000):
+        source = "Our cells cure.[^1] " + trap + "\n\n[^1]: A survey\tof ours.\n"
+        document = markdown.read(source, "x.md")
+        texts = prose(document)
+        assert texts[0].startswith("Our cells cure. ") and texts[-1] == "A survey of ours."
+        assert_exact_offsets(document, source)
+    assert prose(markdown.read("See^[an inline note] and [^[^x]] here.\n", "x.md")) == [
+        "See [an inline note] and [^x]] here."]
+
+
 def test_static_site_template_tags_are_not_prose():
     source = ('{{< testimonial name="Priya S." >}}\r\n"My hair grew back." Call {{ site.phone }}.\r\n'
               '{{< /testimonial >}}\n\n{% include cta.html %}\n\nA {{% note %}}PRP{{% /note %}} {{ not a tag\n')
