@@ -76,6 +76,10 @@ GENERATORS: dict[str, tuple[Callable[[int], str], str]] = {
     "footnote references": (lambda n: _repeat(CLAIM + "[^1] ", n) + "\n\n[^1]: " + CLAIM + ".\n", ".md"),
     # a run of unclosed footnote references and of inline footnotes: the footnote parser's traps
     "footnote traps [^ ^[": (lambda n: CLAIM + " " + _repeat("[^[^^[^[", n), ".md"),
+    # constructs html.parser cannot close: each was looked for to the end of the page
+    "unclosed tags <a": (lambda n: "<p>" + CLAIM + ".</p>" + _repeat("<a ", n), ".html"),
+    "unclosed comments <!--": (lambda n: "<p>" + CLAIM + ".</p>" + _repeat("<!--", n) + "<p>x</p>", ".html"),
+    "marked sections <![": (lambda n: "<p>" + CLAIM + ".</p>" + _repeat("<![foo[ ", n), ".html"),
     # ordered list markers on one line nest a list in a list
     "ordered markers 1. 1.": (lambda n: _repeat("1. ", n) + CLAIM + ".\n", ".md"),
     # caption cues (a number, a timing line) between unpunctuated lines, and blank lines before each

@@ -80,12 +80,12 @@ _PIECES = st.sampled_from([
     "- ", "1. ", "# ", "| a | b |", "---", "\n", "\r\n", "\n\n", "\t", "    ", "é", "😀", "中文", "\u200b",
     "\u0301", "\ufeff", "\0", "\\", "\"", "'", "(", ")", "!!!", "...", "https://example.com/a_b*c",
     "{{< ", " >}}", "{{ ", " }}", "{% ", " %}", "[^1]", "[^1]: ",
-    "00:00:01,000 --> 00:00:04,000", "0:13", "[00:13]", "1\n", "\n12:05\n", "[^", "^[", "1. ",
+    "00:00:01,000 --> 00:00:04,000", "0:13", "[00:13]", "1\n", "\n12:05\n", "[^", "^[", "1. ", "<![", "<![CDATA[", "]]>", "<a ", "<!--", "<?", "</", ">",
 ])
 
 
 @settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(pieces=st.lists(_PIECES, max_size=40), suffix=st.sampled_from([".md", ".txt"]))
+@given(pieces=st.lists(_PIECES, max_size=40), suffix=st.sampled_from([".md", ".txt", ".html"]))
 def test_fuzzed_documents_give_valid_output_and_exact_slices(linter, tmp_path, pieces, suffix):
     text = "".join(pieces)
     path = tmp_path / f"fuzz{suffix}"

@@ -114,6 +114,19 @@ def test_an_inline_svg_infographic_is_read_but_not_its_markup():
         "Results", "98% of patients pain-free in 30 days", "Stem cells", "After."]
 
 
+def test_marked_sections_and_unclosed_constructs_read_as_a_browser_reads_them():
+    """"<![" opens a bogus comment that the next ">" ends (CDATA outside
+    SVG, Outlook's conditionals, any keyword: html.parser raised on
+    "<![foo["); what comes after the last ">" cannot close and is text."""
+    source = ("<p>Stem cells <![foo[ x ]]> heal knees.</p><!--[if mso]><table><![endif]-->"
+              "<p><![CDATA[ hidden ]]>Shown.</p><p>Last <a b c")
+    blocks = read(source, "p.html").blocks
+    assert [b.text for b in blocks] == ["Stem cells heal knees.", "Shown.", "Last <a b c"]
+    assert blocks[-1].source_span(5, 11) == (source.index("<a b c"), len(source))
+    many = "<p>Our stem cells heal knees.</p>" + "<a " * 30_000 + "<!--" * 30_000 + "<![x" * 30_000
+    assert read(many, "p.html").blocks[0].text == "Our stem cells heal knees."  # in a moment: see bench/hostile.py
+
+
 def test_skip_selectors_are_configurable(tmp_path):
     page = tmp_path / "p.html"
     page.write_text('<div class="promo-strip">Our stem cells cure autism.</div><p>Open daily.</p>', encoding="utf-8")

@@ -78,10 +78,24 @@ def blocks_of(source: str, start: int, end: int, skip: Sequence[str] = DEFAULT_S
 
 def _parse(source: str, skip: Sequence[str]) -> list[Block]:
     parser = _Parser(source, skip)
-    parser.feed(source)
+    parser.feed(_closable(source))
     parser.close()
     parser.flush()
     return parser.blocks
+
+
+def _closable(source: str) -> str:
+    """``source`` as it is fed to the parser: every ``<`` after the last
+    ``>`` read as a no-break space (one character for one: positions, and
+    the text taken from ``source``, stay the same). Nothing after the last
+    ``>`` can close, so each tag, end tag, declaration or processing
+    instruction there is text in the end; but html.parser looks for its end
+    first, to the end of the page, for each of them: time quadratic in their
+    number (26,000 unclosed "<a " took 48 s)."""
+    last = source.rfind(">")
+    if source.find("<", last + 1) < 0:
+        return source
+    return source[:last + 1] + source[last + 1:].replace("<", "\u00a0")
 
 
 class _Parser(HTMLParser):
@@ -95,6 +109,27 @@ class _Parser(HTMLParser):
         self.kind = "paragraph"
         self.skipping: list[str] = []  # open skipped elements (their tag names)
         self.json_ld = False
+        self._unclosed: tuple[str, int] | None = None  # (rawdata, where) a comment found no end
+
+    # -- constructs html.parser handles badly ---------------------------------------
+    def parse_comment(self, i, report=1):
+        """html.parser's, but once a comment has found no end, one after it
+        is not looked for again: each search runs to the end of the page
+        (unclosed "<!--" after unclosed "<!--": time quadratic in their number)."""
+        if self._unclosed is not None and self._unclosed[0] is self.rawdata and i >= self._unclosed[1]:
+            return -1
+        end = super().parse_comment(i, report)
+        if end < 0:
+            self._unclosed = (self.rawdata, i)
+        return end
+
+    def parse_marked_section(self, i, report=1):
+        """As HTML reads it outside SVG and MathML: ``<![`` opens a bogus
+        comment that the next ``>`` ends ("<![CDATA[...]]>", Outlook's
+        "<![if mso]>"). html.parser wants one of a few keywords and raises
+        AssertionError on any other ("<![foo[", a file lost)."""
+        end = self.rawdata.find(">", i + 3)
+        return -1 if end < 0 else end + 1
 
     # -- positions ----------------------------------------------------------------
     def _here(self) -> int:
