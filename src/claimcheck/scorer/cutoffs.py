@@ -7,7 +7,7 @@ flags (a title without a full stop is ``#heading``) and the labels that
 stand for matched terms.
 
 - A title whose only terms name a product ("Secretome Serum in Denver", "My
-  story") is not scored at all.
+  story") is not scored at all, nor is a sentence of one or two words.
 - On an informational page, a title naming only what the page is about
   ("Types of arthritis"), and a lead-in ending with a colon, the rule's
   threshold is raised to the constants of :mod:`claimcheck.kinds.scorer`.
@@ -46,7 +46,8 @@ _TOPIC_TERMS = _TITLE_TERMS | {f"<{name}>" for name in TOPIC_TITLE_VOCABULARIES}
 def needed(threshold: float, words: tuple[str, ...], informational: bool = False) -> float | None:
     """The claim score the sentence ``words`` needs to be reported, given
     the rule's ``threshold``; None when it is not scored at all (a title
-    naming only a product). ``informational``: the page is a regulator's,
+    naming only a product, a sentence of one or two words).
+    ``informational``: the page is a regulator's,
     journalist's or scientist's (or an instruction sheet)."""
     if names_only_a_product(words) or too_short(words):
         return None
