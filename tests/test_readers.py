@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
@@ -325,6 +325,32 @@ def test_a_short_unpunctuated_paragraph_and_punctuated_short_lines_stay_joined()
     assert len(text.read(four, "x.txt").blocks) == 1  # four lines: not captions
     said = "our cells repair\nyour knees. they work\nwithout surgery and\nwithout any downtime\nat all, we promise\n"
     assert len(text.read(said, "x.txt").blocks) == 1  # a full stop: punctuated prose
+
+
+_HIDDEN = st.sampled_from(["\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "&shy;", "&#8203;", "&#x200D;"])
+
+
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(st.integers(0, 60), _HIDDEN), min_size=1, max_size=6),
+       st.sampled_from(["x.txt", "x.md", "x.html"]))
+def test_invisible_characters_inside_words_hide_nothing(linter, inserts, path):
+    """A soft hyphen, a zero-width space, joiner or non-joiner or a word
+    joiner (or, in HTML, its reference) inside a word shows nothing: the
+    words read as if it were not there, the prefilter lets the page through,
+    and each finding's span still maps to the source."""
+    claim = "Our stem cells cure autism and heal knees."
+    letters = [n for n, ch in enumerate(claim) if ch.isalpha() and n + 1 < len(claim) and claim[n + 1].isalpha()]
+    chars = list(claim)
+    for where, hidden in inserts:
+        at = letters[where % len(letters)]
+        chars[at] += hidden if path.endswith(".html") or not hidden.startswith("&") else "\u00ad"
+    text = "".join(chars)
+    source = f"<p>{text}</p>" if path.endswith(".html") else text + "\n"
+    assert linter.prefilter.may_match(source)
+    found = linter.lint_text(source, path=path)
+    assert {f.rule for f in found} == {f.rule for f in linter.lint_text(claim + "\n", path=path.replace(".html", ".txt"))}
+    for finding in found:
+        assert finding.text == source[finding.offset:finding.end_offset]
 
 
 def test_bom_is_dropped_and_positions_count_from_the_first_real_character(linter):

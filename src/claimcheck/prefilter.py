@@ -19,6 +19,7 @@ from dataclasses import dataclass, fields, is_dataclass
 from typing import TYPE_CHECKING
 
 from claimcheck import cache
+from claimcheck.readers.document import INVISIBLE
 from claimcheck.requirements import WORD, Alternative, AnyOf, Requirement, longest, minimal, resolve
 
 if TYPE_CHECKING:
@@ -27,6 +28,11 @@ if TYPE_CHECKING:
 _ASCII_WORD = re.compile(r"[a-z]+|[0-9]+")  # WORD's words, in lower-cased ASCII text (faster)
 _SPACE = re.compile(r"\s")
 _FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
+# What the readers drop inside a word (claimcheck.readers.prose.INVISIBLE),
+# as characters and, in HTML, as references (lower-cased).
+_INVISIBLE = re.compile(
+    "[" + INVISIBLE + "]|&(?:shy|zwj|zwnj|zerowidthspace|nobreak);?|&#0*(?:173|8203|8204|8205|8288);?"
+    "|&#x0*(?:ad|200b|200c|200d|2060);?")
 
 
 @dataclass(frozen=True)
@@ -45,6 +51,12 @@ class Prefilter:
         lowered = text.lower()
         if not lowered.isascii():
             lowered = lowered.translate(_FOLD)
+        if "&" in lowered or not lowered.isascii():
+            # the words as the readers see them, with the invisible characters
+            # inside words dropped ("cu&shy;re" is "cure"), beside the words as written
+            joined = _INVISIBLE.sub("", lowered)
+            if joined != lowered:
+                lowered = lowered + "\n" + joined
         present = _words(lowered)
         found = set()
         index = self.index

@@ -26,6 +26,13 @@ def blank_source_line(source: str, format: str) -> str:
     return " " * end + source[end:]
 
 
+# Characters that show nothing inside a word: a soft hyphen (``&shy;``, a
+# place a heading may break), zero-width spaces, joiners and non-joiners,
+# and the word joiner. Pasted copy and CMS output carry them, and they can
+# hide a word from a linter: "cu&shy;re" shows as "cure". The readers drop
+# them from a block's text (readers.prose), the prefilter from its words.
+INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060"
+
 # Longer blocks are cut: at line breaks by the text reader, else at sentence
 # ends by the engine, so that spaCy never sees an enormous Doc.
 MAX_BLOCK_CHARS = 100_000

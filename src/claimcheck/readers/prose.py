@@ -2,16 +2,16 @@
 
 Pieces are recorded as they come (source ranges, single characters standing
 for markup, word breaks) and normalized once per block: one ``translate``
-(curly quotes to straight, each whitespace character to a space: both 1:1)
-and one regex pass that collapses whitespace runs and masks URLs and e-mail
-addresses.
+(curly quotes to straight, each whitespace character to a space: both 1:1),
+invisible characters inside words dropped, and one regex pass that
+collapses whitespace runs and masks URLs and e-mail addresses.
 """
 
 from __future__ import annotations
 
 import re
 
-from claimcheck.readers.document import Block, runs_after, slice_runs, source_offset
+from claimcheck.readers.document import INVISIBLE, Block, runs_after, slice_runs, source_offset
 
 _SEPARATOR = re.compile(
     r"(?:https?://|ftp://|www\.)[^\s<>()\"'`]+"
@@ -33,6 +33,9 @@ _FOLD = str.maketrans({
     "\u00a0": " ", "\u2028": " ", "\u2029": " ", "\ufeff": " ",
 })
 _BREAK = None
+# (readers.document.INVISIBLE: dropped from a block's text, no word break,
+# the offset map skipping them)
+_INVISIBLE = re.compile("[" + INVISIBLE + "]+")
 
 
 class ProseBuilder:
@@ -64,6 +67,8 @@ class ProseBuilder:
         if not raw:
             return None
         text = raw.translate(_FOLD)
+        if not text.isascii() and _INVISIBLE.search(text):
+            text, runs = _replace(text, runs, ((m.start(), m.end()) for m in _INVISIBLE.finditer(text)), "")
         pattern = _SEPARATOR if ("@" in text or "//" in text or "ww." in text) else _SPACES
         if pattern.search(text):
             text, runs = _collapse(text, runs, pattern)
@@ -115,10 +120,10 @@ def _break_long_runs(text: str, runs: list[tuple[int, int]]) -> tuple[str, list[
     return _replace(text, runs, ((at, at) for at in cuts))
 
 
-def _replace(text: str, runs: list[tuple[int, int]], spans) -> tuple[str, list[tuple[int, int]]]:
+def _replace(text: str, runs: list[tuple[int, int]], spans, by: str = " ") -> tuple[str, list[tuple[int, int]]]:
     """Replace each ``[start, end)`` of ``spans`` (in order, not overlapping;
-    empty to insert) by one space, keeping the map exact: the space maps to
-    the source of the character at ``start``."""
+    empty to insert) by ``by`` (one space, or nothing), keeping the map
+    exact: the space maps to the source of the character at ``start``."""
     out: list[str] = []
     new_runs: list[tuple[int, int]] = []
     length = 0
@@ -138,9 +143,10 @@ def _replace(text: str, runs: list[tuple[int, int]], spans) -> tuple[str, list[t
 
     for start, end in spans:
         keep(pos, start)
-        new_runs.append((length, source_offset(runs, start)))
-        out.append(" ")
-        length += 1
+        if by:
+            new_runs.append((length, source_offset(runs, start)))
+            out.append(by)
+            length += 1
         pos = end
     keep(pos, len(text))
     return "".join(out), new_runs
