@@ -395,7 +395,7 @@ def cv_report(seeds: int = 0, threshold: float | None = None) -> None:
             reported, candidate = (i.reported, i.candidate) if view == "on_page" else (i.alone_reported,
                                                                                        i.alone_candidate)
             claim = s.get(CLAIM, 0.0)
-            cut = needed(threshold, words, voice(words) == "informational")
+            cut = needed(threshold, words, voice(words) == "informational", i.row["text"])
             found.append((reported and claim >= veto(words))
                          or (candidate and not a_disclaimer and cut is not None and claim >= cut))
         return found

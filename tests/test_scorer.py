@@ -424,16 +424,19 @@ def test_on_an_informational_page_the_scorer_speaks_only_when_very_sure(linter):
 
 def test_a_sentence_of_one_or_two_words_is_not_scored(linter):
     """No labelled sentence is that short: the scorer's reading of "Results"
-    or "Same-day care." is a guess. Pack rules still read them."""
+    or "Same day." is a guess. Words are counted as written: a term of
+    several words is one of the scorer's words. Pack rules still read them."""
     from claimcheck.kinds.scorer import threshold
-    from claimcheck.scorer.cutoffs import TOO_SHORT_WORDS, needed
+    from claimcheck.scorer.cutoffs import TOO_SHORT_WORDS, needed, too_short
 
     rule = linter.ruleset.rule("efficacy.likely-claim")
     assert TOO_SHORT_WORDS == 2
-    assert needed(threshold(rule), ("#voice:promotional", "#heading", "<efficacy.proof>")) is None
-    assert needed(threshold(rule), ("#voice:promotional", "same", "-", "day", ".")) is None
-    assert needed(threshold(rule), ("#voice:promotional", "<unapproved.products>", "<unapproved.effects>", "knees",
-                                    ".")) == 0.45
+    words = ("#voice:promotional", "#heading", "<efficacy.proof>")
+    assert needed(threshold(rule), words, text="Results") is None
+    assert needed(threshold(rule), words) == 0.45  # (no text: not counted)
+    assert too_short("Same day.") and too_short("  Safety\u00a0first! ")
+    assert not too_short("Life Without Pain!")  # two of the scorer's words: "life <testimonial.outcome>"
+    assert not too_short("World's first enhancer")
     flagged = {f.rule for f in linter.lint_text("# Results\n\nStem cells cure autism.\n\n## Completely safe\n")}
     assert "safety.absolute-safety" in flagged  # a pack rule reads two words
     assert not any(f.line == 1 for f in linter.lint_text("# Results\n\nOur stem cell therapy heals knees.\n"))

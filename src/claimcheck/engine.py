@@ -185,7 +185,8 @@ def _scored(candidates: list[Candidate], compiled: Compiled, informational: bool
                 texts[candidate.block][candidate.start:candidate.end], instructions)):
             continue
         claim = scores.get(CLAIM, 0.0)
-        cut = needed(threshold(rule), candidate.words, informational)
+        sentence = texts[candidate.block][candidate.start:candidate.end] if candidate.block < len(texts) else None
+        cut = needed(threshold(rule), candidate.words, informational, sentence)
         if (cut is not None and claim >= cut
                 and candidate.labels.isdisjoint(rule.options.get("not_near", ()))
                 and not _a_disclaimer(candidate, compiled, texts)):

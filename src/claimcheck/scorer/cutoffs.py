@@ -15,6 +15,8 @@ stand for matched terms.
 
 from __future__ import annotations
 
+import re
+
 from claimcheck.kinds.scorer import (
     INFORMATIONAL_THRESHOLD,
     LEAD_IN_THRESHOLD,
@@ -24,6 +26,7 @@ from claimcheck.kinds.scorer import (
 from claimcheck.scorer.features import CONDITION, HEADING, NUMBER, TOPIC_VOCABULARY
 
 TOO_SHORT_WORDS = 2
+_WORD = re.compile(r"[^\W_]+")
 PRODUCT = f"<{TOPIC_VOCABULARY}>"  # a product, as the scorer sees it
 _STANDARD_CARE = "<superiority.standard-care>"  # PRP and platelet-rich plasma are products too
 _EFFECT = "<unapproved.effects>"
@@ -43,13 +46,14 @@ TOPIC_TITLE_VOCABULARIES = ("unapproved.conditions", "unapproved.symptoms", "una
 _TOPIC_TERMS = _TITLE_TERMS | {f"<{name}>" for name in TOPIC_TITLE_VOCABULARIES} | {CONDITION}
 
 
-def needed(threshold: float, words: tuple[str, ...], informational: bool = False) -> float | None:
+def needed(threshold: float, words: tuple[str, ...], informational: bool = False,
+           text: str | None = None) -> float | None:
     """The claim score the sentence ``words`` needs to be reported, given
     the rule's ``threshold``; None when it is not scored at all (a title
-    naming only a product, a sentence of one or two words).
-    ``informational``: the page is a regulator's,
+    naming only a product; with ``text``, the sentence as written, one of
+    one or two words). ``informational``: the page is a regulator's,
     journalist's or scientist's (or an instruction sheet)."""
-    if names_only_a_product(words) or too_short(words):
+    if names_only_a_product(words) or (text is not None and too_short(text)):
         return None
     if informational:
         threshold = max(threshold, INFORMATIONAL_THRESHOLD)
@@ -60,11 +64,14 @@ def needed(threshold: float, words: tuple[str, ...], informational: bool = False
     return threshold
 
 
-def too_short(words: tuple[str, ...]) -> bool:
-    """At most ``TOO_SHORT_WORDS`` words ("Results", "Safety first"): no
-    labelled sentence is that short, so the scorer's reading of it is a
-    guess. The pack rules still read it ("FDA-approved", "Completely safe")."""
-    return sum(1 for w in words if w[:1].isalnum() or w.startswith("<")) <= TOO_SHORT_WORDS
+def too_short(text: str) -> bool:
+    """A sentence of at most ``TOO_SHORT_WORDS`` words as written ("Results",
+    "Safety first"): no labelled sentence is that short, so the scorer's
+    reading of it is a guess. The pack rules still read it ("FDA-approved",
+    "Completely safe"). Counted in the text, not in the scorer's words, where
+    a term of several words is one label ("Life Without Pain!" is three words,
+    two of the scorer's)."""
+    return len(_WORD.findall(text)) <= TOO_SHORT_WORDS
 
 
 def a_lead_in(words: tuple[str, ...]) -> bool:
