@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 _ASCII_WORD = re.compile(r"[a-z]+|[0-9]+")  # WORD's words, in lower-cased ASCII text (faster)
 _SPACE = re.compile(r"\s")
 _FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
-# What the readers drop inside a word (claimcheck.readers.prose.INVISIBLE),
+# What the readers drop inside a word (claimcheck.readers.document.INVISIBLE),
 # as characters and, in HTML, as references (lower-cased).
 _INVISIBLE = re.compile(
     "[" + INVISIBLE + "]|&(?:shy|zwj|zwnj|zerowidthspace|nobreak);?|&#0*(?:173|8203|8204|8205|8288);?"
