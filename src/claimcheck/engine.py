@@ -27,7 +27,7 @@ from claimcheck.ruleset import RuleSet
 from claimcheck.page import INFORMATIONAL, PageContext, decide, opens_with_instruction
 from claimcheck.positions import LineTable
 from claimcheck.readers.document import MAX_BLOCK_CHARS, Document
-from claimcheck.scorer.cutoffs import names_only_a_product, needed
+from claimcheck.scorer.cutoffs import needed
 from claimcheck.scorer.features import features
 from claimcheck.sentence import Sentence, Tokens
 
@@ -168,7 +168,8 @@ def _scored(candidates: list[Candidate], compiled: Compiled, informational: bool
     found = []
     best: dict[int, str] = {}  # id of a scores dict (repeated sentences share one) -> its category
     # (what needed() would not score anyway is not put to the model)
-    candidates = [c for c in candidates if c.reported or not names_only_a_product(c.words)]
+    candidates = [c for c in candidates
+                  if c.reported or needed(1.0, c.words, text=_text_of(c, texts)) is not None]
     for candidate, scores in zip(candidates, compiled.classifier.scores([c.words for c in candidates])):
         if candidate.reported:
             if confirm is None or scores.get(CLAIM, 0.0) >= confirm:
@@ -185,13 +186,17 @@ def _scored(candidates: list[Candidate], compiled: Compiled, informational: bool
                 texts[candidate.block][candidate.start:candidate.end], instructions)):
             continue
         claim = scores.get(CLAIM, 0.0)
-        sentence = texts[candidate.block][candidate.start:candidate.end] if candidate.block < len(texts) else None
-        cut = needed(threshold(rule), candidate.words, informational, sentence)
+        cut = needed(threshold(rule), candidate.words, informational, _text_of(candidate, texts))
         if (cut is not None and claim >= cut
                 and candidate.labels.isdisjoint(rule.options.get("not_near", ()))
                 and not _a_disclaimer(candidate, compiled, texts)):
             found.append(Hit(rule.id, candidate.block, candidate.start, candidate.end, score=round(claim, 3)))
     return found
+
+
+def _text_of(candidate: Candidate, texts: Sequence[str]) -> str | None:
+    """The candidate's sentence as written (None without the blocks)."""
+    return texts[candidate.block][candidate.start:candidate.end] if candidate.block < len(texts) else None
 
 
 def _a_disclaimer(candidate: Candidate, compiled: Compiled, texts: Sequence[str]) -> bool:
