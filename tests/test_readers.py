@@ -114,6 +114,30 @@ def test_kramdown_attribute_lists_are_not_prose():
     assert_exact_offsets(document, source)
 
 
+def test_admonitions_and_content_tabs_are_prose():
+    """MkDocs (Python-Markdown's admonitions, pymdownx's details and tabs):
+    the content indented under a marker is read as prose, not as indented
+    code; a quoted title is a block of its own, a marker without one is
+    blank; nested markers, tabs and CRLF line ends work; an indented block
+    under anything else stays code."""
+    source = ('!!! tip "Why switch"\n\n    Our cells heal tendons.\n    They work fast.\n\n'
+              "    Second paragraph here.\n\n"
+              "??? note\r\n\r\n    - Item one\r\n    - Item two\r\n\r\n"
+              '=== "Tab A"\n    Tab text.\n\n    !!! warning\n        Nested words.\n\n'
+              "Back at the top.\n\n    code stays code\n\n"
+              '!!! info "Tabbed"\n\tTab-indented words.\n')
+    document = markdown.read(source, "x.md")
+    assert prose(document) == ["Why switch", "Our cells heal tendons. They work fast.", "Second paragraph here.",
+                               "Item one", "Item two", "Tab A", "Tab text.", "Nested words.", "Back at the top.",
+                               "Tabbed", "Tab-indented words."]
+    assert_exact_offsets(document, source)
+
+
+def test_admonition_like_lines_in_prose_are_prose():
+    source = "!!! SALE !!!\n\nHuge savings!!! Call now.\n\n=== not a tab\n"
+    assert prose(markdown.read(source, "x.md")) == ["!!! SALE !!!", "Huge savings!!! Call now.", "=== not a tab"]
+
+
 def test_mdx_import_and_export_lines_are_not_prose():
     source = ("import { Callout, Testimonial } from '../components'\r\nimport './styles.css';\n"
               "export const meta = { title: 'Cures' }\n\nImport duties apply. We export to Canada.\n"

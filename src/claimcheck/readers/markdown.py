@@ -231,6 +231,72 @@ _ESM_LINE = re.compile(
     r"|export[ \t]+(?:const|let|var|function|default|async|class)\b[^\n]{0,2000}?);?[ \t]*(?=\r?$)", re.MULTILINE)
 
 
+# Python-Markdown's admonitions and the pymdownx extensions MkDocs sites use:
+# a marker line ('!!! tip "Why it works"', "??? note" or "???+ note" for a
+# collapsible one, '=== "Tab"' for a content tab) and its content indented
+# four spaces under it, which CommonMark reads as indented code (never
+# prose). Each four-space step of indentation under an open marker is read
+# as a block quote's "> " (one character for one: offsets stay exact), so
+# the content is read as the paragraphs, lists and fences it is; the marker
+# is read as blanks, its quoted title as a paragraph of its own.
+_ADMONITION = re.compile(
+    r'(?:!!!|\?\?\?\+?)[ \t]+[^\W\d][\w-]*(?:[ \t]+[\w-]+)*(?:[ \t]+"([^"\n]*)")?[ \t]*\r?$'
+    r'|===[!+]?[ \t]+"([^"\n]*)"[ \t]*\r?$')
+_ADMONITION_HINT = re.compile(r'^[ \t]*(?:!!!|\?\?\?|===)', re.MULTILINE)
+_STEP = 4  # columns of one level of indentation
+
+
+def _admonitions(text: str) -> str:
+    """``text`` with admonitions and content tabs read as block quotes (see
+    ``_ADMONITION``). Each line is looked at once: linear time."""
+    out: list[str] = []
+    levels: list[int] = []  # the indentation (in columns) of each open marker, outermost first
+    for line in text.split("\n"):
+        body = line.lstrip(" \t")
+        if not levels and not body.startswith(("!!!", "???", "===")):
+            out.append(line)  # (most lines of most pages: no marker open, none here)
+            continue
+        if not body.strip():
+            out.append(line)  # a blank line leaves the markers open
+            continue
+        columns = _columns(line[:len(line) - len(body)])
+        indent = columns[-1]
+        while levels and indent < levels[-1] + _STEP:
+            levels.pop()
+        if levels:
+            chars = list(line)
+            starting = {column: i for i, column in enumerate(columns[:-1])}  # column -> the character starting there
+            for level in levels:  # the characters of columns [level, level + _STEP) read as "> "
+                mark = ">"
+                for column in range(level, level + _STEP):
+                    if column in starting:
+                        chars[starting[column]] = mark
+                        mark = " "
+            line = "".join(chars)
+        marker = _ADMONITION.match(body)
+        if marker is not None:
+            title = marker.group(1) if marker.group(1) is not None else marker.group(2)
+            head = line[:len(line) - len(body)]
+            if title and title.strip():
+                start = body.index('"') + 1
+                line = head + "\u00a0" * start + title + "\u00a0" * (len(body) - start - len(title))
+            else:
+                line = head + " " * len(body)
+            levels.append(indent)
+        out.append(line)
+    return "\n".join(out)
+
+
+def _columns(blanks: str) -> list[int]:
+    """The column each character of a line's leading ``blanks`` starts at,
+    and after them the column the text starts at (a tab to the next
+    multiple of four, as CommonMark and Python-Markdown count it)."""
+    found = [0]
+    for char in blanks:
+        found.append(found[-1] + (_STEP - found[-1] % _STEP if char == "\t" else 1))
+    return found
+
+
 # markdown-it-pyrs's footnote plugin (the markdown-it-footnote 0.2 crate)
 # takes time exponential in a run of unclosed footnote references ("[^[^[^",
 # 32 of them 2.3 s, each two more doubling it: a line of 60 characters hung
@@ -248,6 +314,8 @@ def _defused(text: str) -> str:
     and pathological nesting read as plain characters (see MAX_MARKERS)."""
     if "{{" in text or "{%" in text or "{:" in text:
         text = _without_templates(text)
+    if ("!!!" in text or "???" in text or "===" in text) and _ADMONITION_HINT.search(text):
+        text = _admonitions(text)
     if "[^" in text or "^[" in text:
         text = _FOOTNOTE_TRAP.sub("\u00a0", text)
     if text.startswith(("import", "export")) or "\nimport" in text or "\nexport" in text:
