@@ -85,6 +85,10 @@ GENERATORS: dict[str, tuple[Callable[[int], str], str]] = {
     # caption cues (a number, a timing line) between unpunctuated lines, and blank lines before each
     "caption cues": (lambda n: _repeat("7\n00:00:01,000 --> 00:00:02,000\nour stem cells cure autism\n\n\n", n), ".txt"),
     "digit lines": (lambda n: _repeat("1\n", n), ".txt"),
+    # a sentence in one <p> a line, never ended: every paragraph joins the one before it
+    "unended <p> lines": (lambda n: _repeat("<p>our stem cells cure autism</p>\n", n), ".html"),
+    # MkDocs admonitions, each inside the last (the indentation grows with the depth)
+    "nested admonitions !!!": (lambda n: _nested_admonitions(n), ".md"),
     "long URLs": (lambda n: _repeat("See https://example.com/" + "a" * 2000 + " ", n), ".md"),
     "long word": (lambda n: CLAIM + " " + _repeat("x", n), ".txt"),
     "suppression comments": (lambda n: _repeat("<!-- claimcheck-disable-next-line safety -->\n"
@@ -94,6 +98,14 @@ GENERATORS: dict[str, tuple[Callable[[int], str], str]] = {
     # ... each naming a shared id too, and an enable of that id alone (ending none) before each claim
     "disable/enable, one shared id": (lambda n: _disable_enable(n, shared=True), ".txt"),
 }
+
+
+def _nested_admonitions(size: int) -> str:
+    found, depth = [], 0
+    while sum(map(len, found)) < size:
+        found.append("    " * depth + '!!! note "' + CLAIM + '"\n')
+        depth += 1
+    return "".join(found)
 
 
 def _disable_enable(size: int, shared: bool) -> str:

@@ -114,6 +114,29 @@ def test_an_inline_svg_infographic_is_read_but_not_its_markup():
         "Results", "98% of patients pain-free in 30 days", "Stem cells", "After."]
 
 
+def test_a_sentence_typed_one_paragraph_a_line_is_one_block():
+    """A site builder's <p> a line: a paragraph that ends inside a sentence
+    and one that goes on in lower case, with only markup between, are one
+    block (positions exact); a full stop, a capital, a heading, skipped text
+    between or other elements than <p> keep them apart."""
+    source = ('<p><span>Our exosome infusions switch off the</span></p>\r\n'
+              '<p class="x"><span>chronic inflammation behind arthritis,</span></p>'
+              '<p><span>fibromyalgia and lupus.</span></p><p>next one starts low.</p>'
+              '<p>Ends without a stop</p><p>Starts with a capital.</p>'
+              '<h2>A heading</h2><p>lower after a heading.</p><p>one</p><script>x</script><p>two</p>'
+              '<div>three<div>four</div></div>')
+    blocks = read(source, "p.html").blocks
+    assert [b.text for b in blocks] == [
+        "Our exosome infusions switch off the chronic inflammation behind arthritis, fibromyalgia and lupus.",
+        "next one starts low.", "Ends without a stop", "Starts with a capital.", "A heading",
+        "lower after a heading.", "one", "two", "three", "four"]
+    first = blocks[0]
+    for word in ("arthritis", "fibromyalgia", "chronic"):
+        at = first.text.index(word)
+        start, end = first.source_span(at, at + len(word))
+        assert source[start:end] == word
+
+
 def test_marked_sections_and_unclosed_constructs_read_as_a_browser_reads_them():
     """"<![" opens a bogus comment that the next ">" ends (CDATA outside
     SVG, Outlook's conditionals, any keyword: html.parser raised on

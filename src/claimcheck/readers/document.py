@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 import re
 from dataclasses import dataclass
 
@@ -116,6 +117,20 @@ class Block:
             found.append(self.part(start, end))
             start = end
         return found
+
+    @staticmethod
+    def joined(blocks: Sequence["Block"]) -> "Block":
+        """``blocks`` (in source order) as one block of the first one's kind,
+        a space between their texts (each space maps to the source after the
+        block before it: no term starts or ends on it)."""
+        runs: list[tuple[int, int]] = []
+        wide: list[tuple[int, int]] = []
+        length = 0
+        for block in blocks:
+            runs += [(t + length, s) for t, s in block.runs]
+            wide += block.wide
+            length += len(block.text) + 1
+        return Block(blocks[0].kind, " ".join(block.text for block in blocks), tuple(runs), tuple(wide))
 
     def part(self, start: int, end: int) -> "Block":
         """The block's text ``[start, end)`` as a block."""

@@ -65,7 +65,7 @@ _JSON_SIMPLE = {'"': '"', "\\": "\\", "/": "/", "b": " ", "f": " ", "n": " ", "r
 
 
 def read(source: str, path: str, skip: Sequence[str] = DEFAULT_SKIP) -> Document:
-    return Document(path, source, items.split(_parse(source, skip), source, hard_breaks=True))
+    return Document(path, source, items.split(_rejoined(_parse(source, skip), source), source, hard_breaks=True))
 
 
 def blocks_of(source: str, start: int, end: int, skip: Sequence[str] = DEFAULT_SKIP) -> list[Block]:
@@ -82,6 +82,35 @@ def _parse(source: str, skip: Sequence[str]) -> list[Block]:
     parser.close()
     parser.flush()
     return parser.blocks
+
+
+# Site builders (Wix, some page builders) and word processors' exports put
+# each line an author typed in a <p> of its own, so a sentence wrapped by hand
+# is cut in pieces ("Our exosome infusions switch off the" / "chronic
+# inflammation behind arthritis,"). A <p> that ends inside a sentence (a
+# letter, a digit or a comma) and is followed, with only markup and blanks
+# between (at most _GAP characters: time stays linear), by a <p> that starts
+# in lower case is read as one block with it. (Other elements keep their
+# blocks apart: "<div>Stem cells<div>cure</div></div>" is a label and a word.)
+_GAP = 2_000
+_MARKUP_ONLY = re.compile(r"(?:\s|<[^<>]*>)*")
+_PARAGRAPH_END = re.compile(r"</p\s*>", re.IGNORECASE)
+_PARAGRAPH_START = re.compile(r"<p[\s>]", re.IGNORECASE)
+
+
+def _rejoined(blocks: list[Block], source: str) -> list[Block]:
+    groups: list[list[Block]] = []
+    for block in blocks:
+        before = groups[-1][-1] if groups else None
+        if (before is not None and before.kind == block.kind == "paragraph" and block.text[:1].islower()
+                and (before.text[-1:].isalnum() or before.text.endswith(","))):
+            end, start = before.source_span(len(before.text) - 1, len(before.text))[1], block.source_offset(0)
+            if (0 <= start - end <= _GAP and _MARKUP_ONLY.fullmatch(source, end, start)
+                    and _PARAGRAPH_END.search(source, end, start) and _PARAGRAPH_START.search(source, end, start)):
+                groups[-1].append(block)
+                continue
+        groups.append([block])
+    return [group[0] if len(group) == 1 else Block.joined(group) for group in groups]
 
 
 def _closable(source: str) -> str:
