@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from claimcheck.findings import Hit
 from claimcheck.kinds.base import judge, longest, near_ok, with_near
 from claimcheck.kinds.needs import Needs, rule_label
-from claimcheck.kinds.options import CHOICE, TERMS, VOCABULARIES, Option
+from claimcheck.kinds.options import CHOICE, STRINGS, TERMS, VOCABULARIES, Option
 from claimcheck.ruleset import Rule
 from claimcheck.requirements import Requirement, any_label
 
@@ -25,7 +25,14 @@ OPTIONS = (
     Option("vocabularies", VOCABULARIES, doc="vocabularies whose terms are flagged"),
     Option("near", VOCABULARIES, doc="flag only if the sentence also has a term of one of these"),
     Option("not_near", VOCABULARIES, doc="do not flag if the sentence has a term of one of these"),
+    Option("title_words", STRINGS, doc="do not flag a title (no full stop) whose other words are all of these "
+           "(a section heading: \"What our patients say\"); a page title's site name after a separator "
+           "(\" | \", \" - \") is left out"),
 )
+# What ends a sentence (a title has none of these at its end) and what
+# separates a page title from the site's name.
+_FINAL = frozenset({".", "!", "?", "...", "\u2026"})
+_SEPARATORS = frozenset({"-", "|", "\u2013", "\u2014", "\u00b7", "::"})
 
 
 def needs(rule: Rule) -> Needs:
@@ -50,8 +57,29 @@ def check(rule: Rule, sentence: Sentence) -> Iterator[Hit]:
     names = labels(rule)
     if not sentence.has_any(names):
         return
+    title_words = rule.options.get("title_words")
     for span in longest(sentence.spans(names)):
+        if title_words and _a_section_title(sentence, span, title_words):
+            continue
         if near_ok(rule, sentence, span):
             hit = judge(rule, sentence, span, span[0])
             if hit is not None:
                 yield hit
+
+
+def _a_section_title(sentence: Sentence, span, words) -> bool:
+    """The sentence is a title (it ends without a full stop) whose words
+    around the term ``span`` are all ``words``, up to a separator after it."""
+    texts = sentence.tokens.texts
+    if texts[sentence.end - 1] in _FINAL:
+        return False
+    allowed = {w.lower() for w in words}
+    for index in range(sentence.start, sentence.end):
+        if span[0] <= index < span[1]:
+            continue
+        text = texts[index]
+        if text in _SEPARATORS and index >= span[1]:
+            return True  # the site's name follows
+        if text.lower() not in allowed and any(c.isalnum() for c in text):
+            return False
+    return True
