@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from claimcheck.files import decode
-from claimcheck.readers import markdown, text
+from claimcheck.readers import html, markdown, text
 from claimcheck.readers.document import Document
 
 
@@ -375,6 +375,36 @@ def test_invisible_characters_inside_words_hide_nothing(linter, inserts, path):
     assert {f.rule for f in found} == {f.rule for f in linter.lint_text(claim + "\n", path=path.replace(".html", ".txt"))}
     for finding in found:
         assert finding.text == source[finding.offset:finding.end_offset]
+
+
+_SPELLED = {"fi": "\ufb01", "fl": "\ufb02", "ff": "\ufb00", "ffi": "\ufb03", "st": "\ufb06"}
+
+
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.sets(st.sampled_from(sorted(_SPELLED)), min_size=1), st.sampled_from(["x.txt", "x.md", "x.html"]))
+def test_ligatures_from_pdf_text_hide_nothing(linter, pairs, path):
+    """Text taken from a PDF keeps typographic ligatures ("\ufb01bromyalgia"):
+    the words read spelled out, the prefilter lets the page through, and
+    each finding's span maps to the source, ligature included."""
+    claim = "Our stem cells are the first to cure fibromyalgia and heal stiff knees fast, officially."
+    written = claim
+    for pair in sorted(pairs, key=len, reverse=True):
+        written = written.replace(pair, _SPELLED[pair])
+    source = f"<p>{written}</p>" if path.endswith(".html") else written + "\n"
+    assert linter.prefilter.may_match(source)
+    found = linter.lint_text(source, path=path)
+    assert {f.rule for f in found} == {f.rule for f in linter.lint_text(claim + "\n", path=path.replace(".html", ".txt"))}
+    assert found
+    for finding in found:
+        assert finding.text == source[finding.offset:finding.end_offset]
+    reader = {"x.txt": text.read, "x.md": markdown.read, "x.html": html.read}[path]
+    [block] = reader(source, path).blocks
+    for word in re.finditer(r"\w+", block.text):
+        start, end = block.source_span(word.start(), word.end())
+        assert "".join(_SPELLED_BACK.get(c, c) for c in source[start:end]) == word.group()
+
+
+_SPELLED_BACK = {v: k for k, v in _SPELLED.items()}
 
 
 def test_bom_is_dropped_and_positions_count_from_the_first_real_character(linter):

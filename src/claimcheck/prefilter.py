@@ -19,7 +19,7 @@ from dataclasses import dataclass, fields, is_dataclass
 from typing import TYPE_CHECKING
 
 from claimcheck import cache
-from claimcheck.readers.document import INVISIBLE
+from claimcheck.readers.document import INVISIBLE, LIGATURES
 from claimcheck.requirements import WORD, Alternative, AnyOf, Requirement, longest, minimal, resolve
 
 if TYPE_CHECKING:
@@ -33,6 +33,7 @@ _FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"
 _INVISIBLE = re.compile(
     "[" + INVISIBLE + "]|&(?:shy|zwj|zwnj|zerowidthspace|nobreak);?|&#0*(?:173|8203|8204|8205|8288);?"
     "|&#x0*(?:ad|200b|200c|200d|2060);?")
+_SPELLED = str.maketrans(LIGATURES)  # ligatures spelled out, as the readers do
 
 
 @dataclass(frozen=True)
@@ -53,8 +54,11 @@ class Prefilter:
             lowered = lowered.translate(_FOLD)
         if "&" in lowered or not lowered.isascii():
             # the words as the readers see them, with the invisible characters
-            # inside words dropped ("cu&shy;re" is "cure"), beside the words as written
+            # inside words dropped ("cu&shy;re" is "cure") and ligatures spelled
+            # out, beside the words as written
             joined = _INVISIBLE.sub("", lowered)
+            if not joined.isascii():
+                joined = joined.translate(_SPELLED)
             if joined != lowered:
                 lowered = lowered + "\n" + joined
         present = _words(lowered)

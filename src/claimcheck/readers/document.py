@@ -33,6 +33,12 @@ def blank_source_line(source: str, format: str) -> str:
 # hide a word from a linter: "cu&shy;re" shows as "cure". The readers drop
 # them from a block's text (readers.prose), the prefilter from its words.
 INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060"
+# Typographic ligatures, one character for two or three letters: text taken
+# from a PDF (pdftotext, copy and paste) keeps them ("\ufb01bromyalgia",
+# "signi\ufb01cant"), hiding the word from the packs. The readers spell them
+# out (each letter mapped to the ligature), the prefilter too.
+LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st",
+             "\ufb06": "st"}
 
 # Longer blocks are cut: at line breaks by the text reader, else at sentence
 # ends by the engine, so that spaCy never sees an enormous Doc.

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from claimcheck.readers.document import INVISIBLE, Block, runs_after, slice_runs, source_offset
+from claimcheck.readers.document import INVISIBLE, LIGATURES, Block, runs_after, slice_runs, source_offset
 
 _SEPARATOR = re.compile(
     r"(?:https?://|ftp://|www\.)[^\s<>()\"'`]+"
@@ -36,6 +36,7 @@ _BREAK = None
 # (readers.document.INVISIBLE: dropped from a block's text, no word break,
 # the offset map skipping them)
 _INVISIBLE = re.compile("[" + INVISIBLE + "]+")
+_LIGATURE = re.compile("[" + "".join(LIGATURES) + "]")
 
 
 class ProseBuilder:
@@ -69,6 +70,9 @@ class ProseBuilder:
         text = raw.translate(_FOLD)
         if not text.isascii() and _INVISIBLE.search(text):
             text, runs = _replace(text, runs, ((m.start(), m.end()) for m in _INVISIBLE.finditer(text)), "")
+        if not text.isascii() and _LIGATURE.search(text):
+            spans = [(m.start(), m.end()) for m in _LIGATURE.finditer(text)]
+            text, runs = _replace(text, runs, spans, [LIGATURES[text[a]] for a, _ in spans])
         pattern = _SEPARATOR if ("@" in text or "//" in text or "ww." in text) else _SPACES
         if pattern.search(text):
             text, runs = _collapse(text, runs, pattern)
@@ -120,10 +124,11 @@ def _break_long_runs(text: str, runs: list[tuple[int, int]]) -> tuple[str, list[
     return _replace(text, runs, ((at, at) for at in cuts))
 
 
-def _replace(text: str, runs: list[tuple[int, int]], spans, by: str = " ") -> tuple[str, list[tuple[int, int]]]:
+def _replace(text: str, runs: list[tuple[int, int]], spans, by: str | list[str] = " ") -> tuple[str, list[tuple[int, int]]]:
     """Replace each ``[start, end)`` of ``spans`` (in order, not overlapping;
-    empty to insert) by ``by`` (one space, or nothing), keeping the map
-    exact: the space maps to the source of the character at ``start``."""
+    empty to insert) by ``by`` (one space, or nothing; or a list, one
+    replacement for each span), keeping the map exact: each character put in
+    maps to the source of the character at ``start``."""
     out: list[str] = []
     new_runs: list[tuple[int, int]] = []
     length = 0
@@ -141,12 +146,14 @@ def _replace(text: str, runs: list[tuple[int, int]], spans, by: str = " ") -> tu
         out.append(text[a:b])
         length += b - a
 
-    for start, end in spans:
+    for number, (start, end) in enumerate(spans):
         keep(pos, start)
-        if by:
-            new_runs.append((length, source_offset(runs, start)))
-            out.append(by)
-            length += 1
+        put = by if isinstance(by, str) else by[number]
+        if put:
+            at = source_offset(runs, start)
+            new_runs.extend((length + k, at) for k in range(len(put)))
+            out.append(put)
+            length += len(put)
         pos = end
     keep(pos, len(text))
     return "".join(out), new_runs
