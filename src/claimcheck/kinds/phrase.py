@@ -25,6 +25,8 @@ OPTIONS = (
     Option("vocabularies", VOCABULARIES, doc="vocabularies whose terms are flagged"),
     Option("near", VOCABULARIES, doc="flag only if the sentence also has a term of one of these"),
     Option("not_near", VOCABULARIES, doc="do not flag if the sentence has a term of one of these"),
+    Option("alone_on_topic", STRINGS, doc="these terms need no `near` term on a seller's page about a product "
+           "(the page's topic is what they speak of: \"Clinically proven\" as a badge)"),
     Option("title_words", STRINGS, doc="do not flag a title (no full stop) whose other words are all of these "
            "(a section heading: \"What our patients say\"); a page title's site name after a separator "
            "(\" | \", \" - \") is left out"),
@@ -61,7 +63,7 @@ def check(rule: Rule, sentence: Sentence) -> Iterator[Hit]:
     for span in longest(sentence.spans(names)):
         if title_words and _a_section_title(sentence, span, title_words):
             continue
-        if near_ok(rule, sentence, span):
+        if near_ok(rule, sentence, span) or _alone_on_topic(rule, sentence, span):
             hit = judge(rule, sentence, span, span[0])
             if hit is not None:
                 yield hit
@@ -83,3 +85,14 @@ def _a_section_title(sentence: Sentence, span, words) -> bool:
         if text.lower() not in allowed and any(c.isalnum() for c in text):
             return False
     return True
+
+
+def _alone_on_topic(rule: Rule, sentence: Sentence, span) -> bool:
+    """A term of ``alone_on_topic`` on a seller's page about a product, no
+    ``not_near`` term in the sentence: it speaks of the page's product."""
+    alone = rule.options.get("alone_on_topic")
+    if not alone or not sentence.topic_page:
+        return False
+    said = " ".join(sentence.tokens.texts[span[0]:span[1]]).lower()
+    not_near = rule.options.get("not_near")
+    return said in {a.lower() for a in alone} and not (not_near and sentence.spans(not_near))
