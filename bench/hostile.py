@@ -89,6 +89,8 @@ GENERATORS: dict[str, tuple[Callable[[int], str], str]] = {
     "unended <p> lines": (lambda n: _repeat("<p>our stem cells cure autism</p>\n", n), ".html"),
     # typographic ligatures (text from a PDF), spelled out by the readers
     "ligatures \ufb01 \ufb02": (lambda n: _repeat("Our stem cells cure \ufb01bromyalgia and \ufb02are-ups. ", n), ".txt"),
+    # a plain-text newsletter's ruled lines between short lines
+    "rule lines ====": (lambda n: _repeat("=====\n* * *\nStem cells\n+---+\n", n), ".txt"),
     # MkDocs admonitions, each inside the last (the indentation grows with the depth)
     "nested admonitions !!!": (lambda n: _nested_admonitions(n), ".md"),
     "long URLs": (lambda n: _repeat("See https://example.com/" + "a" * 2000 + " ", n), ".md"),

@@ -344,6 +344,17 @@ def test_a_time_is_a_cue_only_alone_on_its_line():
     assert_exact_offsets(document, alone)
 
 
+def test_rule_lines_in_text_are_blank_lines():
+    """A newsletter's ruled lines ("=====", "- - -", a box's "+----+",
+    box-drawing characters) are not prose and end the paragraph above them;
+    a line with words, or fewer than three rule characters, is prose."""
+    source = ("=========\r\n   BIG NEWS\r\n=========\r\nOur cells heal knees.\n- - - -\n+------+\n| Box text |\n"
+              "+------+\n\u2500\u2500\u2500\u2500\nLast line.\n-- \nSig\n** NOW OPEN **\n")
+    document = text.read(source, "x.txt")
+    assert prose(document) == ["BIG NEWS", "Our cells heal knees.", "| Box text |", "Last line.", "--", "Sig", "** NOW OPEN **"]
+    assert_exact_offsets(document, source)
+
+
 def test_a_short_unpunctuated_paragraph_and_punctuated_short_lines_stay_joined():
     four = "our cells\nrepair your knees\nwithout surgery\nand without downtime\n"
     assert len(text.read(four, "x.txt").blocks) == 1  # four lines: not captions

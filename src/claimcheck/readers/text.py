@@ -33,6 +33,9 @@ that runs on over two cues is one sentence. A paragraph of at least
 none ending or holding a sentence-final stop (an automatic transcript has
 none), is cut at every line break: read whole, it would be one sentence of
 a hundred words.
+
+A line that only draws a rule ("=====", "-----", "* * *", "+------+") is read
+as a blank line.
 """
 
 from __future__ import annotations
@@ -65,8 +68,19 @@ _CUE_HINT = re.compile(r"[\r\n][ \t]*[\[(]?\d{1,2}:\d\d")
 _BETWEEN_CUES = frozenset("\r\n \t")  # what lies between a cue and the caption line before it
 
 
+# A rule drawn with characters (an e-mail newsletter's "=====", "-----",
+# "* * *", a box's "+------+", box-drawing lines): not prose, and the end
+# of the paragraph above it, as a blank line is. (Three rule characters or
+# more and nothing else on the line; bounded repeats: linear time.)
+_RULE_CHARS = "-=_*~#+\u2500-\u257f"
+_RULE_LINE = re.compile(r"^[ \t]*[%s](?:[ \t]{0,8}[%s]){2,}[ \t]*\r?$" % (_RULE_CHARS, _RULE_CHARS), re.MULTILINE)
+_RULE_HINT = re.compile(r"([-=_*~#+\u2500-\u257f])[ \t]?\1[ \t]?\1")
+
+
 def read(source: str, path: str) -> Document:
     text = _without_cues(source) if ":" in source else source
+    if _RULE_HINT.search(text):
+        text = _RULE_LINE.sub(lambda m: re.sub(r"[^\r]", " ", m.group()), text)
     blocks: list[Block] = []
     # Suppression comments are not prose: each ends the paragraph before it
     # (else "# claimcheck-disable-next-line ..." and the sentence after it
