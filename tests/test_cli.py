@@ -54,6 +54,21 @@ def test_directories_are_recursed_in_sorted_order(run, pages):
     assert any(p.endswith("page.html") for p in paths)
 
 
+def test_video_captions_in_a_folder_are_read_as_text(run, tmp_path):
+    """.srt and .vtt files are found in a folder and read as text: the cue
+    timings are not prose, and a claim that runs over two cues is found on
+    the line where it starts."""
+    (tmp_path / "promo.vtt").write_text("WEBVTT\n\n00:00.000 --> 00:02.000 align:start\nour stem cells cure\n\n"
+                                       "00:02.000 --> 00:04.000\nautism in weeks\n", encoding="utf-8")
+    (tmp_path / "promo.srt").write_text("1\r\n00:00:01,000 --> 00:00:02,000\r\nOur stem cells\r\n\r\n2\r\n"
+                                       "00:00:02,000 --> 00:00:04,000\r\ncure autism.\r\n", encoding="utf-8")
+    data = json.loads(run("--format", "json", "--no-scorer", str(tmp_path)).stdout)
+    found = {(f["path"].rsplit("/", 1)[-1], f["line"], f["rule"]) for f in data["findings"]}
+    assert ("promo.vtt", 4, "unapproved.disease-treatment") in found
+    assert ("promo.srt", 3, "unapproved.disease-treatment") in found
+    assert data["summary"]["files"] == 2
+
+
 def test_fail_on_decides_the_exit_code_not_what_is_shown(run, pages):
     page = pages / "warn.md"
     page.write_text("Read our success stories.\n\n*Individual results vary.*\n", encoding="utf-8")

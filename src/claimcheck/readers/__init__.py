@@ -30,6 +30,9 @@ SUFFIXES: dict[str, str] = {
     ".mdown": "markdown",
     ".txt": "text",
     ".text": "text",
+    # video captions (SubRip, WebVTT): text whose cue timings the text reader reads as spaces
+    ".srt": "text",
+    ".vtt": "text",
     ".html": "html",
     ".htm": "html",
     ".xhtml": "html",
