@@ -71,7 +71,12 @@ def too_short(text: str) -> bool:
     "Completely safe"). Counted in the text, not in the scorer's words, where
     a term of several words is one label ("Life Without Pain!" is three words,
     two of the scorer's)."""
-    return len(_WORD.findall(text)) <= TOO_SHORT_WORDS
+    count = 0
+    for _ in _WORD.finditer(text):  # (the first few words only: every candidate is asked, twice)
+        count += 1
+        if count > TOO_SHORT_WORDS:
+            return False
+    return True
 
 
 def a_lead_in(words: tuple[str, ...]) -> bool:
