@@ -373,15 +373,17 @@ def cv_report(seeds: int = 0, threshold: float | None = None) -> None:
     scores = by_view["on_page"]
     print(report(items, scores, at))
     gold = [i.row["label"] == "claim" for i in items]
-    from claimcheck.kinds.scorer import CONFIRM_MAX_TOKENS, confirm_threshold
+    from claimcheck.kinds.scorer import AGREEING_RULES, CONFIRM_MAX_TOKENS, confirm_threshold
     from claimcheck.scorer.cutoffs import needed
 
     def voice(words) -> str:  # the page's voice is the first feature word
         return words[0].partition(":")[2] if words else "unknown"
 
-    def cut(words) -> float:
+    def cut(words, rules: int = 1) -> float:
         if sum(not w.startswith("#") for w in words) > CONFIRM_MAX_TOKENS:
             return 0.0  # an overlong sentence is not held for confirmation (its words stand in for tokens)
+        if voice(words) == "unknown" and rules >= AGREEING_RULES:
+            return 0.0  # two pack rules agree: not held either
         return confirm_threshold(voice(words)) or 0.0
 
     def flagged(threshold: float, veto=cut, view: str = "on_page", scored=by_view) -> list[bool]:
@@ -392,17 +394,17 @@ def cv_report(seeds: int = 0, threshold: float | None = None) -> None:
         found = []
         for i, s, a_disclaimer in zip(items, scored[view], holds_disclaimer):
             words = getattr(i, view)
-            reported, candidate = (i.reported, i.candidate) if view == "on_page" else (i.alone_reported,
-                                                                                       i.alone_candidate)
+            reported, candidate, rules = ((i.reported, i.candidate, i.rules) if view == "on_page"
+                                          else (i.alone_reported, i.alone_candidate, i.alone_rules))
             claim = s.get(CLAIM, 0.0)
             cut = needed(threshold, words, voice(words) == "informational", i.row["text"])
-            found.append((reported and claim >= veto(words))
+            found.append((reported and claim >= veto(words, rules))
                          or (candidate and not a_disclaimer and cut is not None and claim >= cut))
         return found
 
     disclaimer = disclaimer_pattern(Linter.from_folders().ruleset.rules)  # as the engine's, without compiling
     holds_disclaimer = [disclaimer is not None and disclaimer.search(i.row["text"]) is not None for i in items]
-    p, r, f, *_ = prf(gold, flagged(at, veto=lambda words: 0.0))
+    p, r, f, *_ = prf(gold, flagged(at, veto=lambda words, rules: 0.0))
     print(f"combined, no veto                   P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
     p, r, f, *_ = prf(gold, flagged(at))
     print(f"combined, pack findings confirmed by voice (as shipped) P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
@@ -411,7 +413,7 @@ def cv_report(seeds: int = 0, threshold: float | None = None) -> None:
     print("if the scorer vetoed pack findings it scores below v on every page "
           "(shipped: 0.3 on informational pages, 0.2 on pages of unknown voice):")
     for value in (0.05, 0.1, 0.15, 0.2, 0.3):
-        p, r, f, *_ = prf(gold, flagged(at, veto=lambda words: value))
+        p, r, f, *_ = prf(gold, flagged(at, veto=lambda words, rules: value))
         print(f"  v = {value:.2f}                          P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
     print(f"the scorer alone, and as shipped, at other thresholds (above: {at}):")
     for value in (0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7):

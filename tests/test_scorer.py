@@ -635,6 +635,31 @@ def test_pending_pack_hits_are_kept_at_the_confirm_threshold_and_get_no_scorer_f
     assert len(engine._scored(candidates, compiled, False, None)) == 3  # a seller's page: no agreement needed
 
 
+def test_pack_rules_of_two_categories_are_not_held_for_the_scorer_on_a_page_of_unknown_voice(linter):
+    """Where no cue tells who speaks, the scorer may veto a pack finding it
+    all but rules out; not when pack rules of two categories report the
+    sentence (a coupon's "Save $50" reads as a price list to the bag of words)."""
+    import dataclasses
+    from types import SimpleNamespace
+
+    from claimcheck import engine
+    from claimcheck.kinds.scorer import AGREEING_RULES
+    from claimcheck.readers import reader
+
+    assert AGREEING_RULES == 2
+    unsure = SimpleNamespace(scores=lambda items: [{"claim": 0.01, "efficacy-guarantee": 0.01} for _ in items])
+    compiled = dataclasses.replace(linter.compiled, classifier=unsure)
+
+    def rules(text):
+        found = engine.lint_document(reader("text")(text + "\n", "x.txt"), compiled)
+        return sorted({f.rule for f in found if f.category != "missing-disclaimer"})
+
+    two = "Save $50 on your first exosome hair treatment, clinically proven to regrow thinning hair."
+    assert rules(two) == ["efficacy.proven", "unapproved.disease-treatment"]
+    assert rules("Exosomes are completely safe.") == []  # rules of one category: vetoed
+    assert rules("Our clinic offers exosomes. Book today. Exosomes are completely safe.")  # a seller's page
+
+
 def test_the_scorer_architecture_built_directly_is_the_registrys():
     """The bag-of-words model is built by calling spaCy's function for it
     (no registry fill); the registry builds the same model, and builds any

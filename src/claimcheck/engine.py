@@ -4,8 +4,9 @@ Each block is tokenized once (blocks in groups); a sentence is looked at only
 if something matched in it, and then each sentence-level rule's kind decides
 on that sentence; sentences no rule reported go to the claim scorer in
 batches. On a page that is not a seller's, a sentence a pack rule reported
-is scored too (unless it is overlong), and the rule's findings stand only if
-the scorer does not rule out a claim (``kinds.scorer.confirm_threshold``). Document-level rules
+is scored too (unless it is overlong, or rules of two categories agree on a
+page of unknown voice), and the rule's findings stand only if the scorer does not
+rule out a claim (``kinds.scorer.confirm_threshold``). Document-level rules
 run last, over what the sentences produced.
 Compilation is :mod:`claimcheck.compiled`.
 """
@@ -22,9 +23,9 @@ from claimcheck.compiled import Compiled
 from claimcheck.findings import Finding, Hit, Level
 from claimcheck.kinds import KINDS
 from claimcheck.kinds.required import Summary
-from claimcheck.kinds.scorer import CONFIRM_MAX_TOKENS, confirm_threshold
+from claimcheck.kinds.scorer import AGREEING_RULES, CONFIRM_MAX_TOKENS, confirm_threshold
 from claimcheck.ruleset import RuleSet
-from claimcheck.page import INFORMATIONAL, PageContext, decide, opens_with_instruction
+from claimcheck.page import INFORMATIONAL, UNKNOWN, PageContext, decide, opens_with_instruction
 from claimcheck.positions import LineTable
 from claimcheck.readers.document import MAX_BLOCK_CHARS, Document
 from claimcheck.scorer.cutoffs import needed
@@ -123,6 +124,9 @@ def analyse(texts: list[str], compiled: Compiled, page: PageContext, scoring: bo
     order = {rule.id: n for n, rule in enumerate(compiled.sentence_rules)}
     rules_for: dict[frozenset, list] = {}
     hold = confirm and score is not None
+    # categories of pack rules that, agreeing on a sentence, need no confirmation
+    agreeing = AGREEING_RULES if page is not None and page.voice == UNKNOWN else None
+    category = {rule.id: rule.category for rule in compiled.sentence_rules}
     for index, block_rows, matches in _matched_blocks(texts, compiled):
         for sentence, triggered, scorable in _sentences(index, block_rows, matches, compiled, first_terms, seen,
                                                         page, scoring, whole_blocks):
@@ -135,7 +139,8 @@ def analyse(texts: list[str], compiled: Compiled, page: PageContext, scoring: bo
                     rules = rules_for[labels] = sorted(chosen.values(), key=lambda r: order[r.id])
                 for rule in rules:
                     found.extend(KINDS[rule.kind].check(rule, sentence))
-            held = hold and scorable and bool(found) and 0 < sentence.end - sentence.start <= CONFIRM_MAX_TOKENS
+            held = (hold and scorable and bool(found) and 0 < sentence.end - sentence.start <= CONFIRM_MAX_TOKENS
+                    and (agreeing is None or len({category[hit.rule_id] for hit in found}) < agreeing))
             if not held:
                 hits.extend(found)
             if scorable and sentence.end > sentence.start and (held or not (found and score is not None)):

@@ -68,6 +68,8 @@ class Item:
     candidate: bool  # the engine would hand it to the scorer (on its page)
     alone_reported: bool = False  # the same, the item checked alone
     alone_candidate: bool = False
+    rules: int = 0  # of how many categories pack rules report it (on its page)
+    alone_rules: int = 0
 
     @property
     def cats(self) -> dict[str, float]:
@@ -165,7 +167,7 @@ def featurize(rows: Sequence[dict], linter=None) -> list[Item]:
         texts.append(" ".join(b.text for b in blocks) or row["text"])
         pages[row.get("source") or f"item:{index}"].append(index)
     on_page: dict[int, tuple] = {}
-    reported: dict[int, bool] = {}
+    reported: dict[int, int] = {}
     for members in pages.values():
         page_texts = [texts[i] for i in members]
         words = _unit_words(page_texts, compiled, decide(page_texts, compiled.page_cues))
@@ -174,28 +176,31 @@ def featurize(rows: Sequence[dict], linter=None) -> list[Item]:
     items = []
     for index, row in enumerate(rows):
         single = [texts[index]]
-        (alone, alone_candidate), alone_reported = _unit_words(single, compiled, decide(single, compiled.page_cues))[0]
-        items.append(Item(row, on_page[index][0], alone, reported[index], on_page[index][1],
-                          alone_reported, alone_candidate))
+        (alone, alone_candidate), alone_rules = _unit_words(single, compiled, decide(single, compiled.page_cues))[0]
+        items.append(Item(row, on_page[index][0], alone, reported[index] > 0, on_page[index][1],
+                          alone_rules > 0, alone_candidate, reported[index], alone_rules))
     return items
 
 
-def _unit_words(texts: list[str], compiled, page) -> list[tuple[tuple[tuple[str, ...], bool], bool]]:
-    """For each block: ((feature words, is a candidate), reported by a pack rule)."""
+def _unit_words(texts: list[str], compiled, page) -> list[tuple[tuple[tuple[str, ...], bool], int]]:
+    """For each block: ((feature words, is a candidate), of how many categories pack rules report it)."""
     from claimcheck.engine import analyse
     from claimcheck.scorer.features import features
 
     hits, candidates, _ = analyse(texts, compiled, page, scoring=True, whole_blocks=True)
     by_block = {c.block: c.words for c in candidates}
-    hit_blocks = {h.block for h in hits}
+    category = {rule.id: rule.category for rule in compiled.sentence_rules}
+    rules: dict[int, set[str]] = defaultdict(set)
+    for hit in hits:
+        rules[hit.block].add(category[hit.rule_id])
     found = []
     for index, text in enumerate(texts):
         if index in by_block:
-            found.append(((by_block[index], True), index in hit_blocks))
+            found.append(((by_block[index], True), len(rules.get(index, ()))))
         else:
             tokens = [t.text for t in compiled.tokenize(text)]
             words = tuple(features(tokens, 0, len(tokens), {}, page, compiled.conditions))
-            found.append(((words, False), index in hit_blocks))
+            found.append(((words, False), len(rules.get(index, ()))))
     return found
 
 
