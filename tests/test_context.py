@@ -275,6 +275,9 @@ def test_how_common_a_disease_is_is_not_a_result(packs_only):
         ("Unlike hormone therapy, our stem cell IV has no long-term risks.", "safety.no-risk", True),
         ("Every stem cell treatment has risks, including long-term risks nobody has measured.", "safety.no-risk",
          False),
+        # twelfth session (a unit test, not a rule example: examples are training sentences)
+        ("In eight years our cord cells have never caused a side effect.", "safety.no-risk", True),
+        ("The drug caused a side effect in one patient in ten.", "safety.no-risk", False),
         ("Our laboratory is licensed by the health ministry and inspected every year.",
          "fda.authority-approval", False),
         ("We hold a permit from the health ministry for our cord cell therapy.", "fda.authority-approval", True),
