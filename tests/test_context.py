@@ -278,6 +278,9 @@ def test_how_common_a_disease_is_is_not_a_result(packs_only):
         # twelfth session (a unit test, not a rule example: examples are training sentences)
         ("In eight years our cord cells have never caused a side effect.", "safety.no-risk", True),
         ("The drug caused a side effect in one patient in ten.", "safety.no-risk", False),
+        ("The court permanently barred the clinic from selling its stem cell product.", "efficacy.permanent-results",
+         False),
+        ("Our stem cell injection permanently heals arthritic knees.", "efficacy.permanent-results", True),
         ("Our laboratory is licensed by the health ministry and inspected every year.",
          "fda.authority-approval", False),
         ("We hold a permit from the health ministry for our cord cell therapy.", "fda.authority-approval", True),

@@ -27,6 +27,8 @@ OPTIONS = (
     Option("not_near", VOCABULARIES, doc="do not flag if the sentence has a term of one of these"),
     Option("alone_on_topic", STRINGS, doc="these terms need no `near` term on a seller's page about a product "
            "(the page's topic is what they speak of: \"Clinically proven\" as a badge)"),
+    Option("not_before", STRINGS, doc="do not flag a term that the next word is one of these (\"permanently\" "
+           "before \"enjoined\" or \"blinded\" is no lasting result)"),
     Option("title_words", STRINGS, doc="do not flag a title (no full stop) whose other words are all of these "
            "(a section heading: \"What our patients say\"); a page title's site name after a separator "
            "(\" | \", \" - \") is left out"),
@@ -63,6 +65,8 @@ def check(rule: Rule, sentence: Sentence) -> Iterator[Hit]:
     for span in longest(sentence.spans(names)):
         if title_words and _a_section_title(sentence, span, title_words):
             continue
+        if _before(rule, sentence, span):
+            continue
         if near_ok(rule, sentence, span) or _alone_on_topic(rule, sentence, span):
             hit = judge(rule, sentence, span, span[0])
             if hit is not None:
@@ -96,3 +100,11 @@ def _alone_on_topic(rule: Rule, sentence: Sentence, span) -> bool:
     said = " ".join(sentence.tokens.texts[span[0]:span[1]]).lower()
     not_near = rule.options.get("not_near")
     return said in {a.lower() for a in alone} and not (not_near and sentence.spans(not_near))
+
+
+def _before(rule: Rule, sentence: Sentence, span) -> bool:
+    """The word after the term ``span`` is one of the rule's ``not_before``."""
+    words = rule.options.get("not_before")
+    if not words or span[1] >= sentence.end:
+        return False
+    return sentence.tokens.texts[span[1]].lower() in {w.lower() for w in words}
