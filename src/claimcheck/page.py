@@ -223,7 +223,7 @@ def _instructions(page: str, starts: tuple[re.Pattern, ...]) -> tuple[int, int]:
 
 
 def _count(patterns: tuple[re.Pattern, ...], text: str) -> int:
-    return sum(1 for pattern in patterns for _ in pattern.finditer(text))
+    return sum(len(pattern.findall(text)) for pattern in patterns)  # (no match objects: twice as fast)
 
 
 # A heading of a list: at most this many words and no full stop at its end,
