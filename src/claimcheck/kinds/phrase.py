@@ -61,11 +61,8 @@ def check(rule: Rule, sentence: Sentence) -> Iterator[Hit]:
     names = labels(rule)
     if not sentence.has_any(names):
         return
-    title_words = rule.options.get("title_words")
     for span in longest(sentence.spans(names)):
-        if title_words and _a_section_title(sentence, span, title_words):
-            continue
-        if _before(rule, sentence, span):
+        if _a_section_title(rule, sentence, span) or _before(rule, sentence, span):
             continue
         if near_ok(rule, sentence, span) or _alone_on_topic(rule, sentence, span):
             hit = judge(rule, sentence, span, span[0])
@@ -73,11 +70,13 @@ def check(rule: Rule, sentence: Sentence) -> Iterator[Hit]:
                 yield hit
 
 
-def _a_section_title(sentence: Sentence, span, words) -> bool:
+def _a_section_title(rule: Rule, sentence: Sentence, span) -> bool:
     """The sentence is a title (it ends without a full stop) whose words
-    around the term ``span`` are all ``words``, up to a separator after it."""
+    around the term ``span`` are all the rule's ``title_words``, up to a
+    separator after it."""
+    words = rule.options.get("title_words")
     texts = sentence.tokens.texts
-    if texts[sentence.end - 1] in _FINAL:
+    if not words or texts[sentence.end - 1] in _FINAL:
         return False
     allowed = {w.lower() for w in words}
     for index in range(sentence.start, sentence.end):

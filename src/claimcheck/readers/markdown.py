@@ -309,7 +309,8 @@ _FOOTNOTE_TRAP = re.compile(r"\[(?=\^(?![^\s\[\]^]{1,100}\]))|\^(?=\[)")
 
 def _defused(text: str) -> str:
     """``text`` with template tags and kramdown attribute lists read as
-    blanks (see ``_without_templates``), MDX's import and export lines as
+    blanks (see ``_without_templates``), MkDocs' admonitions and content
+    tabs as block quotes (``_admonitions``), MDX's import and export lines as
     spaces, what would trap the footnote parser as text (``_FOOTNOTE_TRAP``)
     and pathological nesting read as plain characters (see MAX_MARKERS)."""
     if "{{" in text or "{%" in text or "{:" in text:

@@ -68,11 +68,12 @@ class ProseBuilder:
         if not raw:
             return None
         text = raw.translate(_FOLD)
-        if not text.isascii() and _INVISIBLE.search(text):
-            text, runs = _replace(text, runs, ((m.start(), m.end()) for m in _INVISIBLE.finditer(text)), "")
-        if not text.isascii() and _LIGATURE.search(text):
-            spans = [(m.start(), m.end()) for m in _LIGATURE.finditer(text)]
-            text, runs = _replace(text, runs, spans, [LIGATURES[text[a]] for a, _ in spans])
+        if not text.isascii():
+            if _INVISIBLE.search(text):
+                text, runs = _replace(text, runs, ((m.start(), m.end()) for m in _INVISIBLE.finditer(text)), "")
+            if _LIGATURE.search(text):
+                spans = [(m.start(), m.end()) for m in _LIGATURE.finditer(text)]
+                text, runs = _replace(text, runs, spans, [LIGATURES[text[a]] for a, _ in spans])
         pattern = _SEPARATOR if ("@" in text or "//" in text or "ww." in text) else _SPACES
         if pattern.search(text):
             text, runs = _collapse(text, runs, pattern)
