@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from claimcheck.errors import PackError
 from claimcheck.kinds import KINDS
@@ -56,6 +56,7 @@ class Compiled:
     # Any accepted disclaimer form of the active required rules (RE2), or None:
     # a sentence holding one is a disclaimer, which the scorer never reports.
     disclaimer: object | None = None
+    category_of: Mapping[str, str] = field(default_factory=dict)  # rule id -> its category
 
 
 def compile_rules(ruleset: RuleSet, tokenizer, model=None) -> Compiled:
@@ -126,6 +127,7 @@ def compile_rules(ruleset: RuleSet, tokenizer, model=None) -> Compiled:
         Conditions.of(context.condition_suffixes, context.condition_heads),
         classifier,
         disclaimer_pattern(by_scope["document"]) if classifier is not None else None,
+        {rule.id: rule.category for rule in ruleset.rules},
     )
 
 

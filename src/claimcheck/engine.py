@@ -126,7 +126,7 @@ def analyse(texts: list[str], compiled: Compiled, page: PageContext, scoring: bo
     hold = confirm and score is not None
     # categories of pack rules that, agreeing on a sentence, need no confirmation
     agreeing = AGREEING_RULES if page is not None and page.voice == UNKNOWN else None
-    category = {rule.id: rule.category for rule in compiled.sentence_rules}
+    category = compiled.category_of
     for index, block_rows, matches in _matched_blocks(texts, compiled):
         for sentence, triggered, scorable in _sentences(index, block_rows, matches, compiled, first_terms, seen,
                                                         page, scoring, whole_blocks):

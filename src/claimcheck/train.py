@@ -189,10 +189,9 @@ def _unit_words(texts: list[str], compiled, page) -> list[tuple[tuple[tuple[str,
 
     hits, candidates, _ = analyse(texts, compiled, page, scoring=True, whole_blocks=True)
     by_block = {c.block: c.words for c in candidates}
-    category = {rule.id: rule.category for rule in compiled.sentence_rules}
     rules: dict[int, set[str]] = defaultdict(set)
     for hit in hits:
-        rules[hit.block].add(category[hit.rule_id])
+        rules[hit.block].add(compiled.category_of[hit.rule_id])
     found = []
     for index, text in enumerate(texts):
         if index in by_block:
