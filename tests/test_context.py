@@ -341,6 +341,10 @@ def test_how_common_a_disease_is_is_not_a_result(packs_only):
         ("Hey everybody, welcome back to the channel, today I want to talk about knees.",
          "testimonial.first-person-outcome", False),
         ("I'm back to golfing every weekend since my injections.", "testimonial.first-person-outcome", True),
+        # thirteenth session: a party's position in a case (heldout41)
+        ("The defendants argued their placental product was exempt from FDA approval.", "fda.exempt", False),
+        ("The spa insists its exosome cream needs no FDA approval.", "fda.exempt", False),
+        ("Being your own tissue, our graft needs no FDA approval.", "fda.exempt", True),
     ],
 )
 def test_words_from_the_held_out_sets_misses(linter, text, rule, found):
