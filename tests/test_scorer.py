@@ -562,6 +562,36 @@ def test_a_lead_in_needs_a_higher_score(linter):
     assert not cutoffs.a_lead_in(())
 
 
+@pytest.mark.parametrize("following, asks", [
+    (" Has anyone here tried it?", True),
+    (' Would she qualify? Thanks.', True),
+    (" Is it worth it?\" she asked.", True),
+    (" Why did I wait? It was gone.", True),
+    (" I will try it. Is it safe?", False),  # the next sentence is no question
+    ("", False),
+    (" " + "x" * 400 + "?", False),  # the next sentence's end is too far to look for
+])
+def test_a_speakers_situation_before_a_question_is_asking(following, asks):
+    speaker = ("#voice:promotional", "<testimonial.first-person>", "have", "<unapproved.conditions>", ".")
+    narrator = ("#voice:promotional", "<testimonial.narrative>", "has", "<unapproved.conditions>", ".")
+    seller = ("#voice:promotional", "<unapproved.products>", "<unapproved.effects>", "knees", ".")
+    assert cutoffs.asks_next(speaker, following) is asks
+    assert cutoffs.asks_next(narrator, following) is asks
+    assert cutoffs.asks_next(seller, following) is False  # (no speaker: a claim before "Why wait?")
+    assert cutoffs.needed(0.45, speaker, following=following) == (0.7 if asks else 0.45)
+
+
+def test_asking_on_a_page_needs_a_higher_score(linter):
+    """A caller's or poster's own situation before their question is not
+    reported; a story of results before a rhetorical question still is."""
+    page = ("Our clinic offers stem cell and PRP injections. Book a consultation with our team today.\n\n"
+            "I'm 68 and my doctor says I need a new knee. Is there anything else I can try first?\n\n"
+            "My husband has COPD and uses oxygen at night. Would he qualify for the infusions?\n\n"
+            "After two PRP shots my shoulder pain was gone. Why did I wait so long?\n")
+    lines = {f.line for f in linter.lint_text(page, path="page.txt") if f.category != "missing-disclaimer"}
+    assert 7 in lines and not lines & {3, 5}
+
+
 def test_a_lead_in_on_a_page_is_read_with_its_colon(linter):
     # the features end with the colon as the engine cuts the sentence, in every reader (a text file's
     # lines without a blank line between are one paragraph, and the colon is then inside it)

@@ -28,7 +28,7 @@ from claimcheck.ruleset import RuleSet
 from claimcheck.page import INFORMATIONAL, UNKNOWN, PageContext, decide, opens_with_instruction
 from claimcheck.positions import LineTable
 from claimcheck.readers.document import MAX_BLOCK_CHARS, Document
-from claimcheck.scorer.cutoffs import needed
+from claimcheck.scorer.cutoffs import NEXT_SENTENCE_CHARS, needed
 from claimcheck.scorer.features import features
 from claimcheck.sentence import Sentence, Tokens
 
@@ -191,7 +191,8 @@ def _scored(candidates: list[Candidate], compiled: Compiled, informational: bool
                 texts[candidate.block][candidate.start:candidate.end], instructions)):
             continue
         claim = scores.get(CLAIM, 0.0)
-        cut = needed(threshold(rule), candidate.words, informational, _text_of(candidate, texts))
+        cut = needed(threshold(rule), candidate.words, informational, _text_of(candidate, texts),
+                     _following(candidate, texts))
         if (cut is not None and claim >= cut
                 and candidate.labels.isdisjoint(rule.options.get("not_near", ()))
                 and not _a_disclaimer(candidate, compiled, texts)):
@@ -202,6 +203,14 @@ def _scored(candidates: list[Candidate], compiled: Compiled, informational: bool
 def _text_of(candidate: Candidate, texts: Sequence[str]) -> str | None:
     """The candidate's sentence as written (None without the blocks)."""
     return texts[candidate.block][candidate.start:candidate.end] if candidate.block < len(texts) else None
+
+
+def _following(candidate: Candidate, texts: Sequence[str]) -> str:
+    """What follows the candidate's sentence in its block, up to
+    :data:`claimcheck.scorer.cutoffs.NEXT_SENTENCE_CHARS` characters."""
+    if candidate.block >= len(texts):
+        return ""
+    return texts[candidate.block][candidate.end:candidate.end + NEXT_SENTENCE_CHARS]
 
 
 def _a_disclaimer(candidate: Candidate, compiled: Compiled, texts: Sequence[str]) -> bool:

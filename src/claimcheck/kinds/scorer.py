@@ -59,6 +59,14 @@ TOPIC_TITLE_THRESHOLD = 0.6
 # sure (see claimcheck.scorer.cutoffs.a_lead_in). The lists it announces are read by
 # their own rules (``list_headings`` in rules/context.yaml).
 LEAD_IN_THRESHOLD = 0.8
+# A speaker's own situation told right before a question in the same
+# paragraph ("I'm 71 and my surgeon says I need a new hip. Is there anything
+# else I can try?", "My mother has COPD. Would she qualify?") is someone
+# asking, on a forum, a call-in show or in a quoted inquiry, not a patient's
+# results: reported only at this score or more (a story of results told
+# before a rhetorical question, "my knee pain was gone. Why did I wait?",
+# scores far above it). See claimcheck.scorer.cutoffs.asks_next.
+ASKING_THRESHOLD = 0.7
 # A pack rule's finding stands only if the scorer gives its sentence at
 # least this claim score, by the page's voice. On an informational page the
 # rules mostly fire on reported speech, requirements and research ("must be

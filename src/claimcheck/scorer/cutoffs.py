@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from claimcheck.kinds.scorer import (
+    ASKING_THRESHOLD,
     INFORMATIONAL_THRESHOLD,
     LEAD_IN_THRESHOLD,
     SHORT_TITLE_WORDS,
@@ -26,6 +27,11 @@ from claimcheck.kinds.scorer import (
 from claimcheck.scorer.features import CONDITION, HEADING, NUMBER, TOPIC_VOCABULARY
 
 TOO_SHORT_WORDS = 2
+# How far into the rest of a paragraph the next sentence's end is looked for
+# (a bound, so that each sentence costs the same in a paragraph of any length).
+NEXT_SENTENCE_CHARS = 300
+_NEXT_STOP = re.compile(r"[.!?](?=[\s\"')\]]|$)")
+_SPEAKER = frozenset({"<testimonial.first-person>", "<testimonial.narrative>"})
 _WORD = re.compile(r"[^\W_]+")
 PRODUCT = f"<{TOPIC_VOCABULARY}>"  # a product, as the scorer sees it
 _STANDARD_CARE = "<superiority.standard-care>"  # PRP and platelet-rich plasma are products too
@@ -47,12 +53,13 @@ _TOPIC_TERMS = _TITLE_TERMS | {f"<{name}>" for name in TOPIC_TITLE_VOCABULARIES}
 
 
 def needed(threshold: float, words: tuple[str, ...], informational: bool = False,
-           text: str | None = None) -> float | None:
+           text: str | None = None, following: str = "") -> float | None:
     """The claim score the sentence ``words`` needs to be reported, given
     the rule's ``threshold``; None when it is not scored at all (a title
     naming only a product; with ``text``, the sentence as written, one of
     one or two words). ``informational``: the page is a regulator's,
-    journalist's or scientist's (or an instruction sheet)."""
+    journalist's or scientist's (or an instruction sheet). ``following``:
+    the rest of the sentence's paragraph (see :func:`asks_next`)."""
     if names_only_a_product(words) or (text is not None and too_short(text)):
         return None
     if informational:
@@ -61,6 +68,8 @@ def needed(threshold: float, words: tuple[str, ...], informational: bool = False
         threshold = max(threshold, TOPIC_TITLE_THRESHOLD)
     if a_lead_in(words):
         threshold = max(threshold, LEAD_IN_THRESHOLD)
+    if following and asks_next(words, following):
+        threshold = max(threshold, ASKING_THRESHOLD)
     return threshold
 
 
@@ -77,6 +86,18 @@ def too_short(text: str) -> bool:
         if count > TOO_SHORT_WORDS:
             return False
     return True
+
+
+def asks_next(words: tuple[str, ...], following: str) -> bool:
+    """A speaker's own situation ("I", "my mother") whose next sentence in
+    the paragraph, ``following``, is a question: someone asking ("I have had
+    Achilles pain for months and my physio mentioned PRP. Has anyone tried
+    it?"). The scorer needs more certainty for it
+    (:data:`claimcheck.kinds.scorer.ASKING_THRESHOLD`)."""
+    if _SPEAKER.isdisjoint(words):
+        return False
+    stop = _NEXT_STOP.search(following, 0, NEXT_SENTENCE_CHARS)
+    return stop is not None and stop.group() == "?"
 
 
 def a_lead_in(words: tuple[str, ...]) -> bool:
