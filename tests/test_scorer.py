@@ -478,6 +478,11 @@ def test_a_title_naming_only_a_product_is_not_scored(linter):
                                              "<unapproved.products>"))
     assert not cutoffs.names_only_a_product(("#heading", "<unapproved.products>", "<unapproved.effects>", "knees"))
     assert not cutoffs.names_only_a_product(("<unapproved.effects>", "<unapproved.products>", "."))  # a sentence
+    # a seller's or place's name ("Renew Exosome Serum - 30 mL - Lumiere Labs", "Stem Cell Laboratory")
+    assert cutoffs.names_only_a_product(("#heading", "<unapproved.effects>", "<unapproved.products>", "serum", "-",
+                                         "<num>", "ml", "-", "lumiere", "<fda.premises>"))
+    assert cutoffs.names_only_a_product(("#heading", "<unapproved.products>", "<fda.premises>"))
+    assert not cutoffs.names_only_a_product(("#heading", "<fda.approval>", "<fda.premises>"))  # "FDA Approved Lab"
 
 
 def test_a_short_title_that_only_points_at_a_product_or_speaker_is_not_scored(linter):
