@@ -345,6 +345,10 @@ def test_how_common_a_disease_is_is_not_a_result(packs_only):
         ("The defendants argued their placental product was exempt from FDA approval.", "fda.exempt", False),
         ("The spa insists its exosome cream needs no FDA approval.", "fda.exempt", False),
         ("Being your own tissue, our graft needs no FDA approval.", "fda.exempt", True),
+        # a risk denied as a possibility (heldout42)
+        ("With donor-free plasma there is no possibility of an allergic reaction.", "safety.no-risk", True),
+        ("Our serum carries no chance of an immune response.", "safety.no-risk", True),
+        ("Any injection carries a small possibility of an allergic reaction.", "safety.no-risk", False),
     ],
 )
 def test_words_from_the_held_out_sets_misses(linter, text, rule, found):
