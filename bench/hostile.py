@@ -93,6 +93,9 @@ GENERATORS: dict[str, tuple[Callable[[int], str], str]] = {
     "rule lines ====": (lambda n: _repeat("=====\n* * *\nStem cells\n+---+\n", n), ".txt"),
     # MkDocs admonitions, each inside the last (the indentation grows with the depth)
     "nested admonitions !!!": (lambda n: _nested_admonitions(n), ".md"),
+    # colon fences (Docusaurus, VitePress, Pandoc), opened with a title and closed, over long colon runs
+    "colon fences :::": (lambda n: _repeat(":::tip Why " + CLAIM + "\n" + CLAIM + ".\n:::\n" + ":" * 200 + "x{\n", n),
+                         ".md"),
     "long URLs": (lambda n: _repeat("See https://example.com/" + "a" * 2000 + " ", n), ".md"),
     "long word": (lambda n: CLAIM + " " + _repeat("x", n), ".txt"),
     "suppression comments": (lambda n: _repeat("<!-- claimcheck-disable-next-line safety -->\n"

@@ -83,6 +83,8 @@ _PIECES = st.sampled_from([
     "00:00:01,000 --> 00:00:04,000", "0:13", "[00:13]", "1\n", "\n12:05\n", "[^", "^[", "1. ", "<![", "<![CDATA[", "]]>", "<a ", "<!--", "<?", "</", ">", "\u00ad", "&shy;", "\u200d",
     # twelfth session: admonitions, paragraphs typed a line each, rule lines, ligatures
     '!!! note "T"\n', "??? tip\n", '=== "Tab"\n', "<p>", "</p>", "=====\n", "+---+\n", "\ufb01", "\ufb03",
+    # thirteenth session: colon fences
+    ":::tip Title\n", ":::\n", ":::note[T]\n", "::: {.callout}\n",
 ])
 
 

@@ -138,6 +138,28 @@ def test_admonition_like_lines_in_prose_are_prose():
     assert prose(markdown.read(source, "x.md")) == ["!!! SALE !!!", "Huge savings!!! Call now.", "=== not a tab"]
 
 
+def test_colon_fences_end_the_paragraph_and_their_titles_are_headings():
+    """Docusaurus, VitePress and Pandoc container blocks: a marker line
+    with a title is a heading of the title, any other marker line (the
+    closing one, one with only a type or attributes) is blank; the content
+    under it, not indented and with no blank line between, is a paragraph
+    of its own; CRLF line ends work; colons inside prose stay prose."""
+    source = (":::tip Why it works\nOur cells heal tendons.\n:::\n\n"
+              ":::note[Bracket title]\r\nBody two.\r\n:::\r\n\n"
+              "::: warning Spaced title\nBody three.\n:::\n\n"
+              '::: {.callout-note title="x"}\nBody four.\n:::\n\n'
+              "::::danger\nBody five.\n::::\n\n"
+              "Ratio 3:1 works. Times: 9:00 to 5:00.\n\n    ::: indented is code\n")
+    document = markdown.read(source, "x.md")
+    assert [(b.kind, b.text) for b in document.blocks] == [
+        ("heading", "Why it works"), ("paragraph", "Our cells heal tendons."),
+        ("heading", "Bracket title"), ("paragraph", "Body two."),
+        ("heading", "Spaced title"), ("paragraph", "Body three."),
+        ("paragraph", "Body four."), ("paragraph", "Body five."),
+        ("paragraph", "Ratio 3:1 works. Times: 9:00 to 5:00.")]
+    assert_exact_offsets(document, source)
+
+
 def test_mdx_import_and_export_lines_are_not_prose():
     source = ("import { Callout, Testimonial } from '../components'\r\nimport './styles.css';\n"
               "export const meta = { title: 'Cures' }\n\nImport duties apply. We export to Canada.\n"

@@ -297,6 +297,39 @@ def _columns(blanks: str) -> list[int]:
     return found
 
 
+# Colon fences, the container blocks of Docusaurus (":::tip Why it works",
+# ":::note[Title]"), VitePress ("::: warning Title") and Pandoc or Quarto
+# ("::: {.callout-note}"): a marker line opens a block whose content is not
+# indented, and a line of colons closes it. Without a blank line around
+# them, a marker line would run on into the sentence under it ("tip Why it
+# works Our cells heal..."). An opening marker with a title is read as an
+# ATX heading of that title (its first colon as "#", the rest of the marker
+# as spaces: one character for one), any other marker line as a blank line.
+_COLON_FENCE = re.compile(
+    r"^(?P<head> {0,3}:)(?P<rest>::+[ \t]*(?:\{[^{}\n]{0,500}\}|[^\W\d][\w-]{0,50})?)"
+    r"(?:\[(?P<bracketed>[^\[\]\n]{0,300})\]|[ \t]+(?P<title>[^\s{:][^\n]{0,300}?))?[ \t]*(?P<end>\r?)$",
+    re.MULTILINE)
+_COLON_FENCE_HINT = re.compile(r"^ {0,3}:::", re.MULTILINE)
+
+
+def _colon_fences(text: str) -> str:
+    """``text`` with its colon fences' marker lines read as headings of
+    their titles or as blank lines (see ``_COLON_FENCE``)."""
+
+    def read(match: re.Match) -> str:
+        title = match.group("bracketed") if match.group("bracketed") is not None else match.group("title")
+        line = match.group()[:len(match.group()) - len(match.group("end"))]
+        if not title or not title.strip():
+            return " " * len(line) + match.group("end")
+        start = match.start("bracketed") if match.group("bracketed") is not None else match.start("title")
+        start -= match.start()
+        head = " " * (len(match.group("head")) - 1) + "#"
+        return (head + " " * (start - len(head)) + title + " " * (len(line) - start - len(title))
+                + match.group("end"))
+
+    return _COLON_FENCE.sub(read, text)
+
+
 # markdown-it-pyrs's footnote plugin (the markdown-it-footnote 0.2 crate)
 # takes time exponential in a run of unclosed footnote references ("[^[^[^",
 # 32 of them 2.3 s, each two more doubling it: a line of 60 characters hung
@@ -310,13 +343,16 @@ _FOOTNOTE_TRAP = re.compile(r"\[(?=\^(?![^\s\[\]^]{1,100}\]))|\^(?=\[)")
 def _defused(text: str) -> str:
     """``text`` with template tags and kramdown attribute lists read as
     blanks (see ``_without_templates``), MkDocs' admonitions and content
-    tabs as block quotes (``_admonitions``), MDX's import and export lines as
+    tabs as block quotes (``_admonitions``), colon fences' marker lines as
+    headings or blank lines (``_colon_fences``), MDX's import and export lines as
     spaces, what would trap the footnote parser as text (``_FOOTNOTE_TRAP``)
     and pathological nesting read as plain characters (see MAX_MARKERS)."""
     if "{{" in text or "{%" in text or "{:" in text:
         text = _without_templates(text)
     if ("!!!" in text or "???" in text or "===" in text) and _ADMONITION_HINT.search(text):
         text = _admonitions(text)
+    if ":::" in text and _COLON_FENCE_HINT.search(text):
+        text = _colon_fences(text)
     if "[^" in text or "^[" in text:
         text = _FOOTNOTE_TRAP.sub("\u00a0", text)
     if text.startswith(("import", "export")) or "\nimport" in text or "\nexport" in text:
