@@ -306,7 +306,7 @@ def _columns(blanks: str) -> list[int]:
 # ATX heading of that title (its first colon as "#", the rest of the marker
 # as spaces: one character for one), any other marker line as a blank line.
 _COLON_FENCE = re.compile(
-    r"^(?P<head> {0,3}:)(?P<rest>::+[ \t]*(?:\{[^{}\n]{0,500}\}|[^\W\d][\w-]{0,50})?)"
+    r"^(?P<head> {0,3}:)(?:::+[ \t]*(?:\{[^{}\n]{0,500}\}|[^\W\d][\w-]{0,50})?)"
     r"(?:\[(?P<bracketed>[^\[\]\n]{0,300})\]|[ \t]+(?P<title>[^\s{:][^\n]{0,300}?))?[ \t]*(?P<end>\r?)$",
     re.MULTILINE)
 _COLON_FENCE_HINT = re.compile(r"^ {0,3}:::", re.MULTILINE)

@@ -9,8 +9,12 @@ stand for matched terms.
 - A title whose only terms name a product ("Secretome Serum in Denver", "My
   story") is not scored at all, nor is a sentence of one or two words.
 - On an informational page, a title naming only what the page is about
-  ("Types of arthritis"), and a lead-in ending with a colon, the rule's
-  threshold is raised to the constants of :mod:`claimcheck.kinds.scorer`.
+  ("Types of arthritis"), a lead-in ending with a colon, and a speaker's
+  own situation right before a question ("My mother has COPD. Would she
+  qualify?"), the rule's threshold is raised to the constants of
+  :mod:`claimcheck.kinds.scorer`. The last one also reads the rest of the
+  paragraph, which the engine passes and the cross-validation has not (its
+  labelled items are paragraphs of their own).
 """
 
 from __future__ import annotations
