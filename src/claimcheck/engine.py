@@ -214,10 +214,11 @@ def _following(candidate: Candidate, texts: Sequence[str]) -> str:
 
 
 def _a_disclaimer(candidate: Candidate, compiled: Compiled, texts: Sequence[str]) -> bool:
-    if candidate.block >= len(texts):
+    text = _text_of(candidate, texts)
+    if text is None:
         return False  # (no blocks given)
     pattern = compiled.disclaimer
-    return pattern is not None and pattern.search(texts[candidate.block][candidate.start:candidate.end]) is not None
+    return pattern is not None and pattern.search(text) is not None
 
 
 def _groups(texts: list[str], size: int):
