@@ -85,6 +85,8 @@ _PIECES = st.sampled_from([
     '!!! note "T"\n', "??? tip\n", '=== "Tab"\n', "<p>", "</p>", "=====\n", "+---+\n", "\ufb01", "\ufb03",
     # thirteenth session: colon fences
     ":::tip Title\n", ":::\n", ":::note[T]\n", "::: {.callout}\n",
+    # fourteenth session: WebVTT cue tags, MDX component props
+    "<v Dr. Lane>", "</v>", "<c.yellow>", "<00:00:05.250>", '<Hero subtitle="', '" ctaText=\'', "' />",
 ])
 
 

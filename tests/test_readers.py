@@ -167,6 +167,19 @@ def test_mdx_import_and_export_lines_are_not_prose():
     assert prose(markdown.read(source, "x.mdx")) == ["Import duties apply. We export to Canada."]
 
 
+def test_mdx_component_props_named_like_copy_are_read_with_exact_offsets():
+    # A PascalCase component's quoted copy props are published text; its other
+    # props, and the same names on old upper-case HTML tags, are not.
+    source = ('<Hero\r\n  title="Walk again"\r\n  subtitle="Our cells &amp; serum regrow cartilage."\r\n'
+              '  ctaText=\'Book now\' image="/knee.png" className="mt-4 big text"\r\n/>\r\n\r\n'
+              '<Quote body="It changed my life." author="Ann" variant="wide" />\n\n'
+              '<P CONTENT="Not a component."></P>\n\nAfter.\n')
+    document = markdown.read(source, "x.mdx")
+    assert prose(document) == ["Walk again", "Our cells & serum regrow cartilage.", "Book now",
+                               "It changed my life.", "After."]
+    assert_exact_offsets(document, source)
+
+
 def test_front_matter_copy_fields_only():
     source = '---\ntitle: "Title words"\nlayout: post\ndescription: >\n  Folded\n  words\nsummary: Plain words\n---\nBody.\n'
     document = markdown.read(source, "x.md")
@@ -355,6 +368,19 @@ def test_subrip_cues_are_one_text_and_sentences_run_across_them(linter):
                       "in as little as eight weeks.")
     assert_exact_offsets(document, source)
     assert not any(ch.isdigit() for ch in joined)
+
+
+def test_webvtt_cue_tags_are_not_prose():
+    """WebVTT's voice, style and timestamp tags are markup in a file with
+    cues; the same brackets in a file without cues are left as written."""
+    source = ("WEBVTT\r\n\r\n1\r\n00:00:01.000 --> 00:00:04.000 align:start\r\n<v Dr. Lane>Our exosome\r\n\r\n"
+              "2\r\n00:00:04.000 --> 00:00:07.500\r\n<v Dr. Lane><i>infusions</i> halt <c.yellow>memory "
+              "loss</c>.<00:00:06.000> Really.</v>\r\n")
+    document = text.read(source, "x.vtt")
+    assert [b.text for b in document.blocks] == ["WEBVTT", "Our exosome infusions halt memory loss . Really."]
+    assert_exact_offsets(document, source)
+    plain = "Rate it <v 2> or <i> here.\n"
+    assert text.read(plain, "x.txt").blocks[0].text == plain.strip()
 
 
 def test_a_time_is_a_cue_only_alone_on_its_line():

@@ -1,6 +1,7 @@
 """HTML: the visible text of a page, its title and meta descriptions, image
-alt text, ``title`` and ``aria-label`` attributes, and the strings of
-JSON-LD data, each mapped back to exact source characters.
+alt text, ``title`` and ``aria-label`` attributes, an MDX component's copy
+props, and the strings of JSON-LD data, each mapped back to exact source
+characters.
 
 Built on the standard library's ``html.parser``: it is forgiving of broken
 markup (unclosed tags, stray brackets), streams, and reports where each
@@ -54,6 +55,13 @@ DEFAULT_SKIP = ("nav", "#cookie-banner", "#cookie-notice", "#cookie-consent", ".
 META_COPY = frozenset({"description", "og:title", "og:description", "twitter:title", "twitter:description"})
 # Attributes whose value is copy, on any element.
 ATTRIBUTE_COPY = ("alt", "title", "aria-label")
+# A JSX component in MDX (``<Hero title="..." subtitle="..." cta="..." />``):
+# a PascalCase tag as written (HTML is case-blind, and ``<P>`` or ``<FONT>``
+# is old HTML, no component), whose quoted props named like copy (subtitle,
+# heading, description, ctaText, quote...) are read as copy too.
+_COMPONENT = re.compile(r"<[A-Z][A-Za-z0-9]*[a-z]")
+_COPY_PROP = re.compile(r"[a-z]{0,30}(?:title|heading|headline|tagline|text|description|caption|label|summary|quote|"
+                        r"body|content|message|blurb|intro|cta)")
 # JSON-LD keys whose string values are not copy.
 _JSON_SKIPPED_KEYS = re.compile(r"^(@.*|url|image|logo|sameAs|email|telephone|.*Url|.*URL|identifier|sku|gtin.*)$")
 
@@ -264,9 +272,12 @@ class _Parser(HTMLParser):
     def _attributes(self, tag: str, values: dict) -> None:
         wanted = [name for name in ATTRIBUTE_COPY if values.get(name)]
         meta = tag == "meta" and (values.get("name") or values.get("property") or "").lower() in META_COPY
-        if not wanted and not meta:
+        component = _COMPONENT.match(self.get_starttag_text() or "") is not None
+        if not wanted and not meta and not component:
             return
         spans = self._attribute_spans()
+        if component:  # its copy props, in the order they are written
+            wanted = [name for name in spans if (name in ATTRIBUTE_COPY or _COPY_PROP.fullmatch(name)) and values.get(name)]
         for name in wanted:
             if name in spans:
                 self._attribute_block("attribute", *spans[name])

@@ -28,7 +28,9 @@ SubRip or WebVTT cues) put a cue's timing on a line of its own
 ("00:00:13,000 --> 00:00:16,500", "0:13", "[00:13]"), SubRip its number on
 the line before. Those lines are not prose: they are read as spaces, with
 the line break (and SubRip's blank line) before them, so that a sentence
-that runs on over two cues is one sentence. A paragraph of at least
+that runs on over two cues is one sentence. So are WebVTT's cue text tags
+in a file with cues (a voice "<v Dr. Lane>", "<i>", "<c.yellow>", a
+timestamp "<00:00:05.250>"). A paragraph of at least
 ``CAPTION_LINES`` lines, none longer than ``CAPTION_WIDTH`` characters and
 none ending or holding a sentence-final stop (an automatic transcript has
 none), is cut at every line break: read whole, it would be one sentence of
@@ -66,6 +68,10 @@ _CUE = re.compile(
 # holds; 2.5 times as fast to rule out as the cue pattern.
 _CUE_HINT = re.compile(r"[\r\n][ \t]*[\[(]?\d{1,2}:\d\d")
 _BETWEEN_CUES = frozenset("\r\n \t")  # what lies between a cue and the caption line before it
+# WebVTT's cue text tags: a voice ("<v Dr. Lane>", "</v>"), a class, italic,
+# bold, underline, language or ruby span, and a karaoke timestamp
+# ("<00:00:05.250>"). Markup, not prose: read as spaces in a file with cues.
+_VTT_TAG = re.compile(r"</?(?:v|c|i|b|u|lang|ruby|rt)(?:[ .\t][^<>\r\n]{0,200})?>|<(?:\d{1,2}:)?\d{2}:\d{2}\.\d{3}>")
 
 
 # A rule drawn with characters (an e-mail newsletter's "=====", "-----",
@@ -110,6 +116,9 @@ def _without_cues(source: str) -> str:
             start -= 1
         chars[start:match.end()] = " " * (match.end() - start)
         floor = match.end()
+    if "<" in source:
+        for match in _VTT_TAG.finditer(source):
+            chars[match.start():match.end()] = " " * (match.end() - match.start())
     return "".join(chars)
 
 
