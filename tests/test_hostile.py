@@ -87,6 +87,7 @@ _PIECES = st.sampled_from([
     ":::tip Title\n", ":::\n", ":::note[T]\n", "::: {.callout}\n",
     # fourteenth session: WebVTT cue tags, MDX component props
     "<v Dr. Lane>", "</v>", "<c.yellow>", "<00:00:05.250>", '<Hero subtitle="', '" ctaText=\'', "' />",
+    "> [!tip] T\n", "> [!NOTE]\n", "[!", "==", "==x==", "[[", "]]", "[[a|b]]", "|",
 ])
 
 

@@ -160,6 +160,21 @@ def test_colon_fences_end_the_paragraph_and_their_titles_are_headings():
     assert_exact_offsets(document, source)
 
 
+def test_callouts_highlights_and_wiki_links_read_as_the_note_renders():
+    """GitHub alerts and Obsidian callouts: a marker with a title is a
+    heading of the title, a marker alone nothing, and the body its own
+    paragraphs; ==highlight== marks and wiki links' brackets are not prose."""
+    source = ("> [!tip]+ Why it works\r\n> Our cells heal tendons.\r\n\r\n> [!NOTE]\n> Body two.\n\n"
+              "==No downtime== and a == b. See [[Services|our menu]], [[Aftercare]] and [[Visit#Day one]].\n\n"
+              "A [[1]](https://x.test) link.\n")
+    document = markdown.read(source, "x.md")
+    assert [(b.kind, b.text) for b in document.blocks] == [
+        ("heading", "Why it works"), ("paragraph", "Our cells heal tendons."), ("paragraph", "Body two."),
+        ("paragraph", "No downtime and a == b. See our menu , Aftercare and Visit ."),  # the brackets read as spaces
+        ("paragraph", "A [1] link.")]
+    assert_exact_offsets(document, source)
+
+
 def test_mdx_import_and_export_lines_are_not_prose():
     source = ("import { Callout, Testimonial } from '../components'\r\nimport './styles.css';\n"
               "export const meta = { title: 'Cures' }\n\nImport duties apply. We export to Canada.\n"

@@ -330,6 +330,53 @@ def _colon_fences(text: str) -> str:
     return _COLON_FENCE.sub(read, text)
 
 
+# Callouts: GitHub's alerts ("> [!NOTE]", "> [!WARNING]") and Obsidian's
+# callouts ("> [!tip] Why it works", "> [!faq]- A folded title"): a block
+# quote whose first line holds a type marker, perhaps a title after it, and
+# whose body follows on the quote's next lines. Read as written, the marker
+# and the title run on into the body's first sentence ("[!tip] Why clients
+# love it Our cells..."). A marker with a title after it is read as an ATX
+# heading's "#" and spaces (the title is then a heading of its own), a
+# marker alone as spaces: one character for one.
+_CALLOUT = re.compile(r"^(?P<quote>[ \t]{0,3}(?:>[ \t]?){1,20})(?P<marker>\[![A-Za-z][\w-]{0,30}\][+-]?)"
+                      r"(?P<rest>[^\n]{0,2000})$", re.MULTILINE)
+
+
+def _callouts(text: str) -> str:
+    """``text`` with its callouts' markers read as headings' marks or
+    spaces (see ``_CALLOUT``)."""
+
+    def read(match: re.Match) -> str:
+        marker, rest = match.group("marker"), match.group("rest")
+        titled = rest.strip() and rest[:1] in " \t"
+        mark = ("#" + " " * (len(marker) - 1)) if titled else " " * len(marker)
+        return match.group("quote") + mark + rest
+
+    return _CALLOUT.sub(read, text)
+
+
+# Highlights, as Obsidian, Typora and Markdown Here write them ("==no
+# downtime=="): the marks are not prose, and glued to the words they would
+# hide them ("effects=="). Read as spaces; "==" with a space or "=" inside
+# it ("a == b", "===", a setext underline) is left.
+_HIGHLIGHT = re.compile(r"(?<![=\\])==(?=[^\s=])([^=\n]{1,2000}?)(?<=[^\s=])==(?!=)")
+# Wiki links (Obsidian, Foam, MediaWiki-style sites): "[[Aftercare]]" shows
+# its target, "[[Services|our service menu]]" its alias; the brackets, the
+# target before a "|" and a "#heading" part are read as spaces. Left as
+# written: what CommonMark reads as a link or its definition ("[[1]](url)",
+# "[[foo]]: /url", "[[*foo* bar]]" around a defined "[*foo* bar]"), and an
+# embed ("![[photo.png]]").
+_WIKI_LINK = re.compile(r"(?<![\[!\\])\[\[([^\[\]|*`\n]{1,300})(?:\|([^\[\]\n]{1,300}))?\]\](?![(\[:\]])")
+
+
+def _wiki_link(match: re.Match) -> str:
+    target, alias = match.group(1), match.group(2)
+    if alias is not None:
+        return " " * (len(target) + 3) + alias + "  "
+    page, hash_, _ = target.partition("#")
+    return "  " + page + " " * (len(target) - len(page) + 2) if hash_ and page else "  " + target + "  "
+
+
 # markdown-it-pyrs's footnote plugin (the markdown-it-footnote 0.2 crate)
 # takes time exponential in a run of unclosed footnote references ("[^[^[^",
 # 32 of them 2.3 s, each two more doubling it: a line of 60 characters hung
@@ -344,7 +391,9 @@ def _defused(text: str) -> str:
     """``text`` with template tags and kramdown attribute lists read as
     blanks (see ``_without_templates``), MkDocs' admonitions and content
     tabs as block quotes (``_admonitions``), colon fences' marker lines as
-    headings or blank lines (``_colon_fences``), MDX's import and export lines as
+    headings or blank lines (``_colon_fences``), callouts' markers as headings'
+    marks or spaces (``_callouts``), highlights' marks and wiki links'
+    brackets as spaces, MDX's import and export lines as
     spaces, what would trap the footnote parser as text (``_FOOTNOTE_TRAP``)
     and pathological nesting read as plain characters (see MAX_MARKERS)."""
     if "{{" in text or "{%" in text or "{:" in text:
@@ -353,6 +402,12 @@ def _defused(text: str) -> str:
         text = _admonitions(text)
     if ":::" in text and _COLON_FENCE_HINT.search(text):
         text = _colon_fences(text)
+    if "[!" in text:
+        text = _callouts(text)
+    if "==" in text:
+        text = _HIGHLIGHT.sub(lambda m: "  " + m.group(1) + "  ", text)
+    if "[[" in text:
+        text = _WIKI_LINK.sub(_wiki_link, text)
     if "[^" in text or "^[" in text:
         text = _FOOTNOTE_TRAP.sub("\u00a0", text)
     if text.startswith(("import", "export")) or "\nimport" in text or "\nexport" in text:
