@@ -57,6 +57,16 @@ def test_builtin_dir_is_the_repository_rules_folder_in_a_checkout():
     assert (builtin_rules_dir() / "context.yaml").is_file()
 
 
+def test_the_readme_counts_the_rules(linter):
+    """The README's count of rules follows the packs (it had fallen one behind)."""
+    rules = linter.ruleset.rules
+    scorer = sum(rule.kind == "scorer" for rule in rules)
+    packs = len({rule.id.split(".")[0] for rule in rules})
+    expected = (f"{len(rules)} rules in {packs} packs, one per category ({len(rules) - scorer} pack rules "
+                f"and {scorer} `likely-claim` scorer rules)")
+    assert expected in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
 def test_rule_docs_are_current(linter):
     """docs/rules.md is generated from the rules; regenerate it with
     `python -m claimcheck.ruledoc > docs/rules.md`."""
