@@ -88,6 +88,7 @@ _PIECES = st.sampled_from([
     # fourteenth session: WebVTT cue tags, MDX component props
     "<v Dr. Lane>", "</v>", "<c.yellow>", "<00:00:05.250>", '<Hero subtitle="', '" ctaText=\'', "' />",
     "> [!tip] T\n", "> [!NOTE]\n", "[!", "==", "==x==", "[[", "]]", "[[a|b]]", "|",
+    "Facial ........ $350\n", ". . . . ", "....", " 12\n",
 ])
 
 

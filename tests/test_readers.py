@@ -407,6 +407,20 @@ def test_a_time_is_a_cue_only_alone_on_its_line():
     assert_exact_offsets(document, alone)
 
 
+def test_dot_leaders_are_spaces_and_their_lines_rows():
+    """A menu's or a table of contents' leader dots are not full stops, and
+    each leader line is a block: the description under an entry is its own
+    sentence. An ellipsis before words stays prose."""
+    source = ("MENU\r\nExosome Facial ......... $350\r\n   Erases fine lines in one visit.\r\n"
+              "Scalp Detox . . . . . . \u20ac95\r\n   A calming massage.\r\nAftercare.....12\r\n\r\n"
+              "It worked.... amazing\nand fast.\n")
+    document = text.read(source, "x.txt")
+    assert [b.text for b in document.blocks] == [
+        "MENU", "Exosome Facial $350", "Erases fine lines in one visit.", "Scalp Detox \u20ac95",
+        "A calming massage.", "Aftercare 12", "It worked.... amazing and fast."]
+    assert_exact_offsets(document, source)
+
+
 def test_rule_lines_in_text_are_blank_lines():
     """A newsletter's ruled lines ("=====", "- - -", a box's "+----+",
     box-drawing characters) are not prose and end the paragraph above them;

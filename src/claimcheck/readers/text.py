@@ -82,11 +82,30 @@ _RULE_CHARS = "-=_*~#+\u2500-\u257f"
 _RULE_LINE = re.compile(r"^[ \t]*[%s](?:[ \t]{0,8}[%s]){2,}[ \t]*\r?$" % (_RULE_CHARS, _RULE_CHARS), re.MULTILINE)
 _RULE_HINT = re.compile(r"([%s])[ \t]?\1[ \t]?\1" % _RULE_CHARS)  # three alike: most pages have none
 
+# A leader: a run of dots between an entry and its price or page number at
+# the end of its line ("Exosome Glow Facial ........ $350", a table of
+# contents' "Aftercare . . . . 12"; an ellipsis before words, "It
+# worked.... amazing", is prose). Not prose (its dots would read as a
+# row of full stops): read as spaces. The line is a row of a list, so it is
+# a block of its own (the description under a menu's entry is not the
+# entry's sentence). Starts only after a character that is neither a space
+# nor a dot, and what follows is bounded: linear time.
+_LEADER = re.compile(r"(?<=[^\s.])[ \t]*(?:\.{4,}|(?:\.[ \t]){3,}\.?)[ \t]*"
+                     r"(?=[$\u20ac\u00a3\u00a5]?[ \t]?\d[^\r\n]{0,30}(?:\r?\n|\r|$))")
+
 
 def read(source: str, path: str) -> Document:
     text = _without_cues(source) if ":" in source else source
     if _RULE_HINT.search(text):
         text = _RULE_LINE.sub(lambda m: " " * len(m.group()), text)
+    rows: frozenset[int] = frozenset()
+    if "...." in text or ". . ." in text:
+        leaders = list(_LEADER.finditer(text))
+        rows = frozenset(max(text.rfind("\n", 0, m.start()), text.rfind("\r", 0, m.start())) + 1 for m in leaders)
+        chars = list(text) if leaders else None
+        for match in leaders:
+            chars[match.start():match.end()] = " " * (match.end() - match.start())
+        text = "".join(chars) if leaders else text
     blocks: list[Block] = []
     # Suppression comments are not prose: each ends the paragraph before it
     # (else "# claimcheck-disable-next-line ..." and the sentence after it
@@ -95,9 +114,9 @@ def read(source: str, path: str) -> Document:
     comment = next(comments)
     start = 0
     for match in _BLANK_LINES.finditer(text):
-        comment = _paragraph(blocks, text, start, match.start(), comment, comments)
+        comment = _paragraph(blocks, text, start, match.start(), comment, comments, rows)
         start = match.end()
-    _paragraph(blocks, text, start, len(text), comment, comments)
+    _paragraph(blocks, text, start, len(text), comment, comments, rows)
     return Document(path, source, items.split(blocks, text))
 
 
@@ -130,34 +149,34 @@ def _comments(source: str) -> list[tuple[int, int]]:
     return [(d.start, d.end) for d in directives(source, markdown=False)]
 
 
-def _paragraph(blocks: list[Block], source: str, start: int, end: int, comment, comments):
+def _paragraph(blocks: list[Block], source: str, start: int, end: int, comment, comments, rows=frozenset()):
     """The paragraph ``[start, end)`` less the comments in it; ``comment`` is
     the first comment not yet passed, ``comments`` the ones after it (in
     order: one walk over both for the whole file). Returns the first comment
-    not passed."""
+    not passed. ``rows`` holds the starts of the lines that held a leader."""
     first, last = comment
     while first < end:
         if last > start:
-            _append(blocks, source, start, max(start, first))
+            _append(blocks, source, start, max(start, first), rows)
             start = min(end, last)
         if last > end:
             return comment  # runs on into the next paragraph
         comment = next(comments)
         first, last = comment
-    _append(blocks, source, start, end)
+    _append(blocks, source, start, end, rows)
     return comment
 
 
-def _append(blocks: list[Block], source: str, start: int, end: int) -> None:
+def _append(blocks: list[Block], source: str, start: int, end: int, rows=frozenset()) -> None:
     """The paragraph ``[start, end)``, cut into blocks at the line breaks that end one."""
-    for first, last in lines(source, start, end):
+    for first, last in lines(source, start, end, rows):
         _block(blocks, source, first, last)
 
 
-def lines(source: str, start: int, end: int) -> list[tuple[int, int]]:
+def lines(source: str, start: int, end: int, rows=frozenset()) -> list[tuple[int, int]]:
     """The parts of paragraph ``[start, end)`` that are blocks of their own
     (see the module's doc): ``(start, end)`` pairs, each part ending before
-    its line break."""
+    its line break; a line that starts at one of ``rows`` is a block."""
     if _LINE_BREAK.search(source, start, end) is None:
         return [(start, end)]
     spans = []  # (start, end of text, start of the next line) of each line
@@ -178,7 +197,8 @@ def lines(source: str, start: int, end: int) -> list[tuple[int, int]]:
     for number, (_, text_end, following) in enumerate(spans[:-1]):
         text, after = texts[number], texts[number + 1]
         if (captions or unwrapped and not items.starts_item(after)
-                or (menu or len(text) <= short) and items.heads_next_line(text, after)):
+                or (menu or len(text) <= short) and items.heads_next_line(text, after)
+                or rows and (spans[number][0] in rows or following in rows)):
             parts.append((first, text_end))
             first = following
     parts.append((first, end))
