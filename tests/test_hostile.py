@@ -89,6 +89,7 @@ _PIECES = st.sampled_from([
     "<v Dr. Lane>", "</v>", "<c.yellow>", "<00:00:05.250>", '<Hero subtitle="', '" ctaText=\'', "' />",
     "> [!tip] T\n", "> [!NOTE]\n", "[!", "==", "==x==", "[[", "]]", "[[a|b]]", "|",
     "Facial ........ $350\n", ". . . . ", "....", " 12\n",
+    "<Grid items={[\n", '{ text: "', '" },\n', "]} />\n", "={", "}",
 ])
 
 

@@ -195,6 +195,21 @@ def test_mdx_component_props_named_like_copy_are_read_with_exact_offsets():
     assert_exact_offsets(document, source)
 
 
+def test_mdx_elements_with_javascript_props_are_read_as_their_copy():
+    """An MDX element whose props hold JavaScript is read as the values of
+    its copy-named props and keys, a list item a line; its code never."""
+    source = ('Intro.\r\n\r\n<FeatureGrid heading="Why it works" items={[\r\n'
+              '  { icon: "shield", text: "Safer than surgery, with no risk" },\r\n'
+              "  { icon: 'clock', description: 'Heals in two weeks', href: \"/x\", note: \"a \\\" b\" },\r\n"
+              '  { text: `Back to golf` }, { count: 3 },\r\n]} columns={3} />\r\n\r\nAfter.\n\n'
+              '<Chart data={{ a: 1 }} />\n\n<Broken items={[ { text: "never closed" }\n')
+    document = markdown.read(source, "x.mdx")
+    assert prose(document) == ["Intro.", "Why it works", "Safer than surgery, with no risk",
+                               "Heals in two weeks", "Back to golf", "After.",
+                               '<Broken items={[ { text: "never closed" }']
+    assert_exact_offsets(document, source)
+
+
 def test_front_matter_copy_fields_only():
     source = '---\ntitle: "Title words"\nlayout: post\ndescription: >\n  Folded\n  words\nsummary: Plain words\n---\nBody.\n'
     document = markdown.read(source, "x.md")

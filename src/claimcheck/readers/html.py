@@ -60,7 +60,7 @@ ATTRIBUTE_COPY = ("alt", "title", "aria-label")
 # is old HTML, no component), whose quoted props named like copy (subtitle,
 # heading, description, ctaText, quote...) are read as copy too.
 _COMPONENT = re.compile(r"<[A-Z][A-Za-z0-9]*[a-z]")
-_COPY_PROP = re.compile(r"[a-z]{0,30}(?:title|heading|headline|tagline|text|description|caption|label|summary|quote|"
+COPY_PROP = re.compile(r"[a-z]{0,30}(?:title|heading|headline|tagline|text|description|caption|label|summary|quote|"
                         r"body|content|message|blurb|intro|cta)")
 # JSON-LD keys whose string values are not copy.
 _JSON_SKIPPED_KEYS = re.compile(r"^(@.*|url|image|logo|sameAs|email|telephone|.*Url|.*URL|identifier|sku|gtin.*)$")
@@ -277,7 +277,7 @@ class _Parser(HTMLParser):
             return
         spans = self._attribute_spans()
         if component:  # its copy props, in the order they are written
-            wanted = [name for name in spans if (name in ATTRIBUTE_COPY or _COPY_PROP.fullmatch(name)) and values.get(name)]
+            wanted = [name for name in spans if (name in ATTRIBUTE_COPY or COPY_PROP.fullmatch(name)) and values.get(name)]
         for name in wanted:
             if name in spans:
                 self._attribute_block("attribute", *spans[name])

@@ -377,6 +377,79 @@ def _wiki_link(match: re.Match) -> str:
     return "  " + page + " " * (len(target) - len(page) + 2) if hash_ and page else "  " + target + "  "
 
 
+# MDX's JSX elements whose props hold JavaScript ('<FeatureGrid items={[ {
+# icon: "shield", text: "Safer than surgery" }, ...]} />'): not a complete
+# HTML tag, so CommonMark reads the element as a paragraph where code and
+# copy run together. In such an element (a PascalCase tag that opens its
+# line, up to the ">" that closes it outside braces and quotes, at most
+# _JSX_SPAN characters) only the copy is kept where it stands: the quoted
+# values of props and of object keys named like copy (html.COPY_PROP). The
+# rest is read as spaces, so a line with no copy is a blank line; a line
+# with copy is read as an item of a list (as a features grid renders): "- "
+# and no-break spaces before its first value, one character for one.
+_JSX_START = re.compile(r"^[ \t]{0,3}<[A-Z][A-Za-z0-9.]*(?=[\s/>])", re.MULTILINE)
+_JSX_SPAN = 20_000
+_JSX_VALUE = re.compile(r"""([A-Za-z_$][\w$]{0,50})[ \t]*[:=][ \t]*(["'`])((?:(?!\2)[^\\\n]|\\.){0,2000})\2""")
+
+
+def _jsx_end(text: str, start: int) -> tuple[bool, int]:
+    """Whether the JSX opening tag that starts at ``start`` ends within
+    _JSX_SPAN characters, and where: after its ">", or where the scan
+    stopped."""
+    depth, quote = 0, ""
+    at, stop = start + 1, min(len(text), start + _JSX_SPAN)
+    while at < stop:
+        char = text[at]
+        if quote:
+            if char == "\\":
+                at += 1  # an escaped character never ends the string
+            elif char == quote:
+                quote = ""
+        elif char in "\"'`":
+            quote = char
+        elif char == "{":
+            depth += 1
+        elif char == "}":
+            depth = max(0, depth - 1)
+        elif char == ">" and depth == 0:
+            return True, at + 1
+        at += 1
+    return False, at
+
+
+def _jsx_expressions(text: str) -> str:
+    """``text`` with the JSX elements whose props hold JavaScript read as
+    their copy alone (see ``_JSX_START``)."""
+    from claimcheck.readers.html import COPY_PROP
+
+    out: list[str] = []
+    done = scanned = 0  # the end of the last element read; how far any scan went
+    for match in _JSX_START.finditer(text):
+        if match.start() < scanned:
+            continue  # inside an element read, or one that never closed: each character is scanned once
+        closed, end = _jsx_end(text, match.end() - 1)
+        scanned = end
+        if not closed or "={" not in text[match.start():end]:
+            continue
+        region = [" " if char not in "\r\n" else char for char in text[match.start():end]]
+        lines_with_copy = set()
+        for value in _JSX_VALUE.finditer(text, match.start(), end):
+            if COPY_PROP.fullmatch(value.group(1).lower()) and value.group(3).strip():
+                first, last = value.start(3) - match.start(), value.end(3) - match.start()
+                region[first:last] = text[value.start(3):value.end(3)]
+                line = max(text.rfind("\n", match.start(), value.start(3)) + 1, match.start()) - match.start()
+                if line not in lines_with_copy:  # the line's first value: an item of a list
+                    lines_with_copy.add(line)
+                    region[line:first] = ["-", " "] + ["\u00a0"] * (first - line - 2)
+        out.append(text[done:match.start()])
+        out.append("".join(region))
+        done = end
+    if not out:
+        return text
+    out.append(text[done:])
+    return "".join(out)
+
+
 # markdown-it-pyrs's footnote plugin (the markdown-it-footnote 0.2 crate)
 # takes time exponential in a run of unclosed footnote references ("[^[^[^",
 # 32 of them 2.3 s, each two more doubling it: a line of 60 characters hung
@@ -393,7 +466,8 @@ def _defused(text: str) -> str:
     tabs as block quotes (``_admonitions``), colon fences' marker lines as
     headings or blank lines (``_colon_fences``), callouts' markers as headings'
     marks or spaces (``_callouts``), highlights' marks and wiki links'
-    brackets as spaces, MDX's import and export lines as
+    brackets as spaces, MDX elements with JavaScript props as their copy
+    (``_jsx_expressions``), MDX's import and export lines as
     spaces, what would trap the footnote parser as text (``_FOOTNOTE_TRAP``)
     and pathological nesting read as plain characters (see MAX_MARKERS)."""
     if "{{" in text or "{%" in text or "{:" in text:
@@ -408,6 +482,8 @@ def _defused(text: str) -> str:
         text = _HIGHLIGHT.sub(lambda m: "  " + m.group(1) + "  ", text)
     if "[[" in text:
         text = _WIKI_LINK.sub(_wiki_link, text)
+    if "={" in text:
+        text = _jsx_expressions(text)
     if "[^" in text or "^[" in text:
         text = _FOOTNOTE_TRAP.sub("\u00a0", text)
     if text.startswith(("import", "export")) or "\nimport" in text or "\nexport" in text:
