@@ -370,11 +370,13 @@ _WIKI_LINK = re.compile(r"(?<![\[!\\])\[\[([^\[\]|*`\n]{1,300})(?:\|([^\[\]\n]{1
 
 
 def _wiki_link(match: re.Match) -> str:
+    """The text a wiki link shows, where it stands: its alias, else its page
+    (a "#heading" after the page read as spaces)."""
     target, alias = match.group(1), match.group(2)
-    if alias is not None:
+    if alias is not None:  # "[[" target "|" alias "]]"
         return " " * (len(target) + 3) + alias + "  "
-    page, hash_, _ = target.partition("#")
-    return "  " + page + " " * (len(target) - len(page) + 2) if hash_ and page else "  " + target + "  "
+    page = target.partition("#")[0] or target
+    return "  " + page + " " * (len(target) - len(page) + 2)
 
 
 # MDX's JSX elements whose props hold JavaScript ('<FeatureGrid items={[ {

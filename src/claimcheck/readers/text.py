@@ -98,14 +98,7 @@ def read(source: str, path: str) -> Document:
     text = _without_cues(source) if ":" in source else source
     if _RULE_HINT.search(text):
         text = _RULE_LINE.sub(lambda m: " " * len(m.group()), text)
-    rows: frozenset[int] = frozenset()
-    if "...." in text or ". . ." in text:
-        leaders = list(_LEADER.finditer(text))
-        rows = frozenset(max(text.rfind("\n", 0, m.start()), text.rfind("\r", 0, m.start())) + 1 for m in leaders)
-        chars = list(text) if leaders else None
-        for match in leaders:
-            chars[match.start():match.end()] = " " * (match.end() - match.start())
-        text = "".join(chars) if leaders else text
+    text, rows = _without_leaders(text) if "...." in text or ". . ." in text else (text, frozenset())
     blocks: list[Block] = []
     # Suppression comments are not prose: each ends the paragraph before it
     # (else "# claimcheck-disable-next-line ..." and the sentence after it
@@ -139,6 +132,19 @@ def _without_cues(source: str) -> str:
         for match in _VTT_TAG.finditer(source):
             chars[match.start():match.end()] = " " * (match.end() - match.start())
     return "".join(chars)
+
+
+def _without_leaders(text: str) -> tuple[str, frozenset[int]]:
+    """``text`` with its leaders read as spaces, one character for one (see
+    ``_LEADER``), and the starts of the lines that held one."""
+    leaders = list(_LEADER.finditer(text))
+    if not leaders:
+        return text, frozenset()
+    chars = list(text)
+    for match in leaders:
+        chars[match.start():match.end()] = " " * (match.end() - match.start())
+    rows = frozenset(max(text.rfind("\n", 0, m.start()), text.rfind("\r", 0, m.start())) + 1 for m in leaders)
+    return "".join(chars), rows
 
 
 def _comments(source: str) -> list[tuple[int, int]]:
