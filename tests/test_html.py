@@ -266,3 +266,17 @@ def test_a_utf8_bom_wins_over_a_meta_charset(tmp_path):
     _, data = _findings(page, "--no-scorer")
     found = [f for f in data["findings"] if f["rule"] == "unapproved.disease-treatment"]
     assert [(f["line"], f["column"]) for f in found] == [(1, 37)]
+
+
+def test_custom_elements_copy_attributes_are_read():
+    """Web components hold their copy in attributes: a custom element (a
+    hyphen in its name) has its copy-named attributes read; a plain
+    element's other attributes never are."""
+    source = ('<hero-banner heading="Joint relief" sub-heading="Exosomes end arthritis pain." image="/a.png" '
+              'cta-label=\'Book\'></hero-banner>\n<review-card rating="5" quote="I can kneel again!" author="Ann">'
+              '</review-card>\n<div data-text="not copy" heading="not a component">Plain.</div>\n')
+    document = read(source, "x.html")
+    assert [b.text for b in document.blocks] == ["Joint relief", "Exosomes end arthritis pain.", "Book",
+                                                 "I can kneel again!", "Plain."]
+    for block in document.blocks:
+        assert all(source[block.source_offset(i)] == char for i, char in enumerate(block.text) if not char.isspace())

@@ -217,6 +217,20 @@ def test_front_matter_copy_fields_only():
     assert "post" not in " ".join(prose(document))
 
 
+def test_nested_front_matter_copy_is_read_in_order_with_exact_offsets():
+    """A theme's sections in front matter: values of keys named like copy, at
+    any depth and in lists, in the order written; other keys never."""
+    source = ('---\r\ntitle: Top\r\nlayout: landing\r\nhero:\r\n  heading: "Strong knees"\r\n'
+              '  image: /img/a.jpg\r\n  button_text: Book now\r\nfeatures:\r\n  - title: Fast\r\n'
+              "    text: 'Our cells heal tendons.'\r\n    icon: clock\r\n  - cta-label: Call us\r\n"
+              'testimonials:\r\n  - name: Ray\r\n    quote: >\r\n      Back on the court\r\n      in six weeks.\r\n'
+              'source: notes\r\n---\r\nBody.\r\n')
+    document = markdown.read(source, "x.md")
+    assert prose(document) == ["Top", "Strong knees", "Book now", "Fast", "Our cells heal tendons.", "Call us",
+                               "Back on the court in six weeks.", "Body."]
+    assert_exact_offsets(document, source)
+
+
 def test_broken_front_matter_is_skipped_not_fatal():
     document = markdown.read("---\ntitle: [unclosed\n---\nBody.\n", "x.md")
     assert prose(document) == ["Body."]

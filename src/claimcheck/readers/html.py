@@ -1,6 +1,6 @@
 """HTML: the visible text of a page, its title and meta descriptions, image
-alt text, ``title`` and ``aria-label`` attributes, an MDX component's copy
-props, and the strings of JSON-LD data, each mapped back to exact source
+alt text, ``title`` and ``aria-label`` attributes, the copy props of MDX
+components and custom elements, and the strings of JSON-LD data, each mapped back to exact source
 characters.
 
 Built on the standard library's ``html.parser``: it is forgiving of broken
@@ -55,10 +55,13 @@ DEFAULT_SKIP = ("nav", "#cookie-banner", "#cookie-notice", "#cookie-consent", ".
 META_COPY = frozenset({"description", "og:title", "og:description", "twitter:title", "twitter:description"})
 # Attributes whose value is copy, on any element.
 ATTRIBUTE_COPY = ("alt", "title", "aria-label")
-# A JSX component in MDX (``<Hero title="..." subtitle="..." cta="..." />``):
-# a PascalCase tag as written (HTML is case-blind, and ``<P>`` or ``<FONT>``
-# is old HTML, no component), whose quoted props named like copy (subtitle,
-# heading, description, ctaText, quote...) are read as copy too.
+# A component: a JSX component in MDX (``<Hero title="..." subtitle="..."
+# cta="..." />``), a PascalCase tag as written (HTML is case-blind, and
+# ``<P>`` or ``<FONT>`` is old HTML, no component), or a custom element,
+# whose name holds a hyphen (``<hero-banner subheading="...">``,
+# ``<review-card quote="...">``). Its quoted props named like copy
+# (subtitle, heading, description, ctaText, cta-label, quote...) are read as
+# copy too.
 _COMPONENT = re.compile(r"<[A-Z][A-Za-z0-9]*[a-z]")
 COPY_PROP = re.compile(r"[a-z]{0,30}(?:title|heading|headline|tagline|text|description|caption|label|summary|quote|"
                         r"body|content|message|blurb|intro|cta)")
@@ -272,12 +275,13 @@ class _Parser(HTMLParser):
     def _attributes(self, tag: str, values: dict) -> None:
         wanted = [name for name in ATTRIBUTE_COPY if values.get(name)]
         meta = tag == "meta" and (values.get("name") or values.get("property") or "").lower() in META_COPY
-        component = _COMPONENT.match(self.get_starttag_text() or "") is not None
+        component = "-" in tag or _COMPONENT.match(self.get_starttag_text() or "") is not None
         if not wanted and not meta and not component:
             return
         spans = self._attribute_spans()
         if component:  # its copy props, in the order they are written
-            wanted = [name for name in spans if (name in ATTRIBUTE_COPY or COPY_PROP.fullmatch(name)) and values.get(name)]
+            wanted = [name for name in spans if values.get(name) and (
+                name in ATTRIBUTE_COPY or COPY_PROP.fullmatch(name.replace("-", "").replace("_", "")))]
         for name in wanted:
             if name in spans:
                 self._attribute_block("attribute", *spans[name])

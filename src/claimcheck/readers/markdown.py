@@ -694,6 +694,33 @@ class _ByteToChar:
         return offset - (self.extra[k - 1] if k else 0)
 
 
+def _copy_values(root, fields: Sequence[str], copy_prop: re.Pattern, yaml) -> list:
+    """The scalar values of ``root`` (a YAML mapping) that are copy, in the
+    order they are written: the top-level ``fields``, and at any depth the
+    values of keys named like copy (a theme's ``hero: {subheading: ...}``,
+    ``features: [{title: ..., text: ...}]``, ``testimonials: [{quote: ...}]``;
+    ``button_text`` and ``cta-label`` as ``buttontext`` and ``ctalabel``)."""
+    found = []
+    stack = [(root, True)]  # (node, whether it is the top-level mapping); walked in source order
+    while stack:
+        node, top = stack.pop()
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend((item, False) for item in reversed(node.value))
+            continue
+        if not isinstance(node, yaml.MappingNode):
+            continue
+        nested = []
+        for key, value in node.value:
+            if isinstance(value, yaml.ScalarNode):
+                name = str(key.value).lower()
+                if (top and name in fields) or copy_prop.fullmatch(name.replace("-", "").replace("_", "")):
+                    found.append(value)
+            else:
+                nested.append((value, False))
+        stack.extend(reversed(nested))
+    return sorted(found, key=lambda value: value.start_mark.index)
+
+
 def _front_matter(source: str, to_char, node, fields: Sequence[str]) -> list[Block]:
     import yaml
 
@@ -710,10 +737,10 @@ def _front_matter(source: str, to_char, node, fields: Sequence[str]) -> list[Blo
         return []
     if not isinstance(root, yaml.MappingNode):
         return []
+    from claimcheck.readers.html import COPY_PROP
+
     blocks: list[Block] = []
-    for key, value in root.value:
-        if key.value not in fields or not isinstance(value, yaml.ScalarNode):
-            continue
+    for value in _copy_values(root, fields, COPY_PROP, yaml):
         first, last = value.start_mark.index, value.end_mark.index
         if value.style in ("'", '"'):
             first, last = first + 1, last - 1
