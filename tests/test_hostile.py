@@ -90,6 +90,7 @@ _PIECES = st.sampled_from([
     "> [!tip] T\n", "> [!NOTE]\n", "[!", "==", "==x==", "[[", "]]", "[[a|b]]", "|",
     "Facial ........ $350\n", ". . . . ", "....", " 12\n",
     "<Grid items={[\n", '{ text: "', '" },\n', "]} />\n", "={", "}",
+    "---\nhero:\n  heading: ", "\n  - text: ", '<x-card quote="', '" cta-label=\'',
 ])
 
 
