@@ -175,6 +175,17 @@ def test_callouts_highlights_and_wiki_links_read_as_the_note_renders():
     assert_exact_offsets(document, source)
 
 
+def test_template_tags_copy_parameters_are_read_where_they_stand():
+    """A shortcode's or an include's copy parameters are text the page
+    shows; the tag's name and its other parameters are not."""
+    source = ('{{< callout type="tip" text="PRP heals tendons." >}}\r\n\r\n'
+              "{% include review.html quote='Back on the court.' name=\"Glen\" image=\"/g.jpg\" %}\n\n"
+              '{{< figure src="/a.png" >}}\n\nSee {{ site.phone }} or {{< cta cta-label="Book now" url="/b" >}} today.\n')
+    document = markdown.read(source, "x.md")
+    assert prose(document) == ["PRP heals tendons.", "Back on the court.", "See or Book now today."]
+    assert_exact_offsets(document, source)
+
+
 def test_mdx_import_and_export_lines_are_not_prose():
     source = ("import { Callout, Testimonial } from '../components'\r\nimport './styles.css';\n"
               "export const meta = { title: 'Cures' }\n\nImport duties apply. We export to Canada.\n"

@@ -198,9 +198,13 @@ _EMPHASIS_ONLY = str.maketrans({"*": "\u00a0", "_": "\u00a0", "~": "\u00a0"})
 # placeholders ("{% include cta.html %}", "{{ site.phone }}"), and Jekyll's
 # kramdown attribute lists ("{: .callout}" under a paragraph, "*now*{: .red}",
 # the "{:toc}" marker). They are not prose (the site renders something else
-# in their place, or nothing). No brace inside a tag: time stays linear in
-# the text.
+# in their place, or nothing), but for the values of their copy parameters.
+# No brace inside a tag: time stays linear in the text.
 _TEMPLATE_TAG = re.compile(r"\{\{[^{}\n]{0,2000}\}\}|\{%[^{}\n]{0,2000}%\}|\{:[^{}\n]{0,2000}\}")
+# A tag's named parameter ('{{< testimonial quote="..." >}}', '{% include
+# hero.html subheading="..." %}'): one named like copy (html.COPY_PROP, "-"
+# and "_" ignored) holds text the page shows, and is kept where it stands.
+_TAG_PARAMETER = re.compile(r"""([A-Za-z_][\w-]{0,50})[ \t]*=[ \t]*(["'])((?:(?!\2).){1,2000})\2""")
 
 
 def _without_templates(text: str) -> str:
@@ -209,7 +213,11 @@ def _without_templates(text: str) -> str:
     line, which ends the paragraph around it as the rendered page does;
     a tag among other text becomes no-break spaces, which keep a link
     destination a destination ("[Book]({{ site.url }}/book)") and read as a
-    word break in prose."""
+    word break in prose. The values of a tag's copy parameters are kept
+    where they stand, the rest of that tag read as no-break spaces (so that
+    a value alone on its line is a paragraph, never indented code)."""
+    from claimcheck.readers.html import COPY_PROP
+
     line = [-1, False]  # the end of the current match's line, and whether it holds only tags and blanks
 
     def blank(match: re.Match) -> str:
@@ -218,7 +226,15 @@ def _without_templates(text: str) -> str:
             end = text.find("\n", match.end())
             line[0] = len(text) if end < 0 else end
             line[1] = not _TEMPLATE_TAG.sub("", text[start:line[0]]).strip()
-        return (" " if line[1] else "\u00a0") * len(match.group())
+        tag = match.group()
+        kept = [value for value in _TAG_PARAMETER.finditer(tag) if value.group(3).strip()
+                and COPY_PROP.fullmatch(value.group(1).lower().replace("-", "").replace("_", ""))]
+        if not kept:
+            return (" " if line[1] else "\u00a0") * len(tag)
+        out = ["\u00a0"] * len(tag)
+        for value in kept:
+            out[value.start(3):value.end(3)] = value.group(3)
+        return "".join(out)
 
     return _TEMPLATE_TAG.sub(blank, text)
 
