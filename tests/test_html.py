@@ -274,9 +274,25 @@ def test_custom_elements_copy_attributes_are_read():
     element's other attributes never are."""
     source = ('<hero-banner heading="Joint relief" sub-heading="Exosomes end arthritis pain." image="/a.png" '
               'cta-label=\'Book\'></hero-banner>\n<review-card rating="5" quote="I can kneel again!" author="Ann">'
-              '</review-card>\n<div data-text="not copy" heading="not a component">Plain.</div>\n')
+              '</review-card>\n<div data-icon="not copy" heading="not a component">Plain.</div>\n')
     document = read(source, "x.html")
     assert [b.text for b in document.blocks] == ["Joint relief", "Exosomes end arthritis pain.", "Book",
                                                  "I can kneel again!", "Plain."]
+    for block in document.blocks:
+        assert all(source[block.source_offset(i)] == char for i, char in enumerate(block.text) if not char.isspace())
+
+
+def test_copy_in_data_attributes_and_microdata_meta_is_read():
+    """Tooltips, popovers and typewriter phrases hold their copy in data
+    attributes; a microdata description in a meta tag is copy as a meta
+    description is. Other data attributes are not."""
+    source = ('<i data-bs-toggle="tooltip" data-bs-title="Zero side effects"></i>'
+              '<span class="typed" data-typed-items="younger, pain-free"></span>'
+              '<a data-original-title="Heals tendons" data-target="#m" data-id="7">Book</a>\n'
+              '<meta itemprop="description" content="Clinically proven serum.">'
+              '<meta itemprop="sku" content="RX-30"><td data-label="Price">$129</td>\n')
+    document = read(source, "x.html")
+    assert [b.text for b in document.blocks] == ["Zero side effects", "younger, pain-free", "Heals tendons",
+                                                 "Clinically proven serum.", "Book", "Price", "$129"]
     for block in document.blocks:
         assert all(source[block.source_offset(i)] == char for i, char in enumerate(block.text) if not char.isspace())

@@ -63,8 +63,20 @@ ATTRIBUTE_COPY = ("alt", "title", "aria-label")
 # (subtitle, heading, description, ctaText, cta-label, quote...) are read as
 # copy too.
 _COMPONENT = re.compile(r"<[A-Z][A-Za-z0-9]*[a-z]")
+# Data attributes that hold copy a script shows: a tooltip or popover
+# ("data-bs-title", "data-bs-content", "data-original-title",
+# "data-tippy-content", "data-tooltip"), a typewriter headline's phrases
+# ("data-typed-items"), a caption ("data-caption"): "data-" (and Bootstrap's
+# "bs-") dropped, the rest named like copy or one of these.
+_DATA_COPY = re.compile(r"(?:bs)?(?:tooltip|tip|hint|typeditems|typedstrings)")
 COPY_PROP = re.compile(r"[a-z]{0,30}(?:title|heading|headline|tagline|text|description|caption|label|summary|quote|"
                         r"body|content|message|blurb|intro|cta)")
+def _data_copy(name: str) -> bool:
+    """Whether data attribute ``name`` ("data-bs-title") holds copy."""
+    rest = name[5:].replace("-", "").replace("_", "")
+    return bool(COPY_PROP.fullmatch(rest) or _DATA_COPY.fullmatch(rest))
+
+
 # JSON-LD keys whose string values are not copy.
 _JSON_SKIPPED_KEYS = re.compile(r"^(@.*|url|image|logo|sameAs|email|telephone|.*Url|.*URL|identifier|sku|gtin.*)$")
 
@@ -274,11 +286,16 @@ class _Parser(HTMLParser):
 
     def _attributes(self, tag: str, values: dict) -> None:
         wanted = [name for name in ATTRIBUTE_COPY if values.get(name)]
-        meta = tag == "meta" and (values.get("name") or values.get("property") or "").lower() in META_COPY
+        meta = tag == "meta" and (values.get("name") or values.get("property") or values.get("itemprop")
+                                  or "").lower() in META_COPY
         component = "-" in tag or _COMPONENT.match(self.get_starttag_text() or "") is not None
-        if not wanted and not meta and not component:
+        data = any(name.startswith("data-") and _data_copy(name) and values.get(name) for name in values)
+        if not wanted and not meta and not component and not data:
             return
         spans = self._attribute_spans()
+        if data and not component:
+            wanted = [name for name in spans if values.get(name) and (
+                name in ATTRIBUTE_COPY or name.startswith("data-") and _data_copy(name))]
         if component:  # its copy props, in the order they are written
             wanted = [name for name in spans if values.get(name) and (
                 name in ATTRIBUTE_COPY or COPY_PROP.fullmatch(name.replace("-", "").replace("_", "")))]
