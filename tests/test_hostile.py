@@ -91,6 +91,7 @@ _PIECES = st.sampled_from([
     "Facial ........ $350\n", ". . . . ", "....", " 12\n",
     "<Grid items={[\n", '{ text: "', '" },\n', "]} />\n", "={", "}",
     "---\nhero:\n  heading: ", "\n  - text: ", '<x-card quote="', '" cta-label=\'',
+    '<i data-bs-title="', '<meta itemprop="description" content="', '{{< cta text="', '" >}}',
 ])
 
 
