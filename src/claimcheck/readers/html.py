@@ -1,7 +1,8 @@
 """HTML: the visible text of a page, its title and meta descriptions, image
 alt text, ``title`` and ``aria-label`` attributes, the copy props of MDX
-components and custom elements, and the strings of JSON-LD data, each mapped back to exact source
-characters.
+components and custom elements, data attributes that hold copy (tooltips,
+popovers), and the strings of JSON-LD data, each mapped back to exact
+source characters.
 
 Built on the standard library's ``html.parser``: it is forgiving of broken
 markup (unclosed tags, stray brackets), streams, and reports where each
