@@ -461,6 +461,19 @@ def test_dot_leaders_are_spaces_and_their_lines_rows():
     assert_exact_offsets(document, source)
 
 
+def test_comma_separated_rows_are_blocks_and_their_field_quotes_spaces():
+    """A spreadsheet saved as text: each row a block, the quotes around
+    fields no quotation; prose with commas stays prose."""
+    source = ('Service,Description,Price\r\nFacial,"Fades scars, in one visit",$350\r\n'
+              'Hair,"Regrows hair, guaranteed",$900\r\n\r\n'
+              'We see patients in Austin, Dallas, and Houston,\nwith prices from $350, "fair" ones.\n')
+    document = text.read(source, "x.txt")
+    assert [b.text for b in document.blocks] == [
+        "Service,Description,Price", "Facial, Fades scars, in one visit ,$350", "Hair, Regrows hair, guaranteed ,$900",
+        'We see patients in Austin, Dallas, and Houston, with prices from $350, "fair" ones.']
+    assert_exact_offsets(document, source)
+
+
 def test_rule_lines_in_text_are_blank_lines():
     """A newsletter's ruled lines ("=====", "- - -", a box's "+----+",
     box-drawing characters) are not prose and end the paragraph above them;

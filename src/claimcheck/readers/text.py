@@ -82,6 +82,52 @@ _RULE_CHARS = "-=_*~#+\u2500-\u257f"
 _RULE_LINE = re.compile(r"^[ \t]*[%s](?:[ \t]{0,8}[%s]){2,}[ \t]*\r?$" % (_RULE_CHARS, _RULE_CHARS), re.MULTILINE)
 _RULE_HINT = re.compile(r"([%s])[ \t]?\1[ \t]?\1" % _RULE_CHARS)  # three alike: most pages have none
 
+# Rows of comma-separated values (a spreadsheet saved as text): every line
+# of the paragraph holds the same number of commas outside double quotes,
+# two or more, and some field is quoted or a number ('Exosome Facial,"Fades
+# scars, in one visit",$350'). Each row is a block (joined, a sheet's rows
+# would be one sentence), and the quotes around fields are read as spaces
+# (they delimit a field; they do not quote someone).
+_CSV_FIELD = re.compile(r',[ \t]*(?:"|[$\u20ac\u00a3]?\d)')
+
+
+def _csv(texts: list[str]) -> bool:
+    texts = [text for text in texts if text]  # (a blank line of spaces stays in its paragraph)
+    if len(texts) < 2 or "," not in texts[0]:
+        return False
+    counts = {_commas(text) for text in texts}
+    return len(counts) == 1 and counts.pop() >= 2 and any(_CSV_FIELD.search(text) for text in texts)
+
+
+def _csv_rows(text: str) -> tuple[str, frozenset[int]]:
+    """``text`` with the field quotes of its comma-separated paragraphs read
+    as spaces, and the starts of those paragraphs' lines."""
+    chars: list[str] | None = None
+    rows: set[int] = set()
+    start = 0
+    for end in [m.start() for m in _BLANK_LINES.finditer(text)] + [len(text)]:
+        lines, at = [], start  # (start, text) of each line
+        for match in _LINE_BREAK.finditer(text, start, end):
+            lines.append((at, text[at:match.start()]))
+            at = match.end()
+        lines.append((at, text[at:end]))
+        if _csv([line.strip() for _, line in lines]):
+            chars = chars if chars is not None else list(text)
+            for first, line in lines:
+                rows.add(first)
+                for index, char in enumerate(line):
+                    if char == '"':
+                        chars[first + index] = " "
+        following = _BLANK_LINES.match(text, end)
+        start = following.end() if following else end
+    return ("".join(chars) if chars is not None else text), frozenset(rows)
+
+
+def _commas(line: str) -> int:
+    """The commas of ``line`` outside double-quoted fields."""
+    return sum(part.count(",") for part in line.split('"')[::2])
+
+
 # A leader: a run of dots between an entry and its price or page number at
 # the end of its line ("Exosome Glow Facial ........ $350", a table of
 # contents' "Aftercare . . . . 12"; an ellipsis before words, "It
@@ -99,6 +145,9 @@ def read(source: str, path: str) -> Document:
     if _RULE_HINT.search(text):
         text = _RULE_LINE.sub(lambda m: " " * len(m.group()), text)
     text, rows = _without_leaders(text) if "...." in text or ". . ." in text else (text, frozenset())
+    if _CSV_FIELD.search(text):
+        text, csv_rows = _csv_rows(text)
+        rows |= csv_rows
     blocks: list[Block] = []
     # Suppression comments are not prose: each ends the paragraph before it
     # (else "# claimcheck-disable-next-line ..." and the sentence after it
