@@ -92,6 +92,7 @@ _PIECES = st.sampled_from([
     "<Grid items={[\n", '{ text: "', '" },\n', "]} />\n", "={", "}",
     "---\nhero:\n  heading: ", "\n  - text: ", '<x-card quote="', '" cta-label=\'',
     '<i data-bs-title="', '<meta itemprop="description" content="', '{{< cta text="', '" >}}',
+    'a,"b, c",$1\n', ',"', '",',
 ])
 
 
