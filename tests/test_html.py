@@ -296,3 +296,12 @@ def test_copy_in_data_attributes_and_microdata_meta_is_read():
                                                  "Clinically proven serum.", "Book", "Price", "$129"]
     for block in document.blocks:
         assert all(source[block.source_offset(i)] == char for i, char in enumerate(block.text) if not char.isspace())
+
+
+def test_collapsed_accordion_panels_are_read_and_other_hidden_elements_not():
+    source = ('<button aria-controls="p1">What can it treat?</button>'
+              '<div id="p1" role="region" hidden><p>Exosomes heal COPD.</p></div>'
+              '<div hidden="until-found"><p>No risk of rejection.</p></div>'
+              '<div hidden><p>A template never shown.</p></div><div role="region" hidden="">Empty value.</div>\n')
+    assert [b.text for b in read(source, "x.html").blocks] == [
+        "What can it treat?", "Exosomes heal COPD.", "No risk of rejection.", "Empty value."]

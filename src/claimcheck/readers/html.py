@@ -348,10 +348,13 @@ class _Parser(HTMLParser):
 
 
 def _hidden(values: dict, role: str) -> bool:
-    """An element with ``hidden`` is not shown, so not copy; except a tab
-    panel (``role="tabpanel"``): an inactive tab of the ARIA tab pattern is
-    hidden until its tab is clicked, and its copy is published all the same."""
-    return "hidden" in values and role != "tabpanel"
+    """An element with ``hidden`` is not shown, so not copy; except what a
+    reader opens: a tab panel (``role="tabpanel"``, an inactive tab of the
+    ARIA tab pattern), an accordion's collapsed panel (``role="region"``, the
+    ARIA accordion pattern) and ``hidden="until-found"`` (shown when the
+    browser's find reaches it). Their copy is published all the same."""
+    return ("hidden" in values and role not in ("tabpanel", "region")
+            and (values.get("hidden") or "").strip().lower() != "until-found")
 
 
 def _selectors(skip: Sequence[str]) -> tuple[frozenset, frozenset, frozenset]:
