@@ -96,6 +96,15 @@ GENERATORS: dict[str, tuple[Callable[[int], str], str]] = {
     # colon fences (Docusaurus, VitePress, Pandoc), opened with a title and closed, over long colon runs
     "colon fences :::": (lambda n: _repeat(":::tip Why " + CLAIM + "\n" + CLAIM + ".\n:::\n" + ":" * 200 + "x{\n", n),
                          ".md"),
+    # fourteenth session's readers: dot leaders, comma-separated rows, callouts and wiki links, MDX elements
+    # with JavaScript props (some never closed), template tags with copy parameters
+    "dot leaders ....": (lambda n: _repeat("Facial " + "." * 40 + " $350\n   " + CLAIM + ".\n" + "." * 300 + "\n", n),
+                         ".txt"),
+    "comma-separated rows": (lambda n: _repeat('Facial,"' + CLAIM + ', fast",$350\n', n), ".txt"),
+    "callouts and wiki links": (lambda n: _repeat("> [!tip] Why\n> " + CLAIM + " [[Page|alias]] ==x==\n\n", n), ".md"),
+    "MDX elements {[": (lambda n: _repeat('<Grid items={[ { text: "' + CLAIM + '" },\n<Open b={' + "'" * 50 + "\n", n),
+                        ".md"),
+    "template parameters": (lambda n: _repeat('{{< cta text="' + CLAIM + '" url="/x" >}}\n', n), ".md"),
     "long URLs": (lambda n: _repeat("See https://example.com/" + "a" * 2000 + " ", n), ".md"),
     "long word": (lambda n: CLAIM + " " + _repeat("x", n), ".txt"),
     "suppression comments": (lambda n: _repeat("<!-- claimcheck-disable-next-line safety -->\n"
