@@ -70,12 +70,22 @@ _COMPONENT = re.compile(r"<[A-Z][A-Za-z0-9]*[a-z]")
 # ("data-typed-items"), a caption ("data-caption"): "data-" (and Bootstrap's
 # "bs-") dropped, the rest named like copy or one of these.
 _DATA_COPY = re.compile(r"(?:bs)?(?:tooltip|tip|hint|typeditems|typedstrings)")
-COPY_PROP = re.compile(r"[a-z]{0,30}(?:title|heading|headline|tagline|text|description|caption|label|summary|quote|"
+_COPY_NAME = re.compile(r"[a-z]{0,30}(?:title|heading|headline|tagline|text|description|caption|label|summary|quote|"
                         r"body|content|message|blurb|intro|cta)")
+
+
+def named_like_copy(name: str) -> bool:
+    """Whether a prop, attribute, front-matter key or template parameter
+    called ``name`` holds copy ("subtitle", "ctaText", "cta-label",
+    "button_text"): case, "-" and "_" ignored. The one list the readers
+    share."""
+    return _COPY_NAME.fullmatch(name.lower().replace("-", "").replace("_", "")) is not None
+
+
 def _data_copy(name: str) -> bool:
     """Whether data attribute ``name`` ("data-bs-title") holds copy."""
-    rest = name[5:].replace("-", "").replace("_", "")
-    return bool(COPY_PROP.fullmatch(rest) or _DATA_COPY.fullmatch(rest))
+    rest = name[5:]
+    return named_like_copy(rest) or _DATA_COPY.fullmatch(rest.replace("-", "").replace("_", "")) is not None
 
 
 # JSON-LD keys whose string values are not copy.
@@ -299,7 +309,7 @@ class _Parser(HTMLParser):
                 name in ATTRIBUTE_COPY or name.startswith("data-") and _data_copy(name))]
         if component:  # its copy props, in the order they are written
             wanted = [name for name in spans if values.get(name) and (
-                name in ATTRIBUTE_COPY or COPY_PROP.fullmatch(name.replace("-", "").replace("_", "")))]
+                name in ATTRIBUTE_COPY or named_like_copy(name))]
         for name in wanted:
             if name in spans:
                 self._attribute_block("attribute", *spans[name])

@@ -202,7 +202,7 @@ _EMPHASIS_ONLY = str.maketrans({"*": "\u00a0", "_": "\u00a0", "~": "\u00a0"})
 # No brace inside a tag: time stays linear in the text.
 _TEMPLATE_TAG = re.compile(r"\{\{[^{}\n]{0,2000}\}\}|\{%[^{}\n]{0,2000}%\}|\{:[^{}\n]{0,2000}\}")
 # A tag's named parameter ('{{< testimonial quote="..." >}}', '{% include
-# hero.html subheading="..." %}'): one named like copy (html.COPY_PROP, "-"
+# hero.html subheading="..." %}'): one named like copy (html.named_like_copy, "-"
 # and "_" ignored) holds text the page shows, and is kept where it stands.
 _TAG_PARAMETER = re.compile(r"""([A-Za-z_][\w-]{0,50})[ \t]*=[ \t]*(["'])((?:(?!\2).){1,2000})\2""")
 
@@ -216,7 +216,7 @@ def _without_templates(text: str) -> str:
     word break in prose. The values of a tag's copy parameters are kept
     where they stand, the rest of that tag read as no-break spaces (so that
     a value alone on its line is a paragraph, never indented code)."""
-    from claimcheck.readers.html import COPY_PROP
+    from claimcheck.readers.html import named_like_copy
 
     line = [-1, False]  # the end of the current match's line, and whether it holds only tags and blanks
 
@@ -228,7 +228,7 @@ def _without_templates(text: str) -> str:
             line[1] = not _TEMPLATE_TAG.sub("", text[start:line[0]]).strip()
         tag = match.group()
         kept = [value for value in _TAG_PARAMETER.finditer(tag) if value.group(3).strip()
-                and COPY_PROP.fullmatch(value.group(1).lower().replace("-", "").replace("_", ""))]
+                and named_like_copy(value.group(1))]
         if not kept:
             return (" " if line[1] else "\u00a0") * len(tag)
         out = ["\u00a0"] * len(tag)
@@ -401,7 +401,7 @@ def _wiki_link(match: re.Match) -> str:
 # copy run together. In such an element (a PascalCase tag that opens its
 # line, up to the ">" that closes it outside braces and quotes, at most
 # _JSX_SPAN characters) only the copy is kept where it stands: the quoted
-# values of props and of object keys named like copy (html.COPY_PROP). The
+# values of props and of object keys named like copy (html.named_like_copy). The
 # rest is read as spaces, so a line with no copy is a blank line; a line
 # with copy is read as an item of a list (as a features grid renders): "- "
 # and no-break spaces before its first value, one character for one.
@@ -438,7 +438,7 @@ def _jsx_end(text: str, start: int) -> tuple[bool, int]:
 def _jsx_expressions(text: str) -> str:
     """``text`` with the JSX elements whose props hold JavaScript read as
     their copy alone (see ``_JSX_START``)."""
-    from claimcheck.readers.html import COPY_PROP
+    from claimcheck.readers.html import named_like_copy
 
     out: list[str] = []
     done = scanned = 0  # the end of the last element read; how far any scan went
@@ -452,7 +452,7 @@ def _jsx_expressions(text: str) -> str:
         region = [" " if char not in "\r\n" else char for char in text[match.start():end]]
         lines_with_copy = set()
         for value in _JSX_VALUE.finditer(text, match.start(), end):
-            if COPY_PROP.fullmatch(value.group(1).lower()) and value.group(3).strip():
+            if named_like_copy(value.group(1)) and value.group(3).strip():
                 first, last = value.start(3) - match.start(), value.end(3) - match.start()
                 region[first:last] = text[value.start(3):value.end(3)]
                 line = max(text.rfind("\n", match.start(), value.start(3)) + 1, match.start()) - match.start()
@@ -710,30 +710,23 @@ class _ByteToChar:
         return offset - (self.extra[k - 1] if k else 0)
 
 
-def _copy_values(root, fields: Sequence[str], copy_prop: re.Pattern, yaml) -> list:
+def _copy_values(root, fields: Sequence[str], is_copy, yaml) -> list:
     """The scalar values of ``root`` (a YAML mapping) that are copy, in the
     order they are written: the top-level ``fields``, and at any depth the
-    values of keys named like copy (a theme's ``hero: {subheading: ...}``,
-    ``features: [{title: ..., text: ...}]``, ``testimonials: [{quote: ...}]``;
-    ``button_text`` and ``cta-label`` as ``buttontext`` and ``ctalabel``)."""
+    values of keys ``is_copy`` accepts (a theme's ``hero: {subheading: ...}``,
+    ``features: [{title: ..., text: ...}]``, ``testimonials: [{quote: ...}]``)."""
     found = []
-    stack = [(root, True)]  # (node, whether it is the top-level mapping); walked in source order
+    stack = [(root, True)]  # (node, whether it is the top-level mapping)
     while stack:
         node, top = stack.pop()
         if isinstance(node, yaml.SequenceNode):
-            stack.extend((item, False) for item in reversed(node.value))
-            continue
-        if not isinstance(node, yaml.MappingNode):
-            continue
-        nested = []
-        for key, value in node.value:
-            if isinstance(value, yaml.ScalarNode):
-                name = str(key.value).lower()
-                if (top and name in fields) or copy_prop.fullmatch(name.replace("-", "").replace("_", "")):
+            stack.extend((item, False) for item in node.value)
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if not isinstance(value, yaml.ScalarNode):
+                    stack.append((value, False))
+                elif (top and str(key.value).lower() in fields) or is_copy(str(key.value)):
                     found.append(value)
-            else:
-                nested.append((value, False))
-        stack.extend(reversed(nested))
     return sorted(found, key=lambda value: value.start_mark.index)
 
 
@@ -753,10 +746,10 @@ def _front_matter(source: str, to_char, node, fields: Sequence[str]) -> list[Blo
         return []
     if not isinstance(root, yaml.MappingNode):
         return []
-    from claimcheck.readers.html import COPY_PROP
+    from claimcheck.readers.html import named_like_copy
 
     blocks: list[Block] = []
-    for value in _copy_values(root, fields, COPY_PROP, yaml):
+    for value in _copy_values(root, fields, named_like_copy, yaml):
         first, last = value.start_mark.index, value.end_mark.index
         if value.style in ("'", '"'):
             first, last = first + 1, last - 1

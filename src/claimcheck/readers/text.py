@@ -92,6 +92,7 @@ _CSV_FIELD = re.compile(r',[ \t]*(?:"|[$\u20ac\u00a3]?\d)')
 
 
 def _csv(texts: list[str]) -> bool:
+    """Whether a paragraph of lines ``texts`` is comma-separated rows."""
     texts = [text for text in texts if text]  # (a blank line of spaces stays in its paragraph)
     if len(texts) < 2 or "," not in texts[0]:
         return False
