@@ -105,6 +105,11 @@ GENERATORS: dict[str, tuple[Callable[[int], str], str]] = {
     "MDX elements {[": (lambda n: _repeat('<Grid items={[ { text: "' + CLAIM + '" },\n<Open b={' + "'" * 50 + "\n", n),
                         ".md"),
     "template parameters": (lambda n: _repeat('{{< cta text="' + CLAIM + '" url="/x" >}}\n', n), ".md"),
+    # fifteenth session: iframes whose srcdoc holds escaped HTML (and one srcdoc of the whole size)
+    "iframe srcdoc": (lambda n: _repeat('<iframe srcdoc="&lt;p&gt;' + CLAIM + ' &amp;ndash; it&amp;rsquo;s '
+                                        '&lt;b&gt;safe&lt;/b&gt;.&lt;/p&gt;"></iframe>\n', n // 2)
+                      + '<iframe srcdoc="' + _repeat("&lt;p&gt;" + CLAIM + ".&lt;/p&gt;", n // 2) + '"></iframe>',
+                      ".html"),
     "long URLs": (lambda n: _repeat("See https://example.com/" + "a" * 2000 + " ", n), ".md"),
     "long word": (lambda n: CLAIM + " " + _repeat("x", n), ".txt"),
     "suppression comments": (lambda n: _repeat("<!-- claimcheck-disable-next-line safety -->\n"

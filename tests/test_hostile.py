@@ -93,6 +93,8 @@ _PIECES = st.sampled_from([
     "---\nhero:\n  heading: ", "\n  - text: ", '<x-card quote="', '" cta-label=\'',
     '<i data-bs-title="', '<meta itemprop="description" content="', '{{< cta text="', '" >}}',
     'a,"b, c",$1\n', ',"', '",',
+    # fifteenth session: an iframe's srcdoc (escaped HTML, references within references)
+    '<iframe srcdoc="', "&lt;p&gt;", "&amp;lt;", "&amp;rsquo;", "&quot;", '"></iframe>',
 ])
 
 

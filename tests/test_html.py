@@ -307,3 +307,30 @@ def test_copy_in_data_attributes_and_microdata_meta_is_read():
     assert [b.text for b in document.blocks] == ["Zero side effects", "younger, pain-free", "Heals tendons",
                                                  "Clinically proven serum.", "Book", "Price", "$129"]
     _assert_exact_offsets(document, source)
+
+
+def test_an_iframe_srcdoc_is_read_as_a_page_of_its_own(linter):
+    """An iframe's srcdoc is a page escaped in an attribute: its copy is
+    read, each character at the source it came from (through references
+    within references); the iframe's fallback content, a srcdoc inside the
+    srcdoc and a hidden iframe's srcdoc are not."""
+    source = ('<p>Before.</p>\r\n<iframe title="Offer" srcdoc="&lt;h2&gt;Offer&lt;/h2&gt;\r\n&lt;p&gt;Our stem cells '
+              '&lt;b&gt;heal&lt;/b&gt; sciatica &amp;ndash; it&amp;rsquo;s safe.&lt;/p&gt;'
+              '&lt;iframe srcdoc=&quot;&amp;lt;p&amp;gt;Nested.&quot;&gt;&lt;/iframe&gt;">Fallback.</iframe>\r\n'
+              '<iframe hidden srcdoc="&lt;p&gt;Hidden.&lt;/p&gt;"></iframe><p>After.</p>\r\n')
+    document = read(source, "x.html")
+    assert [b.text for b in document.blocks] == [
+        "Before.", "Offer", "Our stem cells heal sciatica – it's safe.", "After."]
+    block = document.blocks[2]
+    for index, char in enumerate(block.text):
+        if not char.isspace():
+            start, end = block.source_span(index, index + 1)
+            assert html.unescape(html.unescape(source[start:end])).replace("\u2019", "'") == char
+    [claim] = [f for f in linter.lint_text(source, "x.html", "html") if f.rule == "unapproved.disease-treatment"]
+    assert (claim.line, claim.column) == (_line_column(source, source.index("Our stem") + 4))
+    assert claim.text == "stem cells &lt;b&gt;heal&lt;/b&gt; sciatica"
+
+
+def _line_column(source: str, offset: int) -> tuple[int, int]:
+    line_start = source.rfind("\n", 0, offset) + 1
+    return source.count("\n", 0, offset) + 1, offset - line_start + 1

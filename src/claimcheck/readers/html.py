@@ -16,7 +16,8 @@ inline elements (``<b>cure</b>``) do not. ``script`` (except JSON-LD),
 ``style``, ``template``, ``noscript``, ``iframe``, ``pre``,
 ``code``, elements with ``hidden`` (but not an inactive tab panel) and
 what the ``skip`` selectors name (navigation, menus and cookie banners by
-default) are skipped with their whole subtree. Comments are never prose;
+default) are skipped with their whole subtree. An ``iframe``'s ``srcdoc``
+(a page written, escaped, in an attribute) is read as a page of its own. Comments are never prose;
 claimcheck's suppression comments work in HTML as in Markdown.
 """
 
@@ -30,7 +31,7 @@ from html.parser import HTMLParser
 
 from claimcheck.readers.document import Block, Document
 from claimcheck.readers import items
-from claimcheck.readers.prose import ProseBuilder
+from claimcheck.readers.prose import ProseBuilder, mapped
 
 # Elements whose start or end separates blocks.
 BLOCK_ELEMENTS = frozenset("""
@@ -110,8 +111,8 @@ def blocks_of(source: str, start: int, end: int, skip: Sequence[str] = DEFAULT_S
             for block in _parse(source[start:end], skip)]
 
 
-def _parse(source: str, skip: Sequence[str]) -> list[Block]:
-    parser = _Parser(source, skip)
+def _parse(source: str, skip: Sequence[str], framed: bool = True) -> list[Block]:
+    parser = _Parser(source, skip, framed)
     parser.feed(_closable(source))
     parser.close()
     parser.flush()
@@ -162,9 +163,11 @@ def _closable(source: str) -> str:
 
 
 class _Parser(HTMLParser):
-    def __init__(self, source: str, skip: Sequence[str]) -> None:
+    def __init__(self, source: str, skip: Sequence[str], framed: bool = True) -> None:
         super().__init__(convert_charrefs=False)
         self.source = source
+        self.skip = skip
+        self.framed = framed  # an iframe's srcdoc is read (not inside one: no recursion)
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
         self.tags, self.ids, self.classes = _selectors(skip)
         self.blocks: list[Block] = []
@@ -231,7 +234,10 @@ class _Parser(HTMLParser):
             self.json_ld = True
             return
         role = (values.get("role") or "").strip().lower()
-        if tag in SKIPPED_ELEMENTS or _hidden(values, role) or self._selected(tag, values, role):
+        hidden = _hidden(values, role) or self._selected(tag, values, role)
+        if tag == "iframe" and self.framed and not hidden and values.get("srcdoc"):
+            self._srcdoc()
+        if tag in SKIPPED_ELEMENTS or hidden:
             if not void:
                 self.skipping.append(tag)
             return
@@ -333,6 +339,22 @@ class _Parser(HTMLParser):
                 found[name] = (start + value_start, start + value_start + len(value))
         return found
 
+    def _srcdoc(self) -> None:
+        """An iframe's ``srcdoc``: the HTML of a page of its own, escaped in
+        an attribute ("&lt;p&gt;Our disc injections heal..."). It is decoded
+        (each character tied to the source it came from), read as HTML (not
+        reading a srcdoc within it: each character is read at most twice),
+        and its blocks mapped back to this page's characters."""
+        span = self._attribute_spans().get("srcdoc")
+        if span is None:
+            return
+        self.flush()
+        decoded, starts, ends = _decoded(self.source, *span)
+        for block in _parse(decoded, self.skip, framed=False):
+            block = mapped(block, self.source, starts, ends)
+            if block is not None:
+                self.blocks.append(block)
+
     # -- JSON-LD ----------------------------------------------------------------------
     def _json_ld(self, start: int, length: int) -> None:
         """Each string value of the JSON (not keys, URLs or ``@`` fields) is a block."""
@@ -386,6 +408,31 @@ def _add_with_references(builder: ProseBuilder, source: str, start: int, end: in
             builder.add_char(char, match.start(), match.end() - match.start())
         position = match.end()
     builder.add(position, end)
+
+
+def _decoded(source: str, start: int, end: int) -> tuple[str, list[int], list[int]]:
+    """``source[start:end]`` (an attribute value) with its character
+    references decoded, and for each decoded character where its source
+    starts and ends."""
+    parts: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    position = start
+    for match in _REFERENCE.finditer(source, start, end):
+        decoded = html.unescape(match.group())
+        if decoded == match.group():
+            continue
+        parts.append(source[position:match.start()])
+        starts.extend(range(position, match.start()))
+        ends.extend(range(position + 1, match.start() + 1))
+        parts.append(decoded)
+        starts.extend([match.start()] * len(decoded))
+        ends.extend([match.end()] * len(decoded))
+        position = match.end()
+    parts.append(source[position:end])
+    starts.extend(range(position, end))
+    ends.extend(range(position + 1, end + 1))
+    return "".join(parts), starts, ends
 
 
 def _add_json_string(builder: ProseBuilder, source: str, start: int, end: int) -> None:

@@ -10,6 +10,7 @@ collapses whitespace runs and masks URLs and e-mail addresses.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from claimcheck.readers.document import INVISIBLE, LIGATURES, Block, runs_after, slice_runs, source_offset
 
@@ -111,6 +112,23 @@ class ProseBuilder:
             length += len(text)
             following = at + len(text) if piece is not _BREAK and not isinstance(piece[0], str) else -1
         return "".join(parts), runs
+
+
+def mapped(block: Block, source: str, starts: Sequence[int], ends: Sequence[int]) -> Block | None:
+    """``block``, read from a text decoded out of ``source`` (an attribute's
+    value whose character ``k`` stands for ``source[starts[k]:ends[k]]``),
+    as a block of ``source``: each character tied to the source it came from."""
+    builder = ProseBuilder(source)
+    wide = dict(block.wide)
+    last = len(starts) - 1
+    for index, char in enumerate(block.text):
+        at = min(block.source_offset(index), last)
+        first, end = starts[at], ends[min(at + wide.get(at, 1) - 1, last)]
+        if end - first == 1 and source[first].translate(_FOLD) == char:
+            builder.add(first, end)  # consecutive ones join one run
+        else:
+            builder.add_char(char, first, end - first)
+    return builder.build(block.kind)
 
 
 def _collapse(text: str, runs: list[tuple[int, int]], pattern) -> tuple[str, list[tuple[int, int]]]:
