@@ -6,6 +6,7 @@ import pytest
 
 from claimcheck.api import Linter
 from claimcheck.loader import load_rules
+from claimcheck.sentence import opens_a_question
 
 from .test_loader import RULE, make_pack
 
@@ -37,6 +38,19 @@ def test_claims(linter, text):
     assert DISEASE in rules_of(linter, text)
 
 
+@pytest.mark.parametrize("text, asks", [
+    ("do you treat copd with stem cells", True),
+    ("[10:02] Renee: is it safe for my knees", True),
+    ("Can reduce swelling and heal tendons", False),  # a verb after "can": a bullet of benefits
+    ("Do you suffer from knee pain. Our stem cells heal knees.", False),  # a full stop: a statement
+    ("Our stem cells heal knees, do you", False),  # the opening is too far in to be a label's end
+    ("is", False),
+])
+def test_a_question_written_without_its_question_mark(text, asks):
+    words = [w.lower() for w in text.replace(",", " ,").replace(":", " :").replace(".", " .").split()]
+    assert opens_a_question(words) is asks
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -50,6 +64,9 @@ def test_claims(linter, text):
         "The FDA warns that clinics claim stem cells cure Parkinson's disease.",
         "According to its promoters, the serum repairs damaged cartilage.",
         "Do stem cells cure arthritis?",
+        "do you treat copd with stem cells",  # a question written without its question mark
+        "Visitor: can stem cells cure my arthritis",  # ... after a speaker's label
+        "Hi, does PRP heal torn tendons",  # ... after a greeting
         "Can PRP heal a torn tendon? (Short answer: we do not know.)",
         "Some ads promise that “stem cells heal arthritis” overnight.",
         "This stem cell therapy is not yet approved for knee arthritis.",  # "yet" inside "not yet"
@@ -368,3 +385,11 @@ def test_a_negated_comparison_on_a_sellers_page(linter, text, found):
     page = "Our clinic offers PRP injections. Book a consultation with our team today.\n\n" + text + "\n"
     rules = {f.rule for f in linter.lint_text(page) if f.line == 3}
     assert ("superiority.versus-standard-care" in rules) is found
+
+
+def test_a_safety_reassurance_with_its_risks_in_the_same_sentence_is_balanced(linter):
+    """safety.safe-claim does not fire when the sentence also tells the risks
+    (``not_near: [risk-disclosures]``); the reassurance alone still does."""
+    assert "safety.safe-claim" in rules_of(linter, "PRP is generally well tolerated.")
+    assert "safety.safe-claim" not in rules_of(
+        linter, "PRP is generally well tolerated, but like any injection it carries some risk of infection.")

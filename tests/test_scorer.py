@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from claimcheck.cli import main
 from claimcheck.engine import analyse
-from claimcheck.kinds.scorer import DEFAULT_THRESHOLD
+from claimcheck.kinds.scorer import DEFAULT_THRESHOLD, QUESTION_THRESHOLD
 from claimcheck.page import PageContext, decide
 from claimcheck.readers import reader
 from claimcheck.scorer import cutoffs
@@ -584,6 +584,22 @@ def test_a_speakers_situation_before_a_question_is_asking(following, asks):
     assert cutoffs.asks_next(narrator, following) is asks
     assert cutoffs.asks_next(seller, following) is False  # (no speaker: a claim before "Why wait?")
     assert cutoffs.needed(0.45, speaker, following=following) == (0.7 if asks else 0.45)
+
+
+def test_a_question_needs_a_higher_score(linter):
+    """A question (with its question mark or without one) is reported only at
+    QUESTION_THRESHOLD or more."""
+    question = ("#voice:promotional", "#topic", "#question", "#heading", "do", "you", "<unapproved.effects>")
+    statement = ("#voice:promotional", "#topic", "<unapproved.products>", "<unapproved.effects>", ".")
+    assert cutoffs.needed(0.45, question) == QUESTION_THRESHOLD > 0.45
+    assert cutoffs.needed(0.45, statement) == 0.45
+    knowing = ("#voice:promotional", "#question", "did", "you", "know", "that", "<unapproved.products>", "?")
+    assert cutoffs.needed(0.45, knowing) == 0.45  # asserts what follows
+    page = ("Our clinic offers stem cell infusions. Book a consultation with our team today.\n\n"
+            "[10:02:40] Visitor: do you treat copd with stem cells\n\n"
+            "[10:03:05] Renee: Yes! Our stem cell infusions repair damaged lungs.\n")
+    lines = {f.line for f in linter.lint_text(page, path="chat.txt") if f.category != "missing-disclaimer"}
+    assert 5 in lines and 3 not in lines
 
 
 def test_asking_on_a_page_needs_a_higher_score(linter):

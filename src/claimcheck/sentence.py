@@ -2,7 +2,9 @@
 
 Context is decided per candidate match:
 
-- ``question``: the sentence ends with a question mark;
+- ``question``: the sentence ends with a question mark, or, ending with no
+  stop at all, opens as a question does ("do you treat copd with stem
+  cells", a chat's or a search box's question);
 - ``negation``: a negation cue stands before the match's anchor in the same
   clause ("not approved to treat", "no evidence that ... cures"), or a
   predicate negation follows it in the same clause ("curing X is not
@@ -37,6 +39,31 @@ CUT_OVERLAP = 40  # tokens shared by two windows of an overlong sentence
 _PUNCT_BOUNDARIES = frozenset({",", ";", ":", "(", ")", "-", "--", "\u2014", "\u2013", "|", "/"})
 
 Span = tuple[int, int]
+# A sentence that ends with no stop and opens with one of these, then a
+# subject ("do you", "can stem cells", "is it"), is a question written without
+# its question mark; so is one whose first words are a speaker's label or a
+# greeting before a colon or comma ("Visitor: do you treat copd", "Hi, is it
+# safe"). A verb after the auxiliary is no question ("Can reduce swelling" is
+# a bullet of benefits).
+ASKING = frozenset("do does did can could is are was were will would should has have may might".split())
+ASKED = frozenset("""you i we they it he she this that these those there my your our his her their the a an any
+anyone someone anybody somebody stem prp exosomes exosome""".split())
+_STOPS = frozenset({".", "!", "...", "\u2026"})
+_LABEL_WORDS = 8  # how far into a sentence a speaker's label or greeting may end
+OPENING_WORDS = _LABEL_WORDS + 2  # the first words opens_a_question reads (and the last two)
+
+
+def opens_a_question(words) -> bool:
+    """Whether lower-cased ``words`` (a sentence's: its first
+    ``OPENING_WORDS`` and last two suffice) read as a question written
+    without its question mark: no stop at its end, an auxiliary and a
+    subject first, or right after a colon or comma among its first words."""
+    if len(words) < 3 or any(word in _STOPS or word.endswith("?") for word in words[-2:]):
+        return False
+    return any((at == 0 or words[at - 1] in (":", ",")) and words[at] in ASKING and words[at + 1] in ASKED
+               for at in range(min(_LABEL_WORDS, len(words) - 2)))
+
+
 # Words that open a denial ("no side effects", "without surgery"). One before
 # another in the same clause is a list of denials, not a negation of it.
 _DENIALS = frozenset({"no", "without"})
@@ -172,7 +199,8 @@ class Sentence:
         return frozenset(found)
 
     def is_question(self, anchor: int) -> bool:
-        """The clause holding ``anchor`` ends with a question mark."""
+        """The clause holding ``anchor`` ends with a question mark, or the
+        sentence is a question written without one (:func:`opens_a_question`)."""
         texts = self.tokens.texts
         for index in range(anchor, self.end):
             text = texts[index]
@@ -180,7 +208,9 @@ class Sentence:
                 return True
             if text in {".", "!", "..."}:
                 return False
-        return False
+        first = min(self.start + OPENING_WORDS, self.end)
+        return opens_a_question([texts[i].lower() for i in range(self.start, first)]
+                                + [texts[i].lower() for i in range(max(first, self.end - 2), self.end)])
 
     def _clause(self, anchor: int, punctuation: bool = True) -> Span:
         first, last = self.start, self.end

@@ -8,6 +8,9 @@ stand for matched terms.
 
 - A title whose only terms name a product ("Secretome Serum in Denver", "My
   story") is not scored at all, nor is a sentence of one or two words.
+- A question (the scorer's ``#question`` flag) needs
+  :data:`claimcheck.kinds.scorer.QUESTION_THRESHOLD`, unless it opens with
+  "did you know" or "do you know", which assert what follows.
 - On an informational page, a title naming only what the page is about
   ("Types of arthritis"), a lead-in ending with a colon, and a speaker's
   own situation right before a question ("My mother has COPD. Would she
@@ -25,10 +28,11 @@ from claimcheck.kinds.scorer import (
     ASKING_THRESHOLD,
     INFORMATIONAL_THRESHOLD,
     LEAD_IN_THRESHOLD,
+    QUESTION_THRESHOLD,
     SHORT_TITLE_WORDS,
     TOPIC_TITLE_THRESHOLD,
 )
-from claimcheck.scorer.features import CONDITION, HEADING, NUMBER, TOPIC_VOCABULARY
+from claimcheck.scorer.features import CONDITION, HEADING, NUMBER, QUESTION, TOPIC_VOCABULARY
 
 TOO_SHORT_WORDS = 2
 # How far into the rest of a paragraph the next sentence's end is looked for
@@ -70,6 +74,8 @@ def needed(threshold: float, words: tuple[str, ...], informational: bool = False
         return None
     if informational:
         threshold = max(threshold, INFORMATIONAL_THRESHOLD)
+    if QUESTION in words and not asserts(words):
+        threshold = max(threshold, QUESTION_THRESHOLD)
     if names_only_a_topic(words):
         threshold = max(threshold, TOPIC_TITLE_THRESHOLD)
     if a_lead_in(words):
@@ -77,6 +83,20 @@ def needed(threshold: float, words: tuple[str, ...], informational: bool = False
     if following and asks_next(words, following):
         threshold = max(threshold, ASKING_THRESHOLD)
     return threshold
+
+
+# Questions that assert what follows them ("Did you know that most of our
+# patients avoid surgery?").
+_ASSERTING = (("did", "you", "know"), ("do", "you", "know"))
+
+
+def asserts(words: tuple[str, ...]) -> bool:
+    """Whether the scorer's ``words`` (flags first) open with a question
+    that asserts what follows it ("did you know that...")."""
+    first = 0
+    while first < len(words) and words[first].startswith("#"):
+        first += 1
+    return tuple(words[first:first + 3]) in _ASSERTING
 
 
 def too_short(text: str) -> bool:

@@ -29,14 +29,23 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from claimcheck.page import PageContext
-from claimcheck.sentence import ATTRIBUTION, NEGATION, NEGATION_AFTER, PSEUDO_NEGATION, RESEARCH, inside_any
+from claimcheck.sentence import (
+    ATTRIBUTION,
+    NEGATION,
+    NEGATION_AFTER,
+    PSEUDO_NEGATION,
+    RESEARCH,
+    inside_any,
+    opens_a_question,
+)
 
 # Changes whenever what this module produces changes: a model trained on
 # another version is refused.
-FEATURES_VERSION = 4
+FEATURES_VERSION = 5
 
 # Words of the scorer's vocabulary that other modules read.
 HEADING = "#heading"  # the sentence ends without a full stop: a title, heading or bullet
+QUESTION = "#question"  # a question mark, or a question written without one
 NUMBER = "<num>"
 CONDITION = "<cond>"  # an open-class condition (see Conditions)
 # The vocabulary whose terms name the products (and a page's topic product).
@@ -103,8 +112,8 @@ def features(texts: Sequence[str], start: int, end: int, terms, page: PageContex
     pseudo = terms.get(PSEUDO_NEGATION, ())
     flags += sorted({_FLAGS[label] for label, spans in terms.items()
                      if label in _FLAGS and not (label in _DENIALS and _all_inside(spans, pseudo))})
-    if "?" in joined:
-        flags.append("#question")
+    if "?" in joined or opens_a_question(words):
+        flags.append(QUESTION)
     if '"' in joined:
         flags.append("#quote")
     if words and not _ends_a_sentence(words):
