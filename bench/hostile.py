@@ -105,6 +105,9 @@ GENERATORS: dict[str, tuple[Callable[[int], str], str]] = {
     "MDX elements {[": (lambda n: _repeat('<Grid items={[ { text: "' + CLAIM + '" },\n<Open b={' + "'" * 50 + "\n", n),
                         ".md"),
     "template parameters": (lambda n: _repeat('{{< cta text="' + CLAIM + '" url="/x" >}}\n', n), ".md"),
+    # fifteenth session: WordPress shortcodes with copy parameters, and openings that never close
+    "WordPress shortcodes": (lambda n: _repeat('[et_pb_blurb title="' + CLAIM + '" image="/a.jpg"]<p>' + CLAIM
+                                               + '.</p>[/et_pb_blurb][vc_row][a_b ' + "=" * 300 + "\n", n), ".html"),
     # fifteenth session: iframes whose srcdoc holds escaped HTML (and one srcdoc of the whole size)
     "iframe srcdoc": (lambda n: _repeat('<iframe srcdoc="&lt;p&gt;' + CLAIM + ' &amp;ndash; it&amp;rsquo;s '
                                         '&lt;b&gt;safe&lt;/b&gt;.&lt;/p&gt;"></iframe>\n', n // 2)

@@ -95,6 +95,8 @@ _PIECES = st.sampled_from([
     'a,"b, c",$1\n', ',"', '",',
     # fifteenth session: an iframe's srcdoc (escaped HTML, references within references)
     '<iframe srcdoc="', "&lt;p&gt;", "&amp;lt;", "&amp;rsquo;", "&quot;", '"></iframe>',
+    # ... and WordPress shortcodes
+    "[et_pb_text]", "[/et_pb_text]", '[et_pb_blurb title="', '"]', "[vc_row]", "[x]", "[a =",
 ])
 
 

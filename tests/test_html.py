@@ -334,3 +334,22 @@ def test_an_iframe_srcdoc_is_read_as_a_page_of_its_own(linter):
 def _line_column(source: str, offset: int) -> tuple[int, int]:
     line_start = source.rfind("\n", 0, offset) + 1
     return source.count("\n", 0, offset) + 1, offset - line_start + 1
+
+
+def test_wordpress_shortcodes_are_layout_and_their_copy_parameters_copy(linter):
+    """Page builders' shortcodes end blocks as their sections and modules do;
+    a copy parameter's value is a block of its own, at its exact source;
+    text in brackets that is no shortcode stays text."""
+    source = ('[et_pb_section fb_built="1"][et_pb_row][et_pb_text]<h2>Knees</h2>\r\n'
+              '<p>Our clinic opened in 2015.</p>[/et_pb_text]\r\n'
+              '[et_pb_blurb title="Stem cells heal arthritis" image="/a.jpg"]<p>Book a visit [1].</p>[/et_pb_blurb]\r\n'
+              '[vc_message color="info"]Exosomes erase wrinkles.[/vc_message][/et_pb_row][/et_pb_section]\r\n'
+              '<p>See [x] and [see more].</p>\r\n')
+    document = read(source, "x.html")
+    assert [b.text for b in document.blocks] == [
+        "Knees", "Our clinic opened in 2015.", "Stem cells heal arthritis", "Book a visit [1].",
+        "Exosomes erase wrinkles.", "See [x] and [see more]."]
+    _assert_exact_offsets(document, source)
+    found = [f for f in linter.lint_text(source, "x.html", "html") if f.rule == "unapproved.disease-treatment"]
+    assert [(f.line, f.column, f.text) for f in found] == [
+        (3, 21, "Stem cells heal arthritis"), (4, 26, "Exosomes erase wrinkles")]

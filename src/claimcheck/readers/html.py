@@ -2,7 +2,8 @@
 alt text, ``title`` and ``aria-label`` attributes, the copy props of MDX
 components and custom elements, data attributes that hold copy (tooltips,
 popovers), and the strings of JSON-LD data, each mapped back to exact
-source characters.
+source characters. WordPress shortcodes (page builders' "[et_pb_text]",
+"[vc_row]") are read as layout, their copy parameters as copy.
 
 Built on the standard library's ``html.parser``: it is forgiving of broken
 markup (unclosed tags, stray brackets), streams, and reports where each
@@ -83,6 +84,47 @@ def named_like_copy(name: str) -> bool:
     return _COPY_NAME.fullmatch(name.lower().replace("-", "").replace("_", "")) is not None
 
 
+# A template tag's or shortcode's named parameter ('{{< testimonial quote="..."
+# >}}', '[et_pb_blurb title="..."]'): one named like copy holds text the page
+# shows. Bounded repeats keep time linear.
+TAG_PARAMETER = re.compile(r"""([A-Za-z_][\w-]{0,50})[ \t]*=[ \t]*(["'])((?:(?!\2).){1,2000})\2""")
+
+# WordPress shortcodes in a post's content, as page builders save them
+# ("[et_pb_section][et_pb_text]...[/et_pb_text]", "[vc_row][vc_column_text]",
+# "[caption id=... align=...]"): an opening tag whose name holds "_" or whose
+# parameters hold "=", or a closing tag. Text in brackets is left ("[1]",
+# "[x]", "[see more]"). No bracket inside a tag: time stays linear.
+_SHORTCODE = re.compile(r"\[(/?)([a-z][a-z0-9_-]{0,40})((?:[ \t][^\[\]\n]{0,2000})?)\]")
+
+
+def without_shortcodes(source: str) -> str:
+    """``source`` with its WordPress shortcodes read as layout, one character
+    for one (every offset stays exact): each becomes ``<hr>`` and spaces, a
+    boundary between blocks as the builder's sections, rows and modules
+    are on the page; the values of its copy parameters (``title``,
+    ``text``, ``button_text``...) are kept where they stand, each a block
+    of its own."""
+    if "[" not in source or _SHORTCODE.search(source) is None:
+        return source
+
+    def layout(match: re.Match) -> str:
+        closing, name, rest = match.groups()
+        if not (closing or "_" in name or "=" in rest):
+            return match.group()
+        tag = match.group()
+        out = list("<hr>" + " " * (len(tag) - 4))
+        if not closing:
+            for value in TAG_PARAMETER.finditer(tag):
+                if value.group(3).strip() and named_like_copy(value.group(1)):
+                    start = value.start(3)
+                    if start - 3 >= 4:
+                        out[start - 3:start] = "<p>"  # the value a block of its own
+                    out[start:value.end(3)] = value.group(3)
+        return "".join(out)
+
+    return _SHORTCODE.sub(layout, source)
+
+
 def _data_copy(name: str) -> bool:
     """Whether data attribute ``name`` ("data-bs-title") holds copy."""
     rest = name[5:]
@@ -100,7 +142,8 @@ _JSON_SIMPLE = {'"': '"', "\\": "\\", "/": "/", "b": " ", "f": " ", "n": " ", "r
 
 
 def read(source: str, path: str, skip: Sequence[str] = DEFAULT_SKIP) -> Document:
-    return Document(path, source, items.split(_rejoined(_parse(source, skip), source), source, hard_breaks=True))
+    parsed = without_shortcodes(source)
+    return Document(path, source, items.split(_rejoined(_parse(parsed, skip), parsed), parsed, hard_breaks=True))
 
 
 def blocks_of(source: str, start: int, end: int, skip: Sequence[str] = DEFAULT_SKIP) -> list[Block]:
@@ -108,7 +151,7 @@ def blocks_of(source: str, start: int, end: int, skip: Sequence[str] = DEFAULT_S
     block), offsets into ``source``; their kinds start with ``html-``. Not
     yet cut at list markers: the Markdown reader cuts all its blocks."""
     return [dataclasses.replace(block.shifted(start), kind=f"html-{block.kind}")
-            for block in _parse(source[start:end], skip)]
+            for block in _parse(without_shortcodes(source[start:end]), skip)]
 
 
 def _parse(source: str, skip: Sequence[str], framed: bool = True) -> list[Block]:

@@ -201,10 +201,10 @@ _EMPHASIS_ONLY = str.maketrans({"*": "\u00a0", "_": "\u00a0", "~": "\u00a0"})
 # in their place, or nothing), but for the values of their copy parameters.
 # No brace inside a tag: time stays linear in the text.
 _TEMPLATE_TAG = re.compile(r"\{\{[^{}\n]{0,2000}\}\}|\{%[^{}\n]{0,2000}%\}|\{:[^{}\n]{0,2000}\}")
-# A tag's named parameter ('{{< testimonial quote="..." >}}', '{% include
-# hero.html subheading="..." %}'): one named like copy (html.named_like_copy, "-"
-# and "_" ignored) holds text the page shows, and is kept where it stands.
-_TAG_PARAMETER = re.compile(r"""([A-Za-z_][\w-]{0,50})[ \t]*=[ \t]*(["'])((?:(?!\2).){1,2000})\2""")
+# A tag's named parameter: html.TAG_PARAMETER ('{{< testimonial quote="..."
+# >}}', '{% include hero.html subheading="..." %}'); one named like copy
+# (html.named_like_copy, "-" and "_" ignored) holds text the page shows, and is
+# kept where it stands.
 
 
 def _without_templates(text: str) -> str:
@@ -216,7 +216,7 @@ def _without_templates(text: str) -> str:
     word break in prose. The values of a tag's copy parameters are kept
     where they stand, the rest of that tag read as no-break spaces (so that
     a value alone on its line is a paragraph, never indented code)."""
-    from claimcheck.readers.html import named_like_copy
+    from claimcheck.readers.html import TAG_PARAMETER, named_like_copy
 
     line = [-1, False]  # the end of the current match's line, and whether it holds only tags and blanks
 
@@ -227,7 +227,7 @@ def _without_templates(text: str) -> str:
             line[0] = len(text) if end < 0 else end
             line[1] = not _TEMPLATE_TAG.sub("", text[start:line[0]]).strip()
         tag = match.group()
-        kept = [value for value in _TAG_PARAMETER.finditer(tag) if value.group(3).strip()
+        kept = [value for value in TAG_PARAMETER.finditer(tag) if value.group(3).strip()
                 and named_like_copy(value.group(1))]
         if not kept:
             return (" " if line[1] else "\u00a0") * len(tag)
@@ -438,7 +438,7 @@ def _jsx_end(text: str, start: int) -> tuple[bool, int]:
 def _jsx_expressions(text: str) -> str:
     """``text`` with the JSX elements whose props hold JavaScript read as
     their copy alone (see ``_JSX_START``)."""
-    from claimcheck.readers.html import named_like_copy
+    from claimcheck.readers.html import TAG_PARAMETER, named_like_copy
 
     out: list[str] = []
     done = scanned = 0  # the end of the last element read; how far any scan went
@@ -746,7 +746,7 @@ def _front_matter(source: str, to_char, node, fields: Sequence[str]) -> list[Blo
         return []
     if not isinstance(root, yaml.MappingNode):
         return []
-    from claimcheck.readers.html import named_like_copy
+    from claimcheck.readers.html import TAG_PARAMETER, named_like_copy
 
     blocks: list[Block] = []
     for value in _copy_values(root, fields, named_like_copy, yaml):
