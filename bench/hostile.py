@@ -108,6 +108,8 @@ GENERATORS: dict[str, tuple[Callable[[int], str], str]] = {
     # fifteenth session: WordPress shortcodes with copy parameters, and openings that never close
     "WordPress shortcodes": (lambda n: _repeat('[et_pb_blurb title="' + CLAIM + '" image="/a.jpg"]<p>' + CLAIM
                                                + '.</p>[/et_pb_blurb][vc_row][a_b ' + "=" * 300 + "\n", n), ".html"),
+    "WordPress shortcodes, Markdown": (lambda n: _repeat('Intro [et_pb_blurb title="' + CLAIM + '"]' + CLAIM
+                                                         + '. [/et_pb_blurb] [x] [a_b ' + "=" * 300 + "\n\n", n), ".md"),
     # fifteenth session: iframes whose srcdoc holds escaped HTML (and one srcdoc of the whole size)
     "iframe srcdoc": (lambda n: _repeat('<iframe srcdoc="&lt;p&gt;' + CLAIM + ' &amp;ndash; it&amp;rsquo;s '
                                         '&lt;b&gt;safe&lt;/b&gt;.&lt;/p&gt;"></iframe>\n', n // 2)

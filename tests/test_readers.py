@@ -186,6 +186,20 @@ def test_template_tags_copy_parameters_are_read_where_they_stand():
     assert_exact_offsets(document, source)
 
 
+def test_wordpress_shortcodes_in_markdown_are_layout():
+    """A post migrated from WordPress keeps its page builder's shortcodes: a
+    line of them ends the paragraph, one among text is a word break, one
+    with copy values makes them a paragraph of their own; text in brackets
+    ("[1]", "[x]", links) stays as it is."""
+    source = ('[et_pb_section][et_pb_text]\r\n\r\nOur stem cells heal knees. [1]\r\n\r\n'
+              '[/et_pb_text][et_pb_blurb title="Exosomes cure COPD"]Call us.[/et_pb_blurb]\n\n'
+              'Intro [vc_row] text, see [the study](http://x.y) and [x].\n\n| a | b |\n|---|---|\n| [et_pb_text]c | d |\n')
+    document = markdown.read(source, "x.md")
+    assert prose(document) == ["Our stem cells heal knees. [1]", "Exosomes cure COPD", "Call us.",
+                               "Intro text, see the study and [x].", "a", "b", "c", "d"]
+    assert_exact_offsets(document, source)
+
+
 def test_mdx_import_and_export_lines_are_not_prose():
     source = ("import { Callout, Testimonial } from '../components'\r\nimport './styles.css';\n"
               "export const meta = { title: 'Cures' }\n\nImport duties apply. We export to Canada.\n"

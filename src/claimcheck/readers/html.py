@@ -91,10 +91,18 @@ TAG_PARAMETER = re.compile(r"""([A-Za-z_][\w-]{0,50})[ \t]*=[ \t]*(["'])((?:(?!\
 
 # WordPress shortcodes in a post's content, as page builders save them
 # ("[et_pb_section][et_pb_text]...[/et_pb_text]", "[vc_row][vc_column_text]",
-# "[caption id=... align=...]"): an opening tag whose name holds "_" or whose
-# parameters hold "=", or a closing tag. Text in brackets is left ("[1]",
-# "[x]", "[see more]"). No bracket inside a tag: time stays linear.
-_SHORTCODE = re.compile(r"\[(/?)([a-z][a-z0-9_-]{0,40})((?:[ \t][^\[\]\n]{0,2000})?)\]")
+# "[caption id=... align=...]"): an opening tag whose name joins words with
+# "_" or whose parameters hold "name=", or a closing tag. Text in brackets
+# is left ("[1]", "[x]", "[see more]", "[bar_]", "[foo <b attr=...]"). No
+# bracket or angle bracket inside a tag: time stays linear.
+SHORTCODE = re.compile(r"\[(/?)([a-z][a-z0-9]*(?:[_-][a-z0-9]+){0,10})((?:[ \t][^\[\]\n<>]{0,2000})?)\]")
+_PARAMETER_NAME = re.compile(r"\w=")
+
+
+def is_shortcode(match: re.Match) -> bool:
+    """Whether a match of :data:`SHORTCODE` is a shortcode, not text in brackets."""
+    closing, name, rest = match.groups()
+    return bool(closing) or "_" in name or _PARAMETER_NAME.search(rest) is not None
 
 
 def without_shortcodes(source: str) -> str:
@@ -104,14 +112,13 @@ def without_shortcodes(source: str) -> str:
     are on the page; the values of its copy parameters (``title``,
     ``text``, ``button_text``...) are kept where they stand, each a block
     of its own."""
-    if "[" not in source or _SHORTCODE.search(source) is None:
+    if "[" not in source or SHORTCODE.search(source) is None:
         return source
 
     def layout(match: re.Match) -> str:
-        closing, name, rest = match.groups()
-        if not (closing or "_" in name or "=" in rest):
+        if not is_shortcode(match):
             return match.group()
-        tag = match.group()
+        tag, closing = match.group(), match.group(1)
         out = list("<hr>" + " " * (len(tag) - 4))
         if not closing:
             for value in TAG_PARAMETER.finditer(tag):
@@ -122,7 +129,7 @@ def without_shortcodes(source: str) -> str:
                     out[start:value.end(3)] = value.group(3)
         return "".join(out)
 
-    return _SHORTCODE.sub(layout, source)
+    return SHORTCODE.sub(layout, source)
 
 
 def _data_copy(name: str) -> bool:

@@ -207,26 +207,37 @@ _TEMPLATE_TAG = re.compile(r"\{\{[^{}\n]{0,2000}\}\}|\{%[^{}\n]{0,2000}%\}|\{:[^
 # kept where it stands.
 
 
-def _without_templates(text: str) -> str:
-    """``text`` with its template tags read as blanks, one character for one
-    (so every offset stays exact): a line of nothing but tags becomes a blank
-    line, which ends the paragraph around it as the rendered page does;
+def _without_templates(text: str, pattern: re.Pattern = _TEMPLATE_TAG, is_tag=None) -> str:
+    """``text`` with its template tags (matches of ``pattern`` that
+    ``is_tag`` accepts, all if None) read as blanks, one character for one
+    (so every offset stays exact): a line of nothing but tags becomes a
+    blank line, which ends the paragraph around it as the rendered page does;
     a tag among other text becomes no-break spaces, which keep a link
     destination a destination ("[Book]({{ site.url }}/book)") and read as a
     word break in prose. The values of a tag's copy parameters are kept
     where they stand, the rest of that tag read as no-break spaces (so that
-    a value alone on its line is a paragraph, never indented code)."""
+    a value alone on its line is a paragraph, never indented code). With
+    ``html.SHORTCODE`` and ``html.is_shortcode``, WordPress shortcodes: one
+    with copy values among text also ends the paragraph on each side of it,
+    so that its values are a paragraph (two newlines for its first and last
+    characters)."""
     from claimcheck.readers.html import TAG_PARAMETER, named_like_copy
 
     line = [-1, False]  # the end of the current match's line, and whether it holds only tags and blanks
 
+    def tags_only(start: int, end: int) -> bool:
+        rest = pattern.sub(lambda m: "" if is_tag is None or is_tag(m) else m.group(), text[start:end])
+        return not rest.strip()
+
     def blank(match: re.Match) -> str:
+        tag = match.group()
+        if is_tag is not None and not is_tag(match):
+            return tag
         if match.start() > line[0]:  # a new line (matches come in order: each line is looked at once)
             start = text.rfind("\n", 0, match.start()) + 1
             end = text.find("\n", match.end())
             line[0] = len(text) if end < 0 else end
-            line[1] = not _TEMPLATE_TAG.sub("", text[start:line[0]]).strip()
-        tag = match.group()
+            line[1] = tags_only(start, line[0])
         kept = [value for value in TAG_PARAMETER.finditer(tag) if value.group(3).strip()
                 and named_like_copy(value.group(1))]
         if not kept:
@@ -234,9 +245,14 @@ def _without_templates(text: str) -> str:
         out = ["\u00a0"] * len(tag)
         for value in kept:
             out[value.start(3):value.end(3)] = value.group(3)
+        if is_tag is not None and not line[1]:
+            # a shortcode's copy values among text are a paragraph of their
+            # own: it ends on each side of the shortcode (its values stand from
+            # the sixth character on, before the closing quote and bracket)
+            out[:2] = out[-2:] = "\n\n"
         return "".join(out)
 
-    return _TEMPLATE_TAG.sub(blank, text)
+    return pattern.sub(blank, text)
 
 
 # MDX's ES module lines (an .mdx file is read as Markdown): "import { Callout }
@@ -479,8 +495,8 @@ _FOOTNOTE_TRAP = re.compile(r"\[(?=\^(?![^\s\[\]^]{1,100}\]))|\^(?=\[)")
 
 
 def _defused(text: str) -> str:
-    """``text`` with template tags and kramdown attribute lists read as
-    blanks (see ``_without_templates``), MkDocs' admonitions and content
+    """``text`` with template tags, kramdown attribute lists and WordPress
+    shortcodes read as blanks (see ``_without_templates``), MkDocs' admonitions and content
     tabs as block quotes (``_admonitions``), colon fences' marker lines as
     headings or blank lines (``_colon_fences``), callouts' markers as headings'
     marks or spaces (``_callouts``), highlights' marks and wiki links'
@@ -490,6 +506,11 @@ def _defused(text: str) -> str:
     and pathological nesting read as plain characters (see MAX_MARKERS)."""
     if "{{" in text or "{%" in text or "{:" in text:
         text = _without_templates(text)
+    if "[" in text:
+        from claimcheck.readers.html import SHORTCODE, is_shortcode
+
+        if SHORTCODE.search(text) is not None:
+            text = _without_templates(text, SHORTCODE, is_shortcode)
     if ("!!!" in text or "???" in text or "===" in text) and _ADMONITION_HINT.search(text):
         text = _admonitions(text)
     if ":::" in text and _COLON_FENCE_HINT.search(text):
