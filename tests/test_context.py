@@ -393,3 +393,15 @@ def test_a_safety_reassurance_with_its_risks_in_the_same_sentence_is_balanced(li
     assert "safety.safe-claim" in rules_of(linter, "PRP is generally well tolerated.")
     assert "safety.safe-claim" not in rules_of(
         linter, "PRP is generally well tolerated, but like any injection it carries some risk of infection.")
+
+
+def test_the_approval_of_approved_products_is_no_claim_and_approval_idioms_are(linter):
+    """"FDA-approved" said of an approved product (a neurotoxin, a hair loss
+    medicine) is true; approval told as an idiom or a backing is a claim."""
+    approval = {"fda.approved", "fda.authority-approval"}
+    assert not approval & rules_of(linter, "We inject only FDA-approved Botox and dermal fillers.")
+    assert not approval & rules_of(linter, "Minoxidil and finasteride are the two FDA-approved medicines for hair loss.")
+    assert "fda.approved" in rules_of(linter, "Our FDA-approved exosome serum rebuilds collagen.")
+    assert "fda.approved" in rules_of(linter, "This therapy has the FDA's green light for knee pain.")
+    assert "fda.approved" in rules_of(linter, "PRP is an FDA-backed treatment for tendon pain.")
+    assert "fda.authority-approval" in rules_of(linter, "Our cord cells were cleared by regulators for joint repair.")
