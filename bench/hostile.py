@@ -110,6 +110,9 @@ GENERATORS: dict[str, tuple[Callable[[int], str], str]] = {
                                                + '.</p>[/et_pb_blurb][vc_row][a_b ' + "=" * 300 + "\n", n), ".html"),
     "WordPress shortcodes, Markdown": (lambda n: _repeat('Intro [et_pb_blurb title="' + CLAIM + '"]' + CLAIM
                                                          + '. [/et_pb_blurb] [x] [a_b ' + "=" * 300 + "\n\n", n), ".md"),
+    # fifteenth session: links and images with titles, and reference definitions with titles
+    "link titles": (lambda n: _repeat('[Book](/b "' + CLAIM + '") ![x](/i.png \'' + CLAIM + '\') [r' + "]" * 50
+                                      + '\n\n[r]: /u "' + CLAIM + '"\n\n', n), ".md"),
     # fifteenth session: iframes whose srcdoc holds escaped HTML (and one srcdoc of the whole size)
     "iframe srcdoc": (lambda n: _repeat('<iframe srcdoc="&lt;p&gt;' + CLAIM + ' &amp;ndash; it&amp;rsquo;s '
                                         '&lt;b&gt;safe&lt;/b&gt;.&lt;/p&gt;"></iframe>\n', n // 2)

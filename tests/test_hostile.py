@@ -97,6 +97,8 @@ _PIECES = st.sampled_from([
     '<iframe srcdoc="', "&lt;p&gt;", "&amp;lt;", "&amp;rsquo;", "&quot;", '"></iframe>',
     # ... and WordPress shortcodes
     "[et_pb_text]", "[/et_pb_text]", '[et_pb_blurb title="', '"]', "[vc_row]", "[x]", "[a =",
+    # ... and link and image titles, reference definitions with titles
+    '[a](/b "', '")', "![i](/j '", "')", "[r]: /u (", "[r]: /u \"", "[r]",
 ])
 
 

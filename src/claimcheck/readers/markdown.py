@@ -615,7 +615,9 @@ def _collect(root, source: str, to_char, blocks: list[Block], fields) -> None:
                     else:
                         _text(child, source, to_char, frame[2])
                 else:
-                    _inline(child, source, to_char, frame[2])
+                    _inline(child, source, to_char, frame[2], blocks)
+            elif name == "definition":  # a link reference definition: its title shows as a tooltip
+                blocks.extend(_title(child, source, to_char))
             elif name == "front_matter":
                 blocks.extend(_front_matter(source, to_char, child, fields))
             elif name == "html_block":  # raw HTML: read by the HTML reader
@@ -663,8 +665,29 @@ def _text(node, source: str, to_char, out: ProseBuilder) -> None:
 _SEPARATE = object()  # on the stack of ``_inline``: a word break
 
 
-def _inline(node, source: str, to_char, out: ProseBuilder) -> None:
-    """Add an inline node's prose (without recursion: emphasis may nest deeply)."""
+def _title(node, source: str, to_char) -> list[Block]:
+    """The title of a link, an image or a link reference definition
+    (``[Book](/book "Heal your elbow")``, ``[scan]: /a.png "Tendon healed"``),
+    which a browser shows as a tooltip: copy, as an HTML ``title`` attribute
+    is, a block of its own. Found as written inside the node's source (the
+    title of a reference link stands in its definition); one written with an
+    escape or an entity is not located, and not read."""
+    title = node.meta.get("title") or ""
+    if not title.strip():
+        return []
+    start, end = (to_char(b) for b in node.srcmap)
+    at = source.rfind(title, start, end)
+    if at < 0 or source[at - 1:at] not in ('"', "'", "("):
+        return []
+    builder = ProseBuilder(source)
+    builder.add(at, at + len(title))
+    block = builder.build("attribute")
+    return [] if block is None else [block]
+
+
+def _inline(node, source: str, to_char, out: ProseBuilder, blocks: list[Block] | None = None) -> None:
+    """Add an inline node's prose (without recursion: emphasis may nest
+    deeply); the titles of its links and images go to ``blocks``."""
     stack = [node]
     while stack:
         node = stack.pop()
@@ -692,6 +715,8 @@ def _inline(node, source: str, to_char, out: ProseBuilder) -> None:
             continue
         elif name in _INLINE_CONTAINERS:
             boundary = name in ("link", "image")
+            if boundary and blocks is not None and node.meta.get("title"):
+                blocks.extend(_title(node, source, to_char))
             children = list(node.children)
             # Pushed in reverse, so that they come off in document order.
             stack.extend(([_SEPARATE] if boundary else []) + children[::-1] + ([_SEPARATE] if boundary else []))
