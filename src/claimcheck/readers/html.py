@@ -18,8 +18,9 @@ inline elements (``<b>cure</b>``) do not. ``script`` (except JSON-LD),
 ``code``, elements with ``hidden`` (but not an inactive tab panel) and
 what the ``skip`` selectors name (navigation, menus and cookie banners by
 default) are skipped with their whole subtree. An ``iframe``'s ``srcdoc``
-(a page written, escaped, in an attribute) is read as a page of its own. Comments are never prose;
-claimcheck's suppression comments work in HTML as in Markdown.
+(a page written, escaped, in an attribute) is read as a page of its own.
+Comments are never prose; claimcheck's suppression comments work in HTML
+as in Markdown.
 """
 
 from __future__ import annotations
