@@ -83,6 +83,19 @@ def test_a_landing_pages_counters_and_form_are_a_sellers_voice(cues):
     assert {"happy patients", "patient satisfaction", "good candidate", "free evaluation"} <= set(dict(page.promotional))
 
 
+def test_a_vendors_orders_and_representatives_are_a_sellers_voice(cues):
+    """A vendor's paper to practitioners cites studies ("et al") but sells:
+    an order and a sales representative are a seller's cues; a court's "to
+    order" is not."""
+    paper = ["Our allograft supports tendon repair (Lee et al. 2021; Kim et al. 2022).",
+             "To order, contact your regional representative."]
+    page = decide(paper, cues)
+    assert page.voice == PROMOTIONAL
+    assert {"to order,", "regional representative"} <= set(dict(page.promotional))
+    court = decide(["The agency asks the court to order the clinic to stop selling the product."], cues)
+    assert "to order," not in dict(court.promotional)
+
+
 def test_one_sentence_has_no_voice(cues):
     assert decide(["Our stem cells heal knees."], cues).voice == UNKNOWN
     assert decide([], cues) == decide([], cues)
