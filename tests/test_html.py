@@ -344,11 +344,11 @@ def test_wordpress_shortcodes_are_layout_and_their_copy_parameters_copy(linter):
               '<p>Our clinic opened in 2015.</p>[/et_pb_text]\r\n'
               '[et_pb_blurb title="Stem cells heal arthritis" image="/a.jpg"]<p>Book a visit [1].</p>[/et_pb_blurb]\r\n'
               '[vc_message color="info"]Exosomes erase wrinkles.[/vc_message][/et_pb_row][/et_pb_section]\r\n'
-              '<p>See [x] and [see more].</p>\r\n')
+              '<p>See [x] and [see more].</p><img alt="A [caption id=1] knee" src="k.png">\r\n')
     document = read(source, "x.html")
     assert [b.text for b in document.blocks] == [
         "Knees", "Our clinic opened in 2015.", "Stem cells heal arthritis", "Book a visit [1].",
-        "Exosomes erase wrinkles.", "See [x] and [see more]."]
+        "Exosomes erase wrinkles.", "See [x] and [see more].", "A knee"]  # in an attribute: blanks
     _assert_exact_offsets(document, source)
     found = [f for f in linter.lint_text(source, "x.html", "html") if f.rule == "unapproved.disease-treatment"]
     assert [(f.line, f.column, f.text) for f in found] == [

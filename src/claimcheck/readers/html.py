@@ -112,14 +112,27 @@ def without_shortcodes(source: str) -> str:
     boundary between blocks as the builder's sections, rows and modules
     are on the page; the values of its copy parameters (``title``,
     ``text``, ``button_text``...) are kept where they stand, each a block
-    of its own."""
+    of its own. One inside a tag (an attribute's value) is read as blanks."""
     if "[" not in source or SHORTCODE.search(source) is None:
         return source
+    seen = [0, False]  # how far the source has been scanned, and whether that point is inside a tag
+
+    def inside_a_tag(at: int) -> bool:
+        """Whether ``at`` lies inside a tag (an attribute's value): the last
+        "<" or ">" before it, found scanning on from the last match (so each
+        character is scanned once)."""
+        opened, closed = source.rfind("<", seen[0], at), source.rfind(">", seen[0], at)
+        if opened >= 0 or closed >= 0:
+            seen[1] = opened > closed
+        seen[0] = at
+        return seen[1]
 
     def layout(match: re.Match) -> str:
         if not is_shortcode(match):
             return match.group()
         tag, closing = match.group(), match.group(1)
+        if inside_a_tag(match.start()):
+            return " " * len(tag)  # in an attribute's value: blanks, no markup
         out = list("<hr>" + " " * (len(tag) - 4))
         if not closing:
             for value in TAG_PARAMETER.finditer(tag):
