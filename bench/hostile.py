@@ -110,6 +110,10 @@ GENERATORS: dict[str, tuple[Callable[[int], str], str]] = {
                                                + '.</p>[/et_pb_blurb][vc_row][a_b ' + "=" * 300 + "\n", n), ".html"),
     "WordPress shortcodes, Markdown": (lambda n: _repeat('Intro [et_pb_blurb title="' + CLAIM + '"]' + CLAIM
                                                          + '. [/et_pb_blurb] [x] [a_b ' + "=" * 300 + "\n\n", n), ".md"),
+    # fifteenth session: template comments over lines, comments on one line before text, and an opening that
+    # never closes
+    "template comments": (lambda n: _repeat("{% comment %}\n" + CLAIM + ".\n{% endcomment %}\n{# a #} {{!-- b --}} "
+                                            + CLAIM + ".\n\n", n) + "{# never closed " + CLAIM, ".md"),
     # fifteenth session: links and images with titles, and reference definitions with titles
     "link titles": (lambda n: _repeat('[Book](/b "' + CLAIM + '") ![x](/i.png \'' + CLAIM + '\') [r' + "]" * 50
                                       + '\n\n[r]: /u "' + CLAIM + '"\n\n', n), ".md"),

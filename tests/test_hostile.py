@@ -99,6 +99,8 @@ _PIECES = st.sampled_from([
     "[et_pb_text]", "[/et_pb_text]", '[et_pb_blurb title="', '"]', "[vc_row]", "[x]", "[a =",
     # ... and link and image titles, reference definitions with titles
     '[a](/b "', '")', "![i](/j '", "')", "[r]: /u (", "[r]: /u \"", "[r]",
+    # ... and template comments
+    "{% comment %}", "{% endcomment %}", "{# ", " #}", "{{!-- ", " --}}", "{{/* ", " */}}", "{#id}",
 ])
 
 

@@ -200,6 +200,19 @@ def test_wordpress_shortcodes_in_markdown_are_layout():
     assert_exact_offsets(document, source)
 
 
+def test_template_comments_are_not_prose():
+    """Liquid, Jinja, Handlebars and Hugo comments hold what the site never
+    shows (rejected drafts), over any number of lines; a heading's
+    "{#custom-id}" is no comment, and a comment that never closes is text."""
+    source = ('{% comment %}\r\nStem cells cure MS.\r\n{% endcomment %}\r\nOur clinic opened in 2015.\r\n\r\n'
+              '{# Exosomes heal COPD. #} {{!-- PRP regrows\nhair --}} {{/* Cures autism */}} Call us.\n\n'
+              '## Knees {#knees}\n\n{{!-- never closed: PRP heals knees.\n')
+    document = markdown.read(source, "x.md")
+    assert prose(document) == ["Our clinic opened in 2015.", "Call us.", "Knees {#knees}",
+                               "{{!-- never closed: PRP heals knees."]
+    assert_exact_offsets(document, source)
+
+
 def test_link_and_image_titles_are_copy_at_their_source():
     """A link's or an image's title shows as a tooltip, as an HTML title
     attribute does: a block of its own, found where it is written (in the

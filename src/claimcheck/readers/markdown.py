@@ -255,6 +255,47 @@ def _without_templates(text: str, pattern: re.Pattern = _TEMPLATE_TAG, is_tag=No
     return pattern.sub(blank, text)
 
 
+# Template comments, which the site never renders: Liquid's "{% comment %}
+# ... {% endcomment %}" (Jekyll, Shopify, Eleventy), Jinja's and Nunjucks'
+# "{# ... #}", Handlebars' "{{!-- ... --}}" and Hugo's "{{/* ... */}}", over
+# any number of lines. Editors keep rejected drafts in them.
+# ("{#" then a blank or "-": a heading's "{#custom-id}" is no comment.)
+_COMMENT_OPEN = re.compile(r"\{%-?[ \t]*comment[ \t]*-?%\}|\{#(?=[ \t\r\n-])|\{\{!--|\{\{/\*")
+_COMMENT_CLOSE = {"{#": re.compile(r"#\}"), "{{!--": re.compile(r"--\}\}"), "{{/*": re.compile(r"\*/\}\}")}
+_LIQUID_CLOSE = re.compile(r"\{%-?[ \t]*endcomment[ \t]*-?%\}")
+_NEXT_MARK = re.compile(r"[^ \t\r\u00a0]")
+
+
+def _without_template_comments(text: str) -> str:
+    """``text`` with its template comments read as blanks, one character for
+    one, their line breaks kept (a comment's lines are blank lines, which end
+    the paragraph around them; on a line that text follows, no-break
+    spaces, which no parser reads as an indentation). A comment that never closes is left as text;
+    so is every opening after it (none of them can close either): each
+    character is looked at a bounded number of times."""
+    parts: list[str] = []
+    position = 0
+    while True:
+        opening = _COMMENT_OPEN.search(text, position)
+        if opening is None:
+            break
+        marker = opening.group()
+        closing = _COMMENT_CLOSE.get(marker, _LIQUID_CLOSE).search(text, opening.end())
+        if closing is None:
+            break
+        parts.append(text[position:opening.start()])
+        blanked = re.sub(r"[^\n]", " ", text[opening.start():closing.end()])
+        after = _NEXT_MARK.search(text, closing.end())  # the next character but a blank (stops soon)
+        if after is not None and after.group() != "\n":
+            # text follows on its last line: no-break spaces there, never an indentation
+            last = blanked.rfind("\n") + 1
+            blanked = blanked[:last] + "\u00a0" * (len(blanked) - last)
+        parts.append(blanked)
+        position = closing.end()
+    parts.append(text[position:])
+    return "".join(parts)
+
+
 # MDX's ES module lines (an .mdx file is read as Markdown): "import { Callout }
 # from '../components'", "export const meta = {...}", one line each, in
 # column 0. Code, not prose: read as spaces. Bounded repeats keep time linear.
@@ -495,8 +536,9 @@ _FOOTNOTE_TRAP = re.compile(r"\[(?=\^(?![^\s\[\]^]{1,100}\]))|\^(?=\[)")
 
 
 def _defused(text: str) -> str:
-    """``text`` with template tags, kramdown attribute lists and WordPress
-    shortcodes read as blanks (see ``_without_templates``), MkDocs' admonitions and content
+    """``text`` with template comments (``_without_template_comments``),
+    template tags, kramdown attribute lists and WordPress shortcodes read
+    as blanks (see ``_without_templates``), MkDocs' admonitions and content
     tabs as block quotes (``_admonitions``), colon fences' marker lines as
     headings or blank lines (``_colon_fences``), callouts' markers as headings'
     marks or spaces (``_callouts``), highlights' marks and wiki links'
@@ -504,6 +546,8 @@ def _defused(text: str) -> str:
     (``_jsx_expressions``), MDX's import and export lines as
     spaces, what would trap the footnote parser as text (``_FOOTNOTE_TRAP``)
     and pathological nesting read as plain characters (see MAX_MARKERS)."""
+    if ("{%" in text or "{#" in text or "{{!" in text or "{{/*" in text) and _COMMENT_OPEN.search(text):
+        text = _without_template_comments(text)
     if "{{" in text or "{%" in text or "{:" in text:
         text = _without_templates(text)
     if "[" in text:
