@@ -270,9 +270,9 @@ def _without_template_comments(text: str) -> str:
     """``text`` with its template comments read as blanks, one character for
     one, their line breaks kept (a comment's lines are blank lines, which end
     the paragraph around them; on a line that text follows, no-break
-    spaces, which no parser reads as an indentation). A comment that never closes is left as text;
-    so is every opening after it (none of them can close either): each
-    character is looked at a bounded number of times."""
+    spaces, which no parser reads as an indentation). A comment that never
+    closes is left as text; so is every opening after it (none of them can
+    close either): each character is looked at a bounded number of times."""
     parts: list[str] = []
     position = 0
     while True:
@@ -495,7 +495,7 @@ def _jsx_end(text: str, start: int) -> tuple[bool, int]:
 def _jsx_expressions(text: str) -> str:
     """``text`` with the JSX elements whose props hold JavaScript read as
     their copy alone (see ``_JSX_START``)."""
-    from claimcheck.readers.html import TAG_PARAMETER, named_like_copy
+    from claimcheck.readers.html import named_like_copy
 
     out: list[str] = []
     done = scanned = 0  # the end of the last element read; how far any scan went
@@ -836,7 +836,7 @@ def _front_matter(source: str, to_char, node, fields: Sequence[str]) -> list[Blo
         return []
     if not isinstance(root, yaml.MappingNode):
         return []
-    from claimcheck.readers.html import TAG_PARAMETER, named_like_copy
+    from claimcheck.readers.html import named_like_copy
 
     blocks: list[Block] = []
     for value in _copy_values(root, fields, named_like_copy, yaml):
