@@ -170,9 +170,10 @@ def read(source: str, path: str, skip: Sequence[str] = DEFAULT_SKIP) -> Document
 def blocks_of(source: str, start: int, end: int, skip: Sequence[str] = DEFAULT_SKIP) -> list[Block]:
     """The blocks of the HTML in ``source[start:end]`` (a Markdown HTML
     block), offsets into ``source``; their kinds start with ``html-``. Not
-    yet cut at list markers: the Markdown reader cuts all its blocks."""
+    yet cut at list markers: the Markdown reader cuts all its blocks. (Its
+    shortcodes are blanks already: the Markdown reader reads them first.)"""
     return [dataclasses.replace(block.shifted(start), kind=f"html-{block.kind}")
-            for block in _parse(without_shortcodes(source[start:end]), skip)]
+            for block in _parse(source[start:end], skip)]
 
 
 def _parse(source: str, skip: Sequence[str], framed: bool = True) -> list[Block]:
