@@ -28,7 +28,8 @@ WORDS = "Our clinic offers regenerative care for joints and skin in a calm setti
 FLOOR_MB_S = 0.2
 # Generators beyond the issue's list: reported, and their floor shown apart.
 EXTRA = frozenset({"tiny claims", "bulleted claims, one HTML line", "suppression comments",
-                   "disable/enable, distinct ids", "disable/enable, one shared id"})
+                   "disable/enable, distinct ids", "disable/enable, one shared id",
+                   "table cells under headers", "table cells under headers, Markdown"})
 
 
 def _repeat(unit: str, size: int) -> str:
@@ -122,6 +123,13 @@ GENERATORS: dict[str, tuple[Callable[[int], str], str]] = {
                                         '&lt;b&gt;safe&lt;/b&gt;.&lt;/p&gt;"></iframe>\n', n // 2)
                       + '<iframe srcdoc="' + _repeat("&lt;p&gt;" + CLAIM + ".&lt;/p&gt;", n // 2) + '"></iframe>',
                       ".html"),
+    # sixteenth session: table cells read with their headers (a lead of up to twice 60 characters before
+    # each data cell): tiny cells under long headers, in HTML and Markdown
+    "table cells under headers": (lambda n: "<table><tr><th>x</th>" + "<th>" + "Stem cells cure " * 3 + "</th>" * 20
+                                  + _repeat("<tr><td>Knee arthritis heals</td><td>\u2714</td><td>y</td></tr>", n)
+                                  + "</table>", ".html"),
+    "table cells under headers, Markdown": (lambda n: "| x | " + "Stem cells cure " * 3 + " | y |\n|---|---|---|\n"
+                                            + _repeat("| Knee arthritis heals | \u2714 | y |\n", n), ".md"),
     "long URLs": (lambda n: _repeat("See https://example.com/" + "a" * 2000 + " ", n), ".md"),
     "long word": (lambda n: CLAIM + " " + _repeat("x", n), ".txt"),
     "suppression comments": (lambda n: _repeat("<!-- claimcheck-disable-next-line safety -->\n"

@@ -101,6 +101,9 @@ _PIECES = st.sampled_from([
     '[a](/b "', '")', "![i](/j '", "')", "[r]: /u (", "[r]: /u \"", "[r]",
     # ... and template comments
     "{% comment %}", "{% endcomment %}", "{# ", " #}", "{{!-- ", " --}}", "{{/* ", " */}}", "{#id}",
+    # sixteenth session: table cells read with their headers
+    "<table>", "</table>", "<tr>", "<th>", "<td>", '<th colspan="3">', "<thead>", "</thead>", "| Stem cells | ",
+    "|---|---|\n", "| \u2714 |", "\u2718 No", "\u2714 Heals",
 ])
 
 

@@ -28,6 +28,7 @@ from claimcheck.ruleset import RuleSet
 from claimcheck.page import INFORMATIONAL, UNKNOWN, PageContext, decide, opens_with_instruction
 from claimcheck.positions import LineTable
 from claimcheck.readers.document import MAX_BLOCK_CHARS, Document
+from claimcheck.readers.tables import stands_alone_in_lead
 from claimcheck.scorer.cutoffs import NEXT_SENTENCE_CHARS, needed
 from claimcheck.scorer.features import features
 from claimcheck.sentence import Sentence, Tokens
@@ -76,8 +77,10 @@ class BlockRows:
 def lint_document(document: Document, compiled: Compiled) -> tuple[Finding, ...]:
     """Lint one document. Pure: the same inputs give the same findings."""
     blocks = [piece for block in document.blocks for piece in block.pieces(MAX_BLOCK_CHARS)]
-    texts = [block.text for block in blocks]
-    page = decide(texts, compiled.page_cues, [block.kind for block in blocks])
+    page = decide([block.text for block in blocks], compiled.page_cues, [block.kind for block in blocks])
+    # what the rules read: a table cell's headers before its text (Block.lead;
+    # _findings reports what matched in them on the cell)
+    texts = [block.lead + block.text if block.lead else block.text for block in blocks]
     # On a regulator's, journalist's or scientist's page, what reads like a
     # claim is mostly reported speech: the scorer speaks there only when very
     # sure (kinds.scorer.INFORMATIONAL_THRESHOLD); so on an instruction sheet,
@@ -86,10 +89,13 @@ def lint_document(document: Document, compiled: Compiled) -> tuple[Finding, ...]
     informational = page.voice == INFORMATIONAL or page.instruction_sheet
     instructions = compiled.page_cues.instructions if page.instruction_sheet else None
     cut = confirm_threshold(page.voice) if scoring else None
-    hits, _, first_terms = analyse(texts, compiled, page, scoring=scoring,
+    leads = [len(block.lead) for block in blocks] if any(block.lead for block in blocks) else None
+    hits, _, first_terms = analyse(texts, compiled, page, scoring=scoring, leads=leads,
                                    score=(lambda found: _scored(found, compiled, informational, cut, texts, instructions))
                                    if scoring else None,
                                    confirm=cut is not None)
+    if leads is not None:
+        hits = [hit for hit in hits if hit.end > leads[hit.block] or stands_alone_in_lead(blocks[hit.block].text)]
     if compiled.document_rules:
         rules = {rule.id: rule for rule in compiled.ruleset.rules}
         ordered = sorted(hits, key=lambda h: (h.block, h.start))
@@ -105,7 +111,8 @@ SCORE_BATCH = 512
 
 
 def analyse(texts: list[str], compiled: Compiled, page: PageContext, scoring: bool = True,
-            whole_blocks: bool = False, score=None, confirm: bool = False) -> tuple[list[Hit], list[Candidate], dict]:
+            whole_blocks: bool = False, score=None, confirm: bool = False,
+            leads: Sequence[int] | None = None) -> tuple[list[Hit], list[Candidate], dict]:
     """The pack rules' hits in blocks ``texts``, (with ``scoring``) the
     sentences the scorer should look at, and where each label first matched
     (``label -> (block, start, end)``, characters). ``whole_blocks`` makes
@@ -116,7 +123,10 @@ def analyse(texts: list[str], compiled: Compiled, page: PageContext, scoring: bo
     are handed to it in batches as they come and its hits are returned with
     the others; without it every candidate is returned. With ``confirm``
     (and ``score``), sentences a pack rule reported go to ``score`` too, their
-    hits held in :attr:`Candidate.pending`."""
+    hits held in :attr:`Candidate.pending`. ``leads`` gives each block's
+    lead, in characters (a table cell's headers, Block.lead): the pack
+    rules read it, the scorer reads the cell alone (it learned from
+    sentences, not from headers joined to a cell), as it always did."""
     hits: list[Hit] = []
     candidates: list[Candidate] = []
     first_terms: dict[str, tuple[int, int, int]] = {}
@@ -127,6 +137,7 @@ def analyse(texts: list[str], compiled: Compiled, page: PageContext, scoring: bo
     # categories of pack rules that, agreeing on a sentence, need no confirmation
     agreeing = AGREEING_RULES if page is not None and page.voice == UNKNOWN else None
     category = compiled.category_of
+    scored_labels = {compiled.labels[i] for i in compiled.scored_ids} if leads is not None else frozenset()
     for index, block_rows, matches in _matched_blocks(texts, compiled):
         for sentence, triggered, scorable in _sentences(index, block_rows, matches, compiled, first_terms, seen,
                                                         page, scoring, whole_blocks):
@@ -144,10 +155,15 @@ def analyse(texts: list[str], compiled: Compiled, page: PageContext, scoring: bo
             if not held:
                 hits.extend(found)
             if scorable and sentence.end > sentence.start and (held or not (found and score is not None)):
-                start, end = sentence.chars(sentence.start, sentence.end)
-                words = features(sentence.tokens.texts, sentence.start, sentence.end, sentence.terms, page,
-                                 compiled.conditions)
-                candidates.append(Candidate(index, start, end, tuple(words), bool(found), labels,
+                first, terms = sentence.start, sentence.terms
+                if leads is not None and leads[index]:
+                    first, terms = _past_lead(sentence, leads[index], scored_labels)
+                if first is None:
+                    hits.extend(found if held else ())
+                    continue
+                start, end = sentence.chars(first, sentence.end)
+                words = features(sentence.tokens.texts, first, sentence.end, terms, page, compiled.conditions)
+                candidates.append(Candidate(index, start, end, tuple(words), bool(found), frozenset(terms),
                                             tuple(found) if held else ()))
                 if score is not None and len(candidates) >= SCORE_BATCH:
                     hits.extend(score(candidates))
@@ -321,8 +337,29 @@ def _sentences(index: int, block_rows: BlockRows, matches: list, compiled: Compi
         seen.update(terms)
 
 
+def _past_lead(sentence: Sentence, lead: int, scored: set[str]) -> tuple[int | None, dict]:
+    """Where a sentence of a block with a lead of ``lead`` characters starts
+    past the lead (its first token there), and its terms from there on;
+    None when nothing past the lead holds a term worth scoring."""
+    first = sentence.start
+    while first < sentence.end and sentence.chars(first, first + 1)[0] < lead:
+        first += 1
+    terms = {label: kept for label, spans in sentence.terms.items()
+             if (kept := tuple(span for span in spans if span[0] >= first))}
+    return (first if first < sentence.end and not scored.isdisjoint(terms) else None), terms
+
+
 def _match_order(match: tuple[int, int, int]) -> tuple[int, int]:
     return match[1], match[2]
+
+
+def _in_cell(start: int, end: int, length: int) -> tuple[int, int]:
+    """A span of a table cell's text (``length`` characters) read after its
+    lead, in the cell's own offsets: what lies in the lead is left out; a
+    span wholly inside it (a header's words made the claim) is the whole cell."""
+    if end <= 0:
+        return 0, length
+    return max(start, 0), end
 
 
 def _findings(source: str, path: str, blocks, hits: list[Hit], ruleset: RuleSet) -> tuple[Finding, ...]:
@@ -334,7 +371,12 @@ def _findings(source: str, path: str, blocks, hits: list[Hit], ruleset: RuleSet)
     for hit in hits:
         rule = rules[hit.rule_id]
         block = blocks[hit.block]
-        start, end = block.source_span(hit.start, hit.end)
+        words = block.text[hit.start:hit.end]
+        at, to = hit.start, hit.end
+        if block.lead:
+            words = (block.lead + block.text)[at:to]
+            at, to = _in_cell(at - len(block.lead), to - len(block.lead), len(block.text))
+        start, end = block.source_span(at, to)
         line, column = table.position(start)
         end_line, end_column = table.position(end)
         finding = Finding(
@@ -348,7 +390,7 @@ def _findings(source: str, path: str, blocks, hits: list[Hit], ruleset: RuleSet)
             rule=rule.id,
             category=rule.category,
             level=Level.INFO if hit.downgraded else rule.level,
-            message=rule.render(block.text[hit.start:hit.end], hit.score),
+            message=rule.render(words, hit.score),
             text=source[start:end],
             suggestion=rule.suggestion,
             score=hit.score,

@@ -87,6 +87,12 @@ class Block:
     # ``(source_start, source_length)``, sorted, so a span ending in one
     # covers all of it ("it&rsquo;" rather than "it&").
     wide: tuple[tuple[int, int], ...] = ()
+    # What the rules read before ``text`` and never report: a table cell's
+    # column and row headers ("Cell therapy, Knee arthritis: "), so that
+    # "✔ Regrows cartilage" is read as what it says about the column's
+    # product (see claimcheck.readers.tables). Findings inside it are
+    # reported on the cell.
+    lead: str = ""
 
     def source_offset(self, index: int) -> int:
         return source_offset(self.runs, index)
@@ -102,7 +108,7 @@ class Block:
     def shifted(self, offset: int) -> "Block":
         """The same block in a source that has ``offset`` more characters before it."""
         return Block(self.kind, self.text, tuple((t, s + offset) for t, s in self.runs),
-                     tuple((s + offset, n) for s, n in self.wide))
+                     tuple((s + offset, n) for s, n in self.wide), self.lead)
 
     def pieces(self, limit: int) -> list["Block"]:
         """This block cut into blocks of at most ``limit`` characters, at
@@ -136,11 +142,13 @@ class Block:
             runs += [(t + length, s) for t, s in block.runs]
             wide += block.wide
             length += len(block.text) + 1
-        return Block(blocks[0].kind, " ".join(block.text for block in blocks), tuple(runs), tuple(wide))
+        return Block(blocks[0].kind, " ".join(block.text for block in blocks), tuple(runs), tuple(wide),
+                     blocks[0].lead)
 
     def part(self, start: int, end: int) -> "Block":
         """The block's text ``[start, end)`` as a block."""
-        return Block(self.kind, self.text[start:end], tuple(slice_runs(self.runs, start, end)), self.wide)
+        return Block(self.kind, self.text[start:end], tuple(slice_runs(self.runs, start, end)), self.wide,
+                     self.lead if start == 0 else "")
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,7 @@ from html.parser import HTMLParser
 from claimcheck.readers.document import Block, Document
 from claimcheck.readers import items
 from claimcheck.readers.prose import ProseBuilder, mapped
+from claimcheck.readers.tables import Cursor
 
 # Elements whose start or end separates blocks.
 BLOCK_ELEMENTS = frozenset("""
@@ -238,6 +239,7 @@ class _Parser(HTMLParser):
         self.blocks: list[Block] = []
         self.builder = ProseBuilder(source)
         self.kind = "paragraph"
+        self.tables = Cursor()
         self.skipping: list[str] = []  # open skipped elements (their tag names)
         self.json_ld = False
         self._unclosed: tuple[str, int] | None = None  # (rawdata, where) a comment found no end
@@ -271,7 +273,8 @@ class _Parser(HTMLParser):
     def flush(self, kind: str | None = None) -> None:
         block = self.builder.build(self.kind)
         if block is not None:
-            self.blocks.append(block)
+            lead = self.tables.lead(block.text)
+            self.blocks.append(dataclasses.replace(block, lead=lead) if lead else block)
         self.builder = ProseBuilder(self.source)
         self.kind = kind or "paragraph"
 
@@ -311,6 +314,7 @@ class _Parser(HTMLParser):
                 self.kind = "list-group"  # the item's own text heads a list of its own
             self.flush("heading" if tag in ("h1", "h2", "h3", "h4", "h5", "h6", "title") else
                        "list-item" if tag == "li" else "table-cell" if tag in ("td", "th") else None)
+            self._table_start(tag, values)
         elif tag == "br":
             self.builder.separate()
         self._attributes(tag, values)
@@ -327,6 +331,10 @@ class _Parser(HTMLParser):
             return
         if tag in BLOCK_ELEMENTS:
             self.flush()
+            if tag == "table":
+                self.tables.end_table()
+            elif tag == "thead":
+                self.tables.head(False)
         elif tag == "a":
             self.builder.separate()
 
@@ -356,6 +364,16 @@ class _Parser(HTMLParser):
         else:
             for char in decoded:
                 self.builder.add_char(char, start, end - start)
+
+    def _table_start(self, tag: str, values: dict) -> None:
+        if tag in ("td", "th"):
+            self.tables.cell(tag == "th", values.get("colspan"))
+        elif tag == "tr":
+            self.tables.row()
+        elif tag == "table":
+            self.tables.table()
+        elif tag in ("thead", "tbody", "tfoot"):
+            self.tables.head(tag == "thead")
 
     # -- attributes -----------------------------------------------------------------
     def _selected(self, tag: str, values: dict, role: str) -> bool:

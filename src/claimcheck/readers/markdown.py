@@ -21,7 +21,7 @@ import sys
 from collections.abc import Sequence
 
 from claimcheck.readers.document import Block, Document
-from claimcheck.readers import items
+from claimcheck.readers import items, tables
 from claimcheck.readers.prose import ProseBuilder
 
 DEFAULT_COPY_FIELDS = ("title", "description", "summary", "excerpt")
@@ -664,6 +664,11 @@ def _collect(root, source: str, to_char, blocks: list[Block], fields) -> None:
                 blocks.extend(_title(child, source, to_char))
             elif name == "front_matter":
                 blocks.extend(_front_matter(source, to_char, child, fields))
+            elif name == "table":
+                if frame[2] is not None:
+                    _flush(frame[2], frame[0], blocks)
+                    frame[2] = None
+                _table(child, source, to_char, blocks, fields)
             elif name == "html_block":  # raw HTML: read by the HTML reader
                 from claimcheck.readers import html
 
@@ -689,6 +694,33 @@ def _collect(root, source: str, to_char, blocks: list[Block], fields) -> None:
             if frame[2] is not None:
                 _flush(frame[2], frame[0], blocks)
             stack.pop()
+
+
+def _table(node, source: str, to_char, blocks: list[Block], fields) -> None:
+    """A table's cells, a block each; a data cell's block with its column's
+    and row's headers as its lead (claimcheck.readers.tables). A table holds
+    rows of cells, and a cell inline nodes only: no deeper nesting."""
+    headers: dict[int, str] = {}
+    led = 0
+    for part in node.children:  # thead, tbody
+        for row in part.children:
+            row_header = None
+            for column, cell in enumerate(row.children):
+                found: list[Block] = []
+                _collect(cell, source, to_char, found, fields)
+                at = next((k for k, block in enumerate(found) if block.kind == "table-cell"), None)
+                if at is not None:
+                    text = found[at].text
+                    if part.name == "thead":
+                        headers[column] = text
+                    elif column == 0:
+                        row_header = text
+                    elif led < tables.MAX_LED_CELLS:
+                        cell_lead = tables.lead(headers.get(column), row_header, text)
+                        if cell_lead:
+                            found[at] = dataclasses.replace(found[at], lead=cell_lead)
+                            led += 1
+                blocks.extend(found)
 
 
 def _flush(builder: ProseBuilder, kind: str, blocks: list[Block]) -> None:
