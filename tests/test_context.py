@@ -405,3 +405,11 @@ def test_the_approval_of_approved_products_is_no_claim_and_approval_idioms_are(l
     assert "fda.approved" in rules_of(linter, "This therapy has the FDA's green light for knee pain.")
     assert "fda.approved" in rules_of(linter, "PRP is an FDA-backed treatment for tendon pain.")
     assert "fda.authority-approval" in rules_of(linter, "Our cord cells were cleared by regulators for joint repair.")
+
+
+def test_the_scorer_leaves_the_approval_of_approved_products_to_the_packs(linter):
+    """fda.likely-claim is not near approved-products: the scorer's reading
+    of "approved by the FDA" said of a hair loss medicine is a true
+    statement, as the pack rules' is; an unapproved product's still counts."""
+    assert "fda.likely-claim" not in rules_of(linter, "Rogaine is approved by the FDA for thinning hair on the crown.")
+    assert rules_of(linter, "Our exosome drops are approved by the FDA for thinning hair on the crown.")
