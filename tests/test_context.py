@@ -183,6 +183,32 @@ def test_a_negation_before_a_denial_still_negates(linter, text):
     assert "safety.absolute-safety" not in rules_of(linter, text)
 
 
+@pytest.mark.parametrize(
+    "text,rule",
+    [
+        ("Our exosome shots heal rotator cuff tears in swimmers who haven't improved with therapy.", DISEASE),
+        ("Cord blood cells reverse COPD for patients who can't tolerate inhalers.", DISEASE),
+        ("Amniotic injections are totally safe for people whose kidneys cannot handle painkillers.",
+         "safety.absolute-safety"),
+    ],
+)
+def test_a_negation_in_a_relative_clause_after_the_claim_is_the_clauses(packs_only, text, rule):
+    """"who haven't improved" speaks of the patients, not of the claim
+    (``relative_clauses`` in rules/context.yaml)."""
+    assert rule in rules_of(packs_only, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cord blood cells do not reverse COPD in patients who smoke.",  # the claim itself is negated
+        "Cord blood cells have never reversed COPD, even in patients who quit smoking.",
+    ],
+)
+def test_a_negation_of_the_claim_itself_still_negates_beside_a_relative_clause(packs_only, text):
+    assert DISEASE not in rules_of(packs_only, text)
+
+
 def test_a_denied_harm_does_not_unnegate_another_claim(linter):
     assert DISEASE not in rules_of(linter, "PRP is safe but does not cause cartilage to regrow.")
 

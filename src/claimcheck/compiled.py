@@ -24,6 +24,7 @@ from claimcheck.scorer.features import TOPIC_VOCABULARY, Conditions
 from claimcheck.sentence import (
     ATTRIBUTION,
     BOUNDARY,
+    RELATIVE,
     NEGATION,
     NEGATION_AFTER,
     PSEUDO_NEGATION,
@@ -75,6 +76,7 @@ def compile_rules(ruleset: RuleSet, tokenizer, model=None) -> Compiled:
         (ATTRIBUTION, context.attribution),
         (RESEARCH, context.research),
         (BOUNDARY, context.boundaries),
+        (RELATIVE, context.relative_clauses),
     ):
         for cue in cues:
             terms[label] |= forms(cue, "none")

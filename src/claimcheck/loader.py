@@ -37,6 +37,7 @@ OPTIONAL_RULE_KEYS = {"options", "context", "voices"}
 PACK_KEYS = {"pack", "description", "vocabularies"}
 VOCAB_KEYS = {"terms", "inflect", "terminology"}
 CONTEXT_KEYS = {"negation", "negation_after", "pseudo_negation", "attribution", "research", "boundaries",
+                "relative_clauses",
                 "promotional", "informational", "list_headings", "instructions", "condition_suffixes",
                 "condition_heads"}
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\.[a-z0-9]+(?:-[a-z0-9]+)*$")

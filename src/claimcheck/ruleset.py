@@ -148,6 +148,7 @@ class ContextTriggers:
     attribution: tuple[str, ...] = ()
     research: tuple[str, ...] = ()
     boundaries: tuple[str, ...] = ()
+    relative_clauses: tuple[str, ...] = ()  # a negation after one (and after a claim) is the clause's
     # the page (see claimcheck.page)
     promotional: tuple[str, ...] = ()
     informational: tuple[str, ...] = ()

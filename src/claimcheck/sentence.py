@@ -8,7 +8,8 @@ Context is decided per candidate match:
 - ``negation``: a negation cue stands before the match's anchor in the same
   clause ("not approved to treat", "no evidence that ... cures"), or a
   predicate negation follows it in the same clause ("curing X is not
-  possible"); pseudo-negations ("not only") do not count, nor does a "no"
+  possible"; not one in a relative clause about people after it, "heals
+  knees in patients who don't want surgery"); pseudo-negations ("not only") do not count, nor does a "no"
   or "without" before a term that is itself a denial ("no pills and no side
   effects");
 - ``attribution``: the sentence attributes the statement to someone else
@@ -33,6 +34,7 @@ PSEUDO_NEGATION = "context:pseudo-negation"
 ATTRIBUTION = "context:attribution"
 RESEARCH = "context:research"
 BOUNDARY = "context:boundary"
+RELATIVE = "context:relative"
 
 MAX_SENTENCE_TOKENS = 150
 CUT_OVERLAP = 40  # tokens shared by two windows of an overlong sentence
@@ -239,6 +241,9 @@ class Sentence:
                 if parallel and cue[1] - cue[0] == 1 and self._denial(cue[0]):
                     continue  # "no pills and no side effects": a run of denials, not a negated claim
                 return True
+        # a relative clause after the claim ("... in patients who don't want
+        # surgery") holds its own negations
+        last = min([last] + [s for s, _ in self.terms.get(RELATIVE, ()) if s > anchor])
         for cue in self.terms.get(NEGATION_AFTER, ()):
             if anchor < cue[0] < last and not _overlaps_any(cue, parts) and not inside_any(cue, pseudo):
                 return True
