@@ -353,6 +353,16 @@ def test_a_short_list_item_ends_before_the_paragraph_under_it(linter):
     assert len(text.read(wrapped, "x.txt").blocks) == 2  # an item's wrapped line goes on in lower case
 
 
+def test_a_bracketed_label_over_a_line_is_a_title(linter):
+    """An export's section tags ("[Check-in - day 10]") are titles: the
+    finding on the text under one starts on that text's line."""
+    source = ("[Check-in - day 10]\n"
+              "Most knees feel looser by now, and our amniotic injections keep rebuilding cartilage for months afterward.\n")
+    assert [b.text for b in text.read(source, "x.txt").blocks][0] == "[Check-in - day 10]"
+    assert {f.line for f in linter.lint_text(source, path="x.txt")} == {2}
+    assert len(text.read("[see the\nfull list] of our services\n", "x.txt").blocks) == 1  # not one label alone
+
+
 def test_wrapping_that_goes_on_in_lower_case_or_is_narrow_does_not_cut():
     wide = ("Most people who visit our clinic have already tried physical therapy and\n"
             "the usual\n"
