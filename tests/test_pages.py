@@ -69,6 +69,8 @@ def test_blog_disclaimer_satisfies_the_document_rules_but_claims_stay(blog):
         ("Outcomes may vary between individuals.", True),
         ("Everyone responds differently to treatment.", True),
         ("Results are not guaranteed and vary by patient.", True),
+        ("Results of PRP treatment may vary.", True),
+        ("The results of each knee injection differ.", True),
         ("Our hours vary from week to week.", False),
     ],
 )
