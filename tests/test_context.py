@@ -439,3 +439,17 @@ def test_the_scorer_leaves_the_approval_of_approved_products_to_the_packs(linter
     statement, as the pack rules' is; an unapproved product's still counts."""
     assert "fda.likely-claim" not in rules_of(linter, "Rogaine is approved by the FDA for thinning hair on the crown.")
     assert rules_of(linter, "Our exosome drops are approved by the FDA for thinning hair on the crown.")
+
+
+@pytest.mark.parametrize(
+    "text,rule",
+    [
+        ("Our laser protocol clears neuropathy 100% of the time, no joke.", "efficacy.guarantee"),
+        ("Cord blood shots reversed my wife's arthritis and I am not kidding.", DISEASE),
+        ("PRP healed my tennis elbow in two weeks not even kidding.", DISEASE),
+    ],
+)
+def test_emphasis_is_no_negation(packs_only, text, rule):
+    """"not kidding", "no joke" and "not gonna lie" stress a claim
+    (``pseudo_negation`` in rules/context.yaml); "100% of the time" is a guarantee."""
+    assert rule in rules_of(packs_only, text)
