@@ -157,9 +157,10 @@ def analyse(texts: list[str], compiled: Compiled, page: PageContext, scoring: bo
             if scorable and sentence.end > sentence.start and (held or not (found and score is not None)):
                 first, terms = sentence.start, sentence.terms
                 if leads is not None and leads[index]:
-                    first, terms = _past_lead(sentence, leads[index], scored_labels)
+                    # the cell alone: a pack finding held for confirmation is
+                    # confirmed by the cell's own words; nothing past the lead, no finding
+                    first, terms = _past_lead(sentence, leads[index], None if held else scored_labels)
                 if first is None:
-                    hits.extend(found if held else ())
                     continue
                 start, end = sentence.chars(first, sentence.end)
                 words = features(sentence.tokens.texts, first, sentence.end, terms, page, compiled.conditions)
@@ -337,16 +338,18 @@ def _sentences(index: int, block_rows: BlockRows, matches: list, compiled: Compi
         seen.update(terms)
 
 
-def _past_lead(sentence: Sentence, lead: int, scored: set[str]) -> tuple[int | None, dict]:
+def _past_lead(sentence: Sentence, lead: int, scored: set[str] | None) -> tuple[int | None, dict]:
     """Where a sentence of a block with a lead of ``lead`` characters starts
     past the lead (its first token there), and its terms from there on;
-    None when nothing past the lead holds a term worth scoring."""
+    None when nothing is past the lead or (given ``scored``) nothing there
+    holds a term worth scoring."""
     first = sentence.start
     while first < sentence.end and sentence.chars(first, first + 1)[0] < lead:
         first += 1
     terms = {label: kept for label, spans in sentence.terms.items()
              if (kept := tuple(span for span in spans if span[0] >= first))}
-    return (first if first < sentence.end and not scored.isdisjoint(terms) else None), terms
+    wanted = first < sentence.end and (scored is None or not scored.isdisjoint(terms))
+    return (first if wanted else None), terms
 
 
 def _match_order(match: tuple[int, int, int]) -> tuple[int, int]:
