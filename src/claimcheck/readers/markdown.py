@@ -698,28 +698,24 @@ def _collect(root, source: str, to_char, blocks: list[Block], fields) -> None:
 
 def _table(node, source: str, to_char, blocks: list[Block], fields) -> None:
     """A table's cells, a block each; a data cell's block with its column's
-    and row's headers as its lead (claimcheck.readers.tables). A table holds
-    rows of cells, and a cell inline nodes only: no deeper nesting."""
-    headers: dict[int, str] = {}
-    led = 0
+    and row's headers as its lead (claimcheck.readers.tables, whose cursor
+    the HTML reader drives too). A table holds rows of cells, and a cell
+    inline nodes only: no deeper nesting."""
+    cursor = tables.Cursor()
+    cursor.table()
     for part in node.children:  # thead, tbody
+        cursor.head(part.name == "thead")
         for row in part.children:
-            row_header = None
-            for column, cell in enumerate(row.children):
+            cursor.row()
+            for cell in row.children:
+                cursor.cell(False, None)
                 found: list[Block] = []
                 _collect(cell, source, to_char, found, fields)
                 at = next((k for k, block in enumerate(found) if block.kind == "table-cell"), None)
                 if at is not None:
-                    text = found[at].text
-                    if part.name == "thead":
-                        headers[column] = text
-                    elif column == 0:
-                        row_header = text
-                    elif led < tables.MAX_LED_CELLS:
-                        cell_lead = tables.lead(headers.get(column), row_header, text)
-                        if cell_lead:
-                            found[at] = dataclasses.replace(found[at], lead=cell_lead)
-                            led += 1
+                    lead = cursor.lead(found[at].text)
+                    if lead:
+                        found[at] = dataclasses.replace(found[at], lead=lead)
                 blocks.extend(found)
 
 

@@ -85,10 +85,11 @@ class _Table:
 
 
 class Cursor:
-    """Where a streaming reader (the HTML reader) is in its tables, nested
-    ones included: it reports table, row and cell starts as it meets them,
-    and the text of each cell's block as it is built; :meth:`lead` answers
-    for that block. A reader's state while it reads, not data: mutable."""
+    """Where a reader is in its tables, nested ones included (the HTML reader
+    as it streams through tags, the Markdown reader over a table's tree): it
+    reports table, row and cell starts as it meets them, and the text of
+    each cell's first block as it is built; :meth:`lead` answers for that
+    block. A reader's state while it reads, not data: mutable."""
 
     __slots__ = ("_tables", "_cell")
 
