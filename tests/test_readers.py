@@ -363,6 +363,18 @@ def test_a_bracketed_label_over_a_line_is_a_title(linter):
     assert len(text.read("[see the\nfull list] of our services\n", "x.txt").blocks) == 1  # not one label alone
 
 
+def test_a_line_in_capitals_over_one_that_is_not_is_a_title(linter):
+    """A letterhead in capitals over a tagline: the change of case ends the
+    title, even in a paragraph too narrow to be hard-wrapped."""
+    source = "SUMMIT KNEE & REGENERATIVE\nYour Knees. Your Cells. Your Life.\n"
+    assert [b.text for b in text.read(source, "x.txt").blocks] == [
+        "SUMMIT KNEE & REGENERATIVE", "Your Knees. Your Cells. Your Life."]
+    flyer = "STEM CELLS REGROW\nCARTILAGE IN WEEKS\n"  # a sentence wrapped in capitals (not a menu of two lines)
+    assert len(text.read(flyer, "x.txt").blocks) == 1
+    assert len(text.read("CALL NOW\nor write to us\n", "x.txt").blocks) == 1  # goes on in lower case
+    assert len(text.read("2026\nOur year in review.\n", "x.txt").blocks) == 1  # no letters: no capitals
+
+
 def test_wrapping_that_goes_on_in_lower_case_or_is_narrow_does_not_cut():
     wide = ("Most people who visit our clinic have already tried physical therapy and\n"
             "the usual\n"

@@ -831,3 +831,63 @@ def test_where_cells_come_from_is_neither_an_approval_nor_a_recovery(linter):
     words = words_of(linter, "The tissue is recovered from consenting mothers after birth.")
     assert "<unapproved.sources>" in words and "<unapproved.effects>" not in words
     assert "<unapproved.effects>" in words_of(linter, "I recovered from my knee injury in weeks.")
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Thank you for writing to Vida Nueva Regenerative Clinic in Guadalajara!", ["Vida Nueva Regenerative Clinic"]),
+    ("RESTORE ORTHOPEDIC & REGENERATIVE", ["RESTORE ORTHOPEDIC & REGENERATIVE"]),
+    ("Welcome to Restore Pain & Wellness Center", ["Restore Pain & Wellness Center"]),
+    # capitalised function words end a run: a title keeps its claim
+    ("Heal Your Knees At Our Regenerative Clinic", ["Regenerative Clinic"]),
+    ("I went to the Cleveland Clinic and Dr. Smith said no.", ["Cleveland Clinic"]),
+    ("STEM CELLS HEAL KNEES AT OUR CLINIC", []),  # one word before the head
+    ("Supports Joint Health", []),  # "Health" ends titles, not names
+    ("Our regenerative clinic heals knees.", []),  # not capitalised
+])
+def test_names_of_clinics_are_runs_of_capitalised_words_ending_in_a_head(linter, text, names):
+    compiled = linter.compiled
+    tokens = [t.text for t in compiled.tokenize(text)]
+    assert [" ".join(tokens[a:b]) for a, b in compiled.names.runs(tokens, 0, len(tokens))] == names
+
+
+def test_the_scorer_reads_a_name_as_one_word_and_does_not_score_names_alone(linter):
+    """A clinic's name made of a claim's words ("Restore", "Pain",
+    "Regenerative") is one word to the scorer; a sentence whose only terms
+    are inside a name is not scored at all."""
+    from claimcheck.scorer.cutoffs import needed, only_a_name
+    from claimcheck.scorer.names import NAME
+
+    words = words_of(linter, "Call Restore Pain & Wellness Center to heal your knee pain.")
+    assert words.count(NAME) == 1 and "<unapproved.effects>" in words  # "heal" outside the name still counts
+    assert "restore" not in words and "wellness" not in words
+    alone = words_of(linter, "Restore Pain & Wellness Center has offices in Denver and Boulder.")
+    assert only_a_name(tuple(alone)) and needed(0.45, tuple(alone)) is None
+    assert not only_a_name(tuple(words))
+    page = "Restore Pain & Wellness Center has offices in Denver and Boulder.\n\nParking is free.\n"
+    assert not [f for f in linter.lint_text(page) if f.rule.endswith("likely-claim")]
+    assert [f.rule for f in linter.lint_text("Restore Pain & Wellness Center: our stem cells regrow cartilage.\n")]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(["Renew", "Clinic", "&", "and", "Our", "knee", "REGENERATIVE", "Pain", "O'Neil",
+                                 ".", "Institute", "of", "Spine"]), max_size=40))
+def test_names_are_ordered_disjoint_runs_that_open_and_end_with_a_word_of_a_name(linter, tokens):
+    from claimcheck.scorer.names import _capitalised
+
+    heads = linter.compiled.names.heads
+    runs = linter.compiled.names.runs(tokens, 0, len(tokens))
+    last = 0
+    for first, end in runs:
+        assert last <= first < end <= len(tokens)
+        assert _capitalised(tokens[first]) and tokens[end - 1].lower() in heads
+        assert sum(map(_capitalised, tokens[first:end])) >= 2
+        last = end
+    words = features_of(linter, tokens)
+    assert words.count("<name>") == len(runs)
+
+
+def features_of(linter, tokens):
+    from claimcheck.scorer.features import features
+
+    compiled = linter.compiled
+    return features(tokens, 0, len(tokens), {}, None, compiled.conditions, compiled.names)

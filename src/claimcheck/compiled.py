@@ -21,6 +21,7 @@ from claimcheck.nlp import Tokenizer
 from claimcheck.page import PageCues, compile_cues
 from claimcheck.prefilter import gate, term_forms
 from claimcheck.scorer.features import TOPIC_VOCABULARY, Conditions
+from claimcheck.scorer.names import Names
 from claimcheck.sentence import (
     ATTRIBUTION,
     BOUNDARY,
@@ -53,6 +54,7 @@ class Compiled:
     scored_ids: frozenset[int]  # match ids that make a sentence worth scoring
     page_cues: PageCues
     conditions: Conditions
+    names: Names
     classifier: object | None  # claimcheck.scorer.classifier.Classifier, when scorer rules are active
     # Any accepted disclaimer form of the active required rules (RE2), or None:
     # a sentence holding one is a disclaimer, which the scorer never reports.
@@ -127,6 +129,7 @@ def compile_rules(ruleset: RuleSet, tokenizer, model=None) -> Compiled:
         frozenset(tokenizer.vocab.strings[label] for label in terms if not label.startswith("context:")),
         page_cues(ruleset),
         Conditions.of(context.condition_suffixes, context.condition_heads),
+        Names.of(context.name_heads),
         classifier,
         disclaimer_pattern(by_scope["document"]) if classifier is not None else None,
         {rule.id: rule.category for rule in ruleset.rules},

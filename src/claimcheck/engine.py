@@ -163,7 +163,8 @@ def analyse(texts: list[str], compiled: Compiled, page: PageContext, scoring: bo
                 if first is None:
                     continue
                 start, end = sentence.chars(first, sentence.end)
-                words = features(sentence.tokens.texts, first, sentence.end, terms, page, compiled.conditions)
+                words = features(sentence.tokens.texts, first, sentence.end, terms, page, compiled.conditions,
+                                 compiled.names)
                 candidates.append(Candidate(index, start, end, tuple(words), bool(found), frozenset(terms),
                                             tuple(found) if held else ()))
                 if score is not None and len(candidates) >= SCORE_BATCH:

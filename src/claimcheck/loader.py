@@ -39,7 +39,7 @@ VOCAB_KEYS = {"terms", "inflect", "terminology"}
 CONTEXT_KEYS = {"negation", "negation_after", "pseudo_negation", "attribution", "research", "boundaries",
                 "relative_clauses",
                 "promotional", "informational", "list_headings", "instructions", "condition_suffixes",
-                "condition_heads"}
+                "condition_heads", "name_heads"}
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\.[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 

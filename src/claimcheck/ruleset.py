@@ -157,3 +157,4 @@ class ContextTriggers:
     # open-class conditions (see claimcheck.scorer.features)
     condition_suffixes: tuple[str, ...] = ()
     condition_heads: tuple[str, ...] = ()
+    name_heads: tuple[str, ...] = ()  # the last word of a clinic's or company's name (claimcheck.scorer.names)

@@ -198,7 +198,7 @@ def _unit_words(texts: list[str], compiled, page) -> list[tuple[tuple[tuple[str,
             found.append(((by_block[index], True), len(rules.get(index, ()))))
         else:
             tokens = [t.text for t in compiled.tokenize(text)]
-            words = tuple(features(tokens, 0, len(tokens), {}, page, compiled.conditions))
+            words = tuple(features(tokens, 0, len(tokens), {}, page, compiled.conditions, compiled.names))
             found.append(((words, False), len(rules.get(index, ()))))
     return found
 

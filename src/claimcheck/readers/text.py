@@ -19,6 +19,10 @@ lines between them. So within a paragraph a line break also ends a block:
   than ``MIN_WRAP`` and all reading as titles (a site's menu pasted with the
   page: "Home", "Stem Cell Therapy", "Knee Pain"...), was not wrapped: each
   line is a block of its own (but before a line that goes on in lower case).
+- in any paragraph, the break after a line in capitals ("RESTORE ORTHOPEDIC
+  & REGENERATIVE", a letterhead) before a line that is not, when that line
+  does not start in lower case: the change of case ends the title. A
+  flyer's sentence wrapped in capitals stays one block.
 
 Never before a line that starts with a list marker or a label: ``items``
 cuts there itself, and keeps a list's group labels with their items.
@@ -245,7 +249,8 @@ def lines(source: str, start: int, end: int, rows=frozenset()) -> list[tuple[int
     longest = max(map(len, texts))
     unwrapped = any(len(text) > UNWRAPPED_LINE and " " in text for text in texts)
     short = SHORT_LINE * longest if longest >= MIN_WRAP else -1
-    menu = longest < MIN_WRAP and len(texts) >= MENU_LINES and all(map(items.reads_as_title, texts))
+    # (lines with text: the end of a file leaves an empty last line)
+    menu = longest < MIN_WRAP and sum(map(bool, texts)) >= MENU_LINES and all(map(items.reads_as_title, texts))
     captions = (longest <= CAPTION_WIDTH and sum(map(bool, texts)) >= CAPTION_LINES
                 and not any(_STOP.search(text) for text in texts))
     parts = []
@@ -253,12 +258,18 @@ def lines(source: str, start: int, end: int, rows=frozenset()) -> list[tuple[int
     for number, (_, text_end, following) in enumerate(spans[:-1]):
         text, after = texts[number], texts[number + 1]
         if (captions or unwrapped and not items.starts_item(after)
-                or (menu or len(text) <= short) and items.heads_next_line(text, after)
+                or (menu or len(text) <= short or _in_capitals(text) and not _in_capitals(after))
+                and items.heads_next_line(text, after)
                 or rows and (spans[number][0] in rows or following in rows)):
             parts.append((first, text_end))
             first = following
     parts.append((first, end))
     return parts
+
+
+def _in_capitals(text: str) -> bool:
+    """Two letters or more, none of them in lower case."""
+    return text.upper() == text and sum(c.isalpha() for c in text[:200]) >= 2
 
 
 def _block(blocks: list[Block], source: str, start: int, end: int) -> None:

@@ -7,7 +7,9 @@ flags (a title without a full stop is ``#heading``) and the labels that
 stand for matched terms.
 
 - A title whose only terms name a product ("Secretome Serum in Denver", "My
-  story") is not scored at all, nor is a sentence of one or two words.
+  story") is not scored at all, nor is a sentence of one or two words, nor
+  one whose terms all lie in a clinic's name ("Peak Joint Clinic has
+  offices in Denver": :mod:`claimcheck.scorer.names`).
 - A question (the scorer's ``#question`` flag) needs
   :data:`claimcheck.kinds.scorer.QUESTION_THRESHOLD`, unless it opens with
   "did you know" or "do you know", which assert what follows.
@@ -33,6 +35,7 @@ from claimcheck.kinds.scorer import (
     TOPIC_TITLE_THRESHOLD,
 )
 from claimcheck.scorer.features import CONDITION, HEADING, NUMBER, QUESTION, TOPIC_VOCABULARY
+from claimcheck.scorer.names import NAME
 
 TOO_SHORT_WORDS = 2
 # How far into the rest of a paragraph the next sentence's end is looked for
@@ -48,8 +51,9 @@ _EFFECT = "<unapproved.effects>"
 # A treatment word beside the product names a service ("Exosome Hair Therapy",
 # "PRP Injections"); measured: --cv -0.001 on pages, one false line fewer on our pages.
 # So does a place's word ("Lumiere Labs", "Stem Cell Laboratory", "Cord Blood
-# Bank"): a title naming a seller or its premises.
-_TITLE_TERMS = frozenset({PRODUCT, NUMBER, "<unapproved.treatment-words>", "<fda.premises>"})
+# Bank"): a title naming a seller or its premises, as does a seller's name
+# ("Exosome Serum | Lumiere Labs": claimcheck.scorer.names).
+_TITLE_TERMS = frozenset({PRODUCT, NUMBER, "<unapproved.treatment-words>", "<fda.premises>", NAME})
 # In a short title, also words that only point at a product or a speaker
 # ("Our treatment", "My story", "How it began", or "I" alone).
 TITLE_POINTER_VOCABULARIES = ("unapproved.referents", "unapproved.pronouns", "testimonial.first-person")
@@ -70,7 +74,7 @@ def needed(threshold: float, words: tuple[str, ...], informational: bool = False
     one or two words). ``informational``: the page is a regulator's,
     journalist's or scientist's (or an instruction sheet). ``following``:
     the rest of the sentence's paragraph (see :func:`asks_next`)."""
-    if names_only_a_product(words) or (text is not None and too_short(text)):
+    if names_only_a_product(words) or (text is not None and too_short(text)) or only_a_name(words):
         return None
     if informational:
         threshold = max(threshold, INFORMATIONAL_THRESHOLD)
@@ -83,6 +87,15 @@ def needed(threshold: float, words: tuple[str, ...], informational: bool = False
     if following and asks_next(words, following):
         threshold = max(threshold, ASKING_THRESHOLD)
     return threshold
+
+
+def only_a_name(words: tuple[str, ...]) -> bool:
+    """Whether every term of the scorer's ``words`` was inside a name (the
+    sentence was a candidate for the terms of "Renew Joint & Spine" alone)."""
+    return NAME in words and not any(w[:1] == "<" and w not in _NOT_TERMS for w in words)
+
+
+_NOT_TERMS = frozenset({NAME, NUMBER, CONDITION})
 
 
 # Questions that assert what follows them ("Did you know that most of our

@@ -29,6 +29,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from claimcheck.page import PageContext
+from claimcheck.scorer.names import NAME, Names
 from claimcheck.sentence import (
     ATTRIBUTION,
     NEGATION,
@@ -41,7 +42,7 @@ from claimcheck.sentence import (
 
 # Changes whenever what this module produces changes: a model trained on
 # another version is refused.
-FEATURES_VERSION = 5
+FEATURES_VERSION = 6
 
 # Words of the scorer's vocabulary that other modules read.
 HEADING = "#heading"  # the sentence ends without a full stop: a title, heading or bullet
@@ -51,6 +52,7 @@ CONDITION = "<cond>"  # an open-class condition (see Conditions)
 # The vocabulary whose terms name the products (and a page's topic product).
 TOPIC_VOCABULARY = "unapproved.products"
 
+_NAME_LABEL = NAME[1:-1]  # "<name>" as the label a cover is written with
 _FLAGS = {NEGATION: "#neg", NEGATION_AFTER: "#neg-after", ATTRIBUTION: "#attr", RESEARCH: "#research"}
 _DENIALS = frozenset({NEGATION, NEGATION_AFTER})  # cues a pseudo-negation ("not only") can hold
 _NUMBER = re.compile(r"^[+-]?[\d.,]*\d[\d.,]*$")
@@ -101,10 +103,11 @@ class Conditions:
 
 
 def features(texts: Sequence[str], start: int, end: int, terms, page: PageContext | None,
-             conditions: Conditions) -> list[str]:
+             conditions: Conditions, names: Names = Names()) -> list[str]:
     """The scorer's words for tokens ``[start, end)`` of a block whose token
     texts are ``texts``; ``terms`` maps labels to token spans (the engine's
-    matches in that range)."""
+    matches in that range); a clinic's or company's name (``names``) is one
+    word, ``<name>``, whatever terms it holds."""
     voice = page.voice if page is not None else "unknown"
     words = [t.lower() for t in texts[start:end]]
     joined = " ".join(words)
@@ -130,6 +133,10 @@ def features(texts: Sequence[str], start: int, end: int, terms, page: PageContex
                 covers[s] = (e, [label])
             elif e == held[0] and label not in held[1]:
                 held[1].append(label)
+    for s, e in names.runs(texts, start, end):
+        covers[s] = (e, [_NAME_LABEL])
+        for inner in [k for k in covers if s < k < e]:
+            del covers[inner]
     classed: list[str] = []
     index = 0  # the next word, relative to ``start``
     for first in sorted(covers):
