@@ -453,3 +453,15 @@ def test_emphasis_is_no_negation(packs_only, text, rule):
     """"not kidding", "no joke" and "not gonna lie" stress a claim
     (``pseudo_negation`` in rules/context.yaml); "100% of the time" is a guarantee."""
     assert rule in rules_of(packs_only, text)
+
+
+def test_irregular_past_forms_of_effect_verbs_are_matched(packs_only):
+    """"rebuilt", "regrew", "overcame": the packs name the verbs, the
+    vocabulary adds their irregular past forms ("rebuilded" too, harmlessly)."""
+    from claimcheck.vocabulary import forms
+
+    assert {"rebuilt", "regrew", "regrown", "overcame", "undid", "felt better", "got back to"} <= (
+        forms("rebuild", "verb") | forms("regrow", "verb") | forms("overcome", "verb") | forms("undo", "verb")
+        | forms("feel better", "verb") | forms("get back to", "verb"))
+    assert "targot" not in forms("target", "verb")  # "get" only after a prefix such as "re", "for", "be"
+    assert DISEASE in rules_of(packs_only, "The exosome injections rebuilt my torn rotator cuff.")

@@ -96,6 +96,22 @@ def test_a_vendors_orders_and_representatives_are_a_sellers_voice(cues):
     assert "to order," not in dict(court.promotional)
 
 
+def test_a_companys_own_press_release_is_a_sellers_voice(cues):
+    """A press release quotes its executives ("said") and names the FDA, an
+    informational reading; its newswire dateline, safe-harbour paragraph and
+    press contact are the company's own voice."""
+    release = ["PHOENIX, May 2, 2026 /PRNewswire/ -- Helix Tissue Inc. today announced a new cord allograft.",
+               "Helix Tissue's allograft is listed with the FDA, said its chief executive.",
+               "Forward-Looking Statements: this release contains forward-looking statements.",
+               "Media contact: Sam Lee, Helix Tissue Inc."]
+    page = decide(release, cues)
+    assert page.voice == PROMOTIONAL
+    assert {"prnewswire", "forward-looking statements", "media contact"} <= set(dict(page.promotional))
+    story = ["Helix Tissue today announced a new cord allograft, according to a press release.",
+             "Its claims are not supported by evidence, said a researcher who studies the products."]
+    assert decide(story, cues).voice != PROMOTIONAL
+
+
 def test_one_sentence_has_no_voice(cues):
     assert decide(["Our stem cells heal knees."], cues).voice == UNKNOWN
     assert decide([], cues) == decide([], cues)

@@ -48,9 +48,24 @@ def test_features_name_the_signals_and_keep_the_words(linter):
     ("Our injections do not cure knee pain.", True),
     ("No evidence shows that stem cells heal knee pain.", True),
     ("Stem cell therapy for knees: no surgery, no hospital stay, no rehab.", False),  # a pitch, not a denial
-    ("Stem cell therapy does not need a hospital stay to heal knees.", True),
+    # not needing a hospital stay is what the product spares you: a claim
+    ("Stem cell therapy does not need a hospital stay to heal knees.", False),
+    ("Stem cell therapy does not heal knees without a hospital stay.", True),
 ])
 def test_the_negation_flag_leaves_out_cues_inside_a_pseudo_negation(linter, text, negated):
+    assert ("#neg" in words_of(linter, text)) is negated
+
+
+@pytest.mark.parametrize("text, negated", [
+    ("Most of our knee patients never need surgery after a cord tissue injection.", False),
+    ("With our stem cell shots you won't need a knee replacement.", False),
+    ("Our amniotic injections do not require FDA approval.", False),
+    ("Our amniotic injections do not cure arthritis.", True),
+])
+def test_not_needing_surgery_or_approval_is_no_denial(linter, text, negated):
+    """"never need surgery", "does not require FDA approval" claim what a
+    product spares you (``pseudo_negation`` in rules/context.yaml): the
+    scorer sees no negation in them; "do not cure" still denies."""
     assert ("#neg" in words_of(linter, text)) is negated
 
 

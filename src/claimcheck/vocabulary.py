@@ -89,10 +89,27 @@ def noun_forms(word: str) -> set[str]:
     return {word, word + "s"}
 
 
+# Irregular past forms of the verbs the packs use ("rebuilt", "regrew",
+# "felt better", "went back to golf", "got my life back"), also after a
+# prefix ("re", "over", "un"...: "overcame", "undid"). The regular rule's
+# forms ("rebuilded") are kept: a form that is not a word never matches.
+_IRREGULAR = {
+    "beat": ("beaten",), "bring": ("brought",), "build": ("built",), "come": ("came",), "do": ("did", "done"),
+    "feel": ("felt",), "fight": ("fought",), "get": ("got", "gotten"), "give": ("gave", "given"),
+    "go": ("went", "gone"), "grow": ("grew", "grown"), "keep": ("kept",), "lose": ("lost",), "make": ("made",),
+    "run": ("ran",), "say": ("said",), "sleep": ("slept",), "stand": ("stood",), "take": ("took", "taken"),
+    "wake": ("woke", "woken"), "win": ("won",),
+}
+_PREFIXES = ("", "re", "over", "under", "out", "up", "un", "with", "for", "be")
+
+
 def verb_forms(word: str) -> set[str]:
     if not word[-1:].isalpha():
         return {word}
     result = {word} | noun_forms(word)  # third person -s equals the plural rule
+    for prefix in _PREFIXES:
+        if word.startswith(prefix) and word[len(prefix):] in _IRREGULAR:
+            result |= {prefix + past for past in _IRREGULAR[word[len(prefix):]]}
     if word.endswith("e"):
         result |= {word + "d", word[:-1] + "ing"}
     elif word.endswith("y") and word[-2:-1] not in _VOWELS:
