@@ -3,7 +3,7 @@
 A clinic's name is often made of the words of a claim: "Restore Orthopedic
 & Regenerative", "Renew Pain & Wellness Center", "Vida Nueva Regenerative
 Clinic". Read word by word, a header, an address line or "Thank you for
-writing to ..." holds an effect, a condition and a product, and scored as
+writing to ..." holds an effect, a condition and a product, and was scored as
 a claim. A name is a run of two or more capitalised words (joined by "&",
 "and", "of") whose last word is a name's head ("Clinic", "Institute",
 "Regenerative": ``name_heads`` in ``rules/context.yaml``); the scorer sees
