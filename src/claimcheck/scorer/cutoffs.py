@@ -89,13 +89,14 @@ def needed(threshold: float, words: tuple[str, ...], informational: bool = False
     return threshold
 
 
+# What a scorer's word in angle brackets may be without being a term.
+_NOT_TERMS = frozenset({NAME, NUMBER, CONDITION})
+
+
 def only_a_name(words: tuple[str, ...]) -> bool:
     """Whether every term of the scorer's ``words`` was inside a name (the
     sentence was a candidate for the terms of "Renew Joint & Spine" alone)."""
     return NAME in words and not any(w[:1] == "<" and w not in _NOT_TERMS for w in words)
-
-
-_NOT_TERMS = frozenset({NAME, NUMBER, CONDITION})
 
 
 # Questions that assert what follows them ("Did you know that most of our

@@ -63,7 +63,6 @@ class Names:
                     break
             if words >= 2 and texts[last - 1].lower() in self.heads:
                 found.append((first, last))
-            index = max(index, first + 1)
         return found
 
 
