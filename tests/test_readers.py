@@ -282,6 +282,16 @@ def test_nested_front_matter_copy_is_read_in_order_with_exact_offsets():
     assert_exact_offsets(document, source)
 
 
+def test_front_matter_ledes_and_faq_pairs_are_copy():
+    """A hero's "lede" in a folded block scalar, and an FAQ written as
+    ``{q: ..., a: ...}`` pairs, are copy; a lone one-letter key is not."""
+    source = ("---\nhero:\n  lede: >-\n    One shot heals\n    the tendon.\nfaqs:\n  - q: Does it hurt?\n"
+              "    a: |\n      A little,\n      for a day.\nsize: {a: wide}\n---\nBody.\n")
+    document = markdown.read(source, "x.md")
+    assert prose(document) == ["One shot heals the tendon.", "Does it hurt?", "A little, for a day.", "Body."]
+    assert_exact_offsets(document, source)
+
+
 def test_broken_front_matter_is_skipped_not_fatal():
     document = markdown.read("---\ntitle: [unclosed\n---\nBody.\n", "x.md")
     assert prose(document) == ["Body."]
@@ -373,6 +383,22 @@ def test_a_line_in_capitals_over_one_that_is_not_is_a_title(linter):
     assert len(text.read(flyer, "x.txt").blocks) == 1
     assert len(text.read("CALL NOW\nor write to us\n", "x.txt").blocks) == 1  # goes on in lower case
     assert len(text.read("2026\nOur year in review.\n", "x.txt").blocks) == 1  # no letters: no capitals
+
+
+def test_a_line_laid_out_in_columns_is_a_record_of_its_own(linter):
+    """A review site's byline ("name, stars, when" with gaps of two spaces
+    or a tab) over the review: the byline is not the review's first words,
+    so the testimonial's finding starts on the review's own line."""
+    source = ("Priya K.  *****  3 weeks ago\n"
+              "Four PRP sessions and the bald patch on my crown is gone. I feel like myself again.\n")
+    assert [b.text for b in text.read(source, "x.txt").blocks][0] == "Priya K. ***** 3 weeks ago"
+    assert {f.line for f in linter.lint_text(source, path="x.txt") if f.category == "testimonial"} == {2}
+    assert len(text.read("Mon-Fri\t9 am - 5 pm\nSat\tclosed\n", "x.txt").blocks) == 2
+    # two spaces after a stop before a capital are a typist's, not a column
+    typed = ("Our clinic opened in 2019 in a small office on Elm Street.  The\n"
+             "Doctors moved to a larger building two years later, with a lab of its own.\n")
+    assert len(text.read(typed, "x.txt").blocks) == 1
+    assert len(text.read("Priya K.  *****\nand her sister came too.\n", "x.txt").blocks) == 1  # goes on in lower case
 
 
 def test_wrapping_that_goes_on_in_lower_case_or_is_narrow_does_not_cut():

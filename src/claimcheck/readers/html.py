@@ -75,7 +75,7 @@ _COMPONENT = re.compile(r"<[A-Z][A-Za-z0-9]*[a-z]")
 # "bs-") dropped, the rest named like copy or one of these.
 _DATA_COPY = re.compile(r"(?:bs)?(?:tooltip|tip|hint|typeditems|typedstrings)")
 _COPY_NAME = re.compile(r"[a-z]{0,30}(?:title|heading|headline|tagline|text|description|caption|label|summary|quote|"
-                        r"body|content|message|blurb|intro|cta)")
+                        r"body|content|message|blurb|intro|cta|lede|question|answer|teaser|copy)")
 
 
 def named_like_copy(name: str) -> bool:

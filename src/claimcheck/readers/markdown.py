@@ -828,11 +828,15 @@ class _ByteToChar:
         return offset - (self.extra[k - 1] if k else 0)
 
 
+_FAQ_PAIR = frozenset({"q", "a"})  # a question and its answer under one-letter keys
+
+
 def _copy_values(root, fields: Sequence[str], is_copy, yaml) -> list:
     """The scalar values of ``root`` (a YAML mapping) that are copy, in the
     order they are written: the top-level ``fields``, and at any depth the
     values of keys ``is_copy`` accepts (a theme's ``hero: {subheading: ...}``,
-    ``features: [{title: ..., text: ...}]``, ``testimonials: [{quote: ...}]``)."""
+    ``features: [{title: ..., text: ...}]``, ``testimonials: [{quote: ...}]``),
+    and an FAQ's pair written ``{q: ..., a: ...}``."""
     found = []
     stack = [(root, True)]  # (node, whether it is the top-level mapping)
     while stack:
@@ -840,10 +844,12 @@ def _copy_values(root, fields: Sequence[str], is_copy, yaml) -> list:
         if isinstance(node, yaml.SequenceNode):
             stack.extend((item, False) for item in node.value)
         elif isinstance(node, yaml.MappingNode):
+            pair = _FAQ_PAIR <= {str(key.value).lower() for key, _ in node.value}
             for key, value in node.value:
+                name = str(key.value)
                 if not isinstance(value, yaml.ScalarNode):
                     stack.append((value, False))
-                elif (top and str(key.value).lower() in fields) or is_copy(str(key.value)):
+                elif (top and name.lower() in fields) or is_copy(name) or pair and name.lower() in _FAQ_PAIR:
                     found.append(value)
     return sorted(found, key=lambda value: value.start_mark.index)
 

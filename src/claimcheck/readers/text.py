@@ -19,6 +19,12 @@ lines between them. So within a paragraph a line break also ends a block:
   than ``MIN_WRAP`` and all reading as titles (a site's menu pasted with the
   page: "Home", "Stem Cell Therapy", "Knee Pain"...), was not wrapped: each
   line is a block of its own (but before a line that goes on in lower case).
+- in any paragraph, the break after a line laid out in columns (a gap of
+  two spaces or more, or a tab, inside it: "Jenna R.  *****  2 weeks ago", a
+  review's byline over its text; a directory's "Mon-Fri    9-5"), when the
+  next line does not start in lower case: a record's fields, not prose. Two
+  spaces after a sentence's stop before a capital ("...knee.  Then we...")
+  are a typist's habit, not a column.
 - in any paragraph, the break after a line in capitals ("RESTORE ORTHOPEDIC
   & REGENERATIVE", a letterhead) before a line that is not, when that line
   does not start in lower case: the change of case ends the title. A
@@ -61,6 +67,7 @@ MIN_WRAP = 40  # characters: no one wraps text narrower
 MENU_LINES = 3  # a narrower paragraph of this many title lines or more is a list of them
 CAPTION_LINES = 5  # an unpunctuated paragraph of this many short lines or more is captions, a line a block
 CAPTION_WIDTH = 80  # characters: no caption line is longer
+_COLUMN_GAP = re.compile(r"(?<=\S)(?:[ \t]{2,}|\t)(?=\S)")
 _STOP = re.compile(r"[.!?\u2026](?:[\"')\]\u201d\u2019]*)(?:\s|$)")
 # A caption cue's timing line, with SubRip's cue number on the line before it
 # (bounded repeats: time stays linear in the text).
@@ -260,11 +267,21 @@ def lines(source: str, start: int, end: int, rows=frozenset()) -> list[tuple[int
         if (captions or unwrapped and not items.starts_item(after)
                 or (menu or len(text) <= short or _in_capitals(text) and not _in_capitals(after))
                 and items.heads_next_line(text, after)
+                or _in_columns(text) and not after[:1].islower() and not items.starts_item(after)
                 or rows and (spans[number][0] in rows or following in rows)):
             parts.append((first, text_end))
             first = following
     parts.append((first, end))
     return parts
+
+
+def _in_columns(text: str) -> bool:
+    """A gap of two spaces or more (or a tab) between two words of the
+    line, but for two spaces after a sentence's stop before a capital."""
+    for gap in _COLUMN_GAP.finditer(text):
+        if not (text[gap.start() - 1] in ".!?" and text[gap.end()].isupper()):
+            return True
+    return False
 
 
 def _in_capitals(text: str) -> bool:
