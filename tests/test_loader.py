@@ -204,3 +204,15 @@ def test_a_dotted_fda_is_a_form_of_fda_and_satisfies_the_disclaimer():
                        "The F.D.A. has not approved it."):
         assert not [f.rule for f in linter.lint_text(claim + disclaimer + "\n")
                     if f.rule == "disclaimers.fda-status"], disclaimer
+
+
+def test_a_short_form_without_its_spelling_names_file_line_and_key(tmp_path):
+    """A folder's context.yaml may add short forms; each is "short = full"."""
+    folder = make_pack(tmp_path)
+    (folder / "context.yaml").write_text("short_forms:\n  - \"pts = patients\"\n  - \"wk week\"\n", encoding="utf-8")
+    with pytest.raises(PackError) as info:
+        Linter(load_rules([folder])).compiled
+    assert info.value.path.endswith("context.yaml") and info.value.line == 3
+    assert "'wk week' must be a short form" in str(info.value)
+    (folder / "context.yaml").write_text("short_forms:\n  - \"pts = patients\"\n", encoding="utf-8")
+    assert Linter(load_rules([folder])).compiled.conditions.classify("pts") == "patients"

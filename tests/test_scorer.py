@@ -42,6 +42,17 @@ def test_features_name_the_signals_and_keep_the_words(linter):
     assert "<unapproved.conditions>" in words and "<num>" in words and words[-1] == "?"
 
 
+def test_short_forms_read_as_the_words_spelled_out(linter):
+    """A classified ad's short forms ("pts", "w/o", "wk") are the scorer's
+    full words (``short_forms`` in rules/context.yaml): the sentence in short
+    forms read as spelled out (the pack rules still read the words as
+    written); a word that only looks like one ("PT", physical therapy)
+    stays as written."""
+    short = words_of(linter, "Most pts walking w/o a cane by wk 3.")
+    assert {"patients", "without", "week"} <= set(short) and {"pts", "w/o", "wk"}.isdisjoint(short)
+    assert "pt" in words_of(linter, "Our PT team treats knee pain after surgery.")
+
+
 @pytest.mark.parametrize("text, negated", [
     ("Our injections have no side effects.", False),  # "no side effects" is a pseudo-negation: a claim, not a denial
     ("You don't have to live with knee pain after our stem cell shots.", False),

@@ -128,7 +128,7 @@ def compile_rules(ruleset: RuleSet, tokenizer, model=None) -> Compiled:
         # does not make a sentence worth scoring.
         frozenset(tokenizer.vocab.strings[label] for label in terms if not label.startswith("context:")),
         page_cues(ruleset),
-        Conditions.of(context.condition_suffixes, context.condition_heads),
+        Conditions.of(context.condition_suffixes, context.condition_heads, context.short_forms),
         Names.of(context.name_heads),
         classifier,
         disclaimer_pattern(by_scope["document"]) if classifier is not None else None,

@@ -39,7 +39,8 @@ VOCAB_KEYS = {"terms", "inflect", "terminology"}
 CONTEXT_KEYS = {"negation", "negation_after", "pseudo_negation", "attribution", "research", "boundaries",
                 "relative_clauses",
                 "promotional", "informational", "list_headings", "instructions", "condition_suffixes",
-                "condition_heads", "name_heads"}
+                "condition_heads", "name_heads", "short_forms"}
+_SHORT_FORM = re.compile(r"\S+ = \S+")
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\.[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -152,6 +153,10 @@ def _load_context(path: Path) -> ContextTriggers:
     data = _mapping(data, where)
     _no_unknown(data, CONTEXT_KEYS, where)
     values = {key: tuple(_strings(data.get(key, []), where, key)) for key in CONTEXT_KEYS}
+    for index, entry in enumerate(values["short_forms"]):
+        if _SHORT_FORM.fullmatch(entry) is None:
+            raise where.error(f"'{entry}' must be a short form, ' = ' and its spelling, one word each "
+                              "(\"pts = patients\")", "short_forms", index)
     return ContextTriggers(**values)
 
 

@@ -158,3 +158,4 @@ class ContextTriggers:
     condition_suffixes: tuple[str, ...] = ()
     condition_heads: tuple[str, ...] = ()
     name_heads: tuple[str, ...] = ()  # the last word of a clinic's or company's name (claimcheck.scorer.names)
+    short_forms: tuple[str, ...] = ()  # "pts = patients": what the scorer reads a short form as
