@@ -40,7 +40,7 @@ def requires(rule: Rule) -> Requirement:
     for pattern in rule.options["patterns"]:
         needed = []
         for token in pattern:
-            if token.get("OP") in ("?", "*", "!"):
+            if _optional(token.get("OP")):
                 continue
             for key in _LITERAL_KEYS:
                 value = token.get(key)
@@ -50,6 +50,14 @@ def requires(rule: Rule) -> Requirement:
                     needed.append(AnyOf(tuple(literal(str(v)) for v in value["IN"])))
         alternatives.append(AllOf(tuple(needed)) if needed else Always())
     return with_near(rule, AnyOf(tuple(alternatives)))
+
+
+def _optional(op: str | None) -> bool:
+    """Whether a token with this operator may match nothing (so it is not a
+    literal the pattern needs): "?", "*", "!", and "{0,3}" or "{,3}"."""
+    if op in ("?", "*", "!"):
+        return True
+    return op is not None and op.startswith("{") and op[1:].split(",")[0].strip("}") in ("", "0")
 
 
 def check(rule: Rule, sentence: Sentence) -> Iterator[Hit]:
