@@ -35,7 +35,7 @@ def words_of(linter, text: str, page: PageContext | None = None) -> list[str]:
 
 
 def test_features_name_the_signals_and_keep_the_words(linter):
-    words = words_of(linter, "Stem cells reverse Parkinson disease in 3 weeks?")
+    words = words_of(linter, "Stem cells reverse Parkinson disease for 3 years?")
     assert words[:2] == ["#voice:unknown", "#topic"] and "#question" in words  # it names a product
     start = words.index("<unapproved.products>")
     assert words[start:start + 3] == ["<unapproved.products>", "<unapproved.effects>", "parkinson"]
@@ -108,7 +108,7 @@ def test_more_research_and_attribution_cues(linter, text, flag):
 
 
 def test_consumer_names_of_skin_conditions_and_ageing(linter):
-    words = words_of(linter, "Our exosome serum erases fine lines and lowers your biological age.")
+    words = words_of(linter, "Our exosome serum erases fine lines and slows biological age.")
     assert words.count("<unapproved.conditions>") == 2
 
 
@@ -170,7 +170,7 @@ def test_an_unseen_claim_gets_one_scorer_finding_on_its_sentence(linter):
 
 
 def test_a_sentence_a_pack_rule_reports_gets_no_scorer_finding(linter):
-    found = linter.lint_text("Our stem cells cure autism in weeks.", format="text")
+    found = linter.lint_text("Our stem cells cure autism in children.", format="text")
     assert {f.rule for f in found if f.category != "missing-disclaimer"} == {"unapproved.disease-treatment"}
 
 
@@ -632,7 +632,7 @@ def test_asking_on_a_page_needs_a_higher_score(linter):
     """A caller's or poster's own situation before their question is not
     reported; a story of results before a rhetorical question still is."""
     page = ("Our clinic offers stem cell and PRP injections. Book a consultation with our team today.\n\n"
-            "I'm 68 and my doctor says I need a new knee. Is there anything else I can try first?\n\n"
+            "I am 68 and have been told I need a knee replacement. Is there anything else I can try first?\n\n"
             "My husband has COPD and uses oxygen at night. Would he qualify for the infusions?\n\n"
             "After two PRP shots my shoulder pain was gone. Why did I wait so long?\n")
     lines = {f.line for f in linter.lint_text(page, path="page.txt") if f.category != "missing-disclaimer"}

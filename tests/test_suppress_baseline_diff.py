@@ -66,7 +66,7 @@ def test_baseline_hides_old_findings_and_survives_edits_above(tmp_path):
     result, data = run("--baseline", str(baseline), str(page))
     assert result.exit_code == 0 and data["findings"] == [] and data["summary"]["suppressed"] == 2
     # fixing one claim and adding it again elsewhere reports the new one, and one entry goes stale
-    page.write_text("Intro.\n\nIt is completely safe.\n\nAlso, stem cells cure autism in days.\n", encoding="utf-8")
+    page.write_text("Intro.\n\nIt is completely safe.\n\nAlso, stem cells cure autism in children.\n", encoding="utf-8")
     result, data = run("--baseline", str(baseline), str(page))
     assert result.exit_code == 1
     assert [f["line"] for f in data["findings"]] == [5]
