@@ -85,6 +85,7 @@ class Conditions:
     heads: frozenset[str]
     # word -> "<num>", "<cond>", its full spelling or the word: a memo
     classify: Callable[[str], str] = field(repr=False, compare=False, default=str)
+    short_forms: tuple[str, ...] = ()  # "pts = patients"
 
     @classmethod
     def of(cls, suffixes: Sequence[str], heads: Sequence[str],
@@ -102,7 +103,7 @@ class Conditions:
                 return CONDITION
             return spelled.get(word, word)
 
-        return cls(ending, frozenset(h.lower() for h in heads), classify)
+        return cls(ending, frozenset(h.lower() for h in heads), classify, tuple(short_forms))
 
     def holds(self, words: Sequence[str], index: int) -> bool:
         word = words[index]
