@@ -89,9 +89,10 @@ def main(argv=None) -> int:
         joined = {"spaces": _seconds(lambda: [fresh_spaces(g) for g in groups]),
                   "newlines": _seconds(lambda: [fresh_newlines(g) for g in newline_groups])}
         timed("phrase matcher", lambda: [compiled.phrases(d) for d in tokens])
-        gated = timed("pattern gate", lambda: [t for t in texts if compiled.pattern_gate(t)])
-        gated_docs = [compiled.tokenize(t) for t in gated]
-        timed("token Matcher (gated blocks)", lambda: [compiled.tokens(d) for d in gated_docs])
+        gated = timed("pattern gate", lambda: [(t, labels) for t in texts if (labels := compiled.pattern_gate(t))])
+        gated_docs = [(compiled.tokenize(t), labels) for t, labels in gated]
+        timed("token Matchers (each rule's gated blocks)",
+              lambda: [compiled.tokens[label](d) for d, labels in gated_docs for label in labels])
         from claimcheck.page import decide
 
         pages = timed("page context (voice, topic)", lambda: [decide(t, compiled.page_cues) for t in per_doc])

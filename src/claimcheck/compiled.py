@@ -1,7 +1,8 @@
 """Compilation: rule packs + a spaCy vocabulary in, a :class:`Compiled` out.
 
 Every literal term (vocabularies, rule terms, context cues) goes into one
-``PhraseMatcher`` and every token pattern into one ``Matcher``; rules are
+``PhraseMatcher``, each token-pattern rule into a ``Matcher`` of its own
+behind its own gate; rules are
 indexed by the labels that trigger them; the page cues, the open-class
 conditions and (when a scorer rule is on) the claim scorer are prepared for
 the engine (:mod:`claimcheck.engine`), which runs all of it on documents.
@@ -42,10 +43,10 @@ class Compiled:
     tokenizer: object  # spaCy's tokenizer, whose vocabulary the matchers were built with
     tokenize: object  # claimcheck.nlp.Tokenizer: text -> Doc, with a bounded vocabulary
     phrases: object  # spacy.matcher.PhraseMatcher
-    tokens: object | None  # spacy.matcher.Matcher
+    tokens: Mapping[str, object]  # a token-pattern rule's label -> its spacy.matcher.Matcher
     labels: Mapping[int, str]
     triggers: frozenset[int]  # match ids that make a sentence worth checking
-    pattern_gate: object  # claimcheck.prefilter.Gate: can a block match any token pattern?
+    pattern_gate: object  # claimcheck.prefilter.Gate: which token-pattern rules can a block match?
     rules_by_trigger: Mapping[str, tuple[Rule, ...]]
     punct_chars: frozenset[str]
     sentence_rules: tuple[Rule, ...]
@@ -94,15 +95,14 @@ def compile_rules(ruleset: RuleSet, tokenizer, model=None) -> Compiled:
     for label in sorted(terms):
         phrases.add(label, [keys[form] for form in sorted(terms[label])])
         labels[tokenizer.vocab.strings[label]] = label
-    tokens = None
-    if patterns:
-        tokens = Matcher(tokenizer.vocab, validate=True)
-        for label, (rule, value) in patterns.items():
-            try:
-                tokens.add(label, [list(p) for p in value])
-            except Exception as error:  # spaCy raises MatchPatternError, ValueError
-                raise _pattern_error(rule, error) from None
-            labels[tokenizer.vocab.strings[label]] = label
+    tokens = {}
+    for label, (rule, value) in patterns.items():
+        tokens[label] = Matcher(tokenizer.vocab, validate=True)
+        try:
+            tokens[label].add(label, [list(p) for p in value])
+        except Exception as error:  # spaCy raises MatchPatternError, ValueError
+            raise _pattern_error(rule, error) from None
+        labels[tokenizer.vocab.strings[label]] = label
     by_scope = defaultdict(list)
     for rule in ruleset.rules:
         by_scope[KINDS[rule.kind].SCOPE].append(rule)
@@ -119,7 +119,7 @@ def compile_rules(ruleset: RuleSet, tokenizer, model=None) -> Compiled:
     return Compiled(
         ruleset, tokenizer, Tokenizer(tokenizer), phrases, tokens, labels,
         frozenset(tokenizer.vocab.strings[label] for label in by_trigger if label in terms or label in patterns),
-        gate(KINDS["pattern"].requires(rule) for rule, _ in patterns.values()),
+        gate({label: KINDS[rule.kind].requires(rule) for label, (rule, _) in patterns.items()}),
         {label: tuple(rules) for label, rules in by_trigger.items()},
         frozenset(Sentencizer.default_punct_chars),
         tuple(by_scope["sentence"]), tuple(by_scope["document"]),

@@ -283,8 +283,11 @@ def _matched_blocks(texts: list[str], compiled: Compiled):
             start = token_starts[offset]
             end = bisect.bisect_left(idx, bases[offset] + len(text), start, token_starts[offset + 1])
             matches = [(m, s - start, e - start) for m, s, e in by_block.get(offset, ()) if e <= end]
-            if compiled.tokens is not None and compiled.pattern_gate(text):
-                matches += compiled.tokens(doc[start:end])
+            gated = compiled.pattern_gate(text)
+            if gated:
+                span = doc[start:end]
+                for label in gated:
+                    matches += compiled.tokens[label](span)
             if matches:
                 spaced = spaces[start:end]
                 if spaced:

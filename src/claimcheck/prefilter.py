@@ -173,33 +173,36 @@ def term_forms(ruleset: RuleSet) -> dict[str, set[str]]:
 
 @dataclass(frozen=True)
 class Gate:
-    """Whether a block can match any token pattern: the words and strings of
-    one alternative of some pattern's requirement must all be in the block
-    (labels, checked later by the engine, count as present). Skips the token
-    Matcher on most blocks.
+    """Which token-pattern rules a block can match: for each, the words and
+    strings of one alternative of its requirement must all be in the block
+    (labels, checked later by the engine, count as present). Each rule's
+    Matcher runs only on the blocks its own gate passes, so a rule of common
+    words costs its own Matcher, never every rule's.
 
     Alternatives are filed under their longest word, so a block looks only at
     those filed under its own words (walking the requirement trees for every
     block cost 0.05 s per MB: bench/stages.py)."""
 
     needles: "re.Pattern"  # quick reject: one of these must occur as a substring (an RE2 pattern)
-    by_word: Mapping[str, tuple[Alternative, ...]]
+    by_word: Mapping[str, tuple[tuple[frozenset, tuple[str, ...], str], ...]]  # (words, strings, label)
     keys: frozenset[str]  # by_word's keys (a set meets a frozenset faster than a dict)
-    wordless: tuple[tuple[str, ...], ...]  # alternatives of strings only; () holds for every block
+    wordless: tuple[tuple[tuple[str, ...], str], ...]  # (strings only, label); () holds for every block
+    labels: tuple[str, ...]  # every rule's label, sorted
 
-    def __call__(self, text: str) -> bool:
+    def __call__(self, text: str) -> tuple[str, ...]:
+        """The labels of the rules that may match ``text``, sorted; () for none."""
         lowered = text.lower()
         if not self.needles.search(lowered):
-            return False
-        if any(all(string in lowered for string in strings) for strings in self.wordless):
-            return True
-        present = _words(lowered)
-        by_word = self.by_word
-        for word in present & self.keys:
-            for words, strings in by_word[word]:
-                if words <= present and all(string in lowered for string in strings):
-                    return True
-        return False
+            return ()
+        found = {label for strings, label in self.wordless if all(string in lowered for string in strings)}
+        if len(found) < len(self.labels):
+            present = _words(lowered)
+            by_word = self.by_word
+            for word in present & self.keys:
+                for words, strings, label in by_word[word]:
+                    if label not in found and words <= present and all(string in lowered for string in strings):
+                        found.add(label)
+        return tuple(label for label in self.labels if label in found)
 
 
 def _literals(needles: tuple[str, ...]) -> "re.Pattern":
@@ -238,25 +241,33 @@ def requirement_key(value) -> str:
     return repr(value)
 
 
-def gate(requirements) -> Gate:
-    any_pattern = AnyOf(tuple(requirements))
+def gate(requirements: Mapping[str, Requirement]) -> Gate:
+    """The gate of each token-pattern rule, by its label."""
+    labels = tuple(sorted(requirements))
     # Listing and pruning the alternatives is pure and, for patterns with long
     # word lists in a row, costs tens of milliseconds at every start: cached
     # beside the packs, keyed by the requirements themselves.
-    needles, alternatives = cache.memo("gate", [requirement_key(any_pattern)], lambda: _needles_and_alternatives(
-        any_pattern))
-    by_word: dict[str, list[Alternative]] = {}
+    per_label = cache.memo(
+        "gate", [requirement_key(tuple((label, requirements[label]) for label in labels))],
+        lambda: tuple(_needles_and_alternatives(AnyOf((requirements[label],))) for label in labels))
+    by_word: dict[str, list[tuple[frozenset, tuple[str, ...], str]]] = {}
     wordless = []
-    for words, strings in alternatives:
-        if words:
-            by_word.setdefault(longest(words), []).append((words, strings))
+    needles: set[str] | None = set()
+    for label, (found_needles, alternatives) in zip(labels, per_label):
+        if found_needles is None or needles is None:
+            needles = None
         else:
-            wordless.append(strings)
+            needles.update(found_needles)
+        for words, strings in alternatives:
+            if words:
+                by_word.setdefault(longest(words), []).append((words, strings, label))
+            else:
+                wordless.append((strings, label))
     if needles is None:  # some pattern could match anywhere
         search = re.compile("")
     elif not needles:  # no pattern at all
         search = re.compile("(?!)")
     else:
-        search = _literals(needles)
+        search = _literals(_kept(needles))
     return Gate(search, {word: tuple(found) for word, found in by_word.items()},
-                frozenset(by_word), tuple(wordless))  # searched in lower-cased text (minimal: no repeats)
+                frozenset(by_word), tuple(wordless), labels)  # searched in lower-cased text
