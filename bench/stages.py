@@ -23,6 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import corpus  # noqa: E402
 
 SCORER = "claim scorer, per page, as in a run"
+MATCHERS = "token Matchers (each rule's gated blocks)"
 SHARED_EVAL = Path(__file__).resolve().parent.parent.parent / "shared" / "eval"
 
 from claimcheck import engine  # noqa: E402
@@ -91,7 +92,7 @@ def main(argv=None) -> int:
         timed("phrase matcher", lambda: [compiled.phrases(d) for d in tokens])
         gated = timed("pattern gate", lambda: [(t, labels) for t in texts if (labels := compiled.pattern_gate(t))])
         gated_docs = [(compiled.tokenize(t), labels) for t, labels in gated]
-        timed("token Matchers (each rule's gated blocks)",
+        timed(MATCHERS,
               lambda: [compiled.tokens[label](d) for d, labels in gated_docs for label in labels])
         from claimcheck.page import decide
 
@@ -122,7 +123,7 @@ def main(argv=None) -> int:
               lambda: [engine.lint_document(d, forgetful) for d in docs])
         labeled = _labeled_pages_memo(compiled)
         rest = times["engine, whole documents"] - sum(times[k] for k in (
-            "tokenize", "phrase matcher", "pattern gate", "token Matcher (gated blocks)",
+            "tokenize", "phrase matcher", "pattern gate", MATCHERS,
             "page context (voice, topic)", SCORER))
         times["rule kinds and findings (the rest of the engine)"] = max(rest, 0.0)
         from claimcheck.formatters import render

@@ -26,7 +26,7 @@ def _run(*args: str) -> str:
 
 def test_stages_prints_every_stage():
     out = _run("bench/stages.py", "--files", "6")
-    for stage in ("| tokenize |", "| claim scorer, per page, nothing remembered |",
+    for stage in ("| tokenize |", "| token Matchers (each rule's gated blocks) |", "| claim scorer, per page, nothing remembered |",
                   "| engine, whole documents, nothing remembered across pages |", "| format: sarif |"):
         assert stage in out, out
     assert "seen on an earlier page" in out
