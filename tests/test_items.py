@@ -33,8 +33,9 @@ def test_a_label_inside_a_line_does_not_cut():
 
 
 def test_a_marker_inside_a_line_or_a_wrapped_number_does_not_cut():
-    source = "Cells - and more - help.\nWe opened in\n2019. Since then\n- we grew."
-    assert texts(text.read(source, "x.txt")) == ["Cells - and more - help. We opened in 2019. Since then", "- we grew."]
+    source = "Cells - and more - help our patients every day. We opened in\n2019. Since then\n- we grew."
+    assert texts(text.read(source, "x.txt")) == [
+        "Cells - and more - help our patients every day. We opened in 2019. Since then", "- we grew."]
 
 
 def test_markdown_paragraph_with_symbol_bullets_and_html_breaks():

@@ -382,7 +382,7 @@ def test_a_line_in_capitals_over_one_that_is_not_is_a_title(linter):
     flyer = "STEM CELLS REGROW\nCARTILAGE IN WEEKS\n"  # a sentence wrapped in capitals (not a menu of two lines)
     assert len(text.read(flyer, "x.txt").blocks) == 1
     assert len(text.read("CALL NOW\nor write to us\n", "x.txt").blocks) == 1  # goes on in lower case
-    assert len(text.read("2026\nOur year in review.\n", "x.txt").blocks) == 1  # no letters: no capitals
+    assert not text._in_capitals("2026") and not text._in_capitals("2026 -- 2027")  # no letters: no capitals
 
 
 def test_a_line_laid_out_in_columns_is_a_record_of_its_own(linter):
@@ -407,7 +407,25 @@ def test_wrapping_that_goes_on_in_lower_case_or_is_narrow_does_not_cut():
             "injections, so we explain every option before any treatment starts here.\n")
     assert len(text.read(wide, "x.txt").blocks) == 1  # a short line, but the sentence goes on
     narrow = "Our clinic opened in\nMay\nSince then we grew."
-    assert len(text.read(narrow, "x.txt").blocks) == 1  # no one wraps at 16 characters
+    # no one wraps at 20 characters: a line there ends where its writer ended
+    # it, at a title or a sentence's end ("May" reads as a title), never in
+    # the middle of one ("Our clinic opened in")
+    assert [b.text for b in text.read(narrow, "x.txt").blocks] == ["Our clinic opened in May", "Since then we grew."]
+
+
+def test_a_narrow_paragraph_is_cut_after_its_titles_and_sentences(linter):
+    """A shelf card: a product's name over its tag line over its price, in
+    a paragraph no one would wrap so narrow. Each line that reads as a title
+    or ends a sentence ends its block, so the claim is found on its own
+    line; a sentence broken by hand before a capital stays whole, and so
+    does a flyer's sentence set in capitals."""
+    card = "StemVive Daily Capsules, 60 ct\nRegrows cartilage while you sleep.\n$49.99\n"
+    assert [b.text for b in text.read(card, "x.txt").blocks] == [
+        "StemVive Daily Capsules, 60 ct", "Regrows cartilage while you sleep.", "$49.99"]
+    assert {f.line for f in linter.lint_text("Stem Cell Serum, 30 mL\nOur stem cells cure arthritis.\n",
+                                             path="x.txt") if f.category != "missing-disclaimer"} == {2}
+    assert len(text.read("Our stem cells cure\nParkinson's disease.\n", "x.txt").blocks) == 1
+    assert len(text.read("STEM CELLS REGROW\nCARTILAGE IN WEEKS\n", "x.txt").blocks) == 1
 
 
 def test_a_pasted_menu_of_short_titles_is_a_block_a_line(linter):

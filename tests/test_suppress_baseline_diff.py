@@ -135,8 +135,8 @@ def test_a_suppression_comment_in_plain_text_is_not_prose(linter, comment):
 
     text = f"Book a visit.\n{comment}\nStem cells cure autism.\nCall us today.\n"
     blocks = [block.text for block in reader("text")(text, "p.txt").blocks]
-    assert blocks == ["Book a visit.", "Stem cells cure autism. Call us today."]
-    alone = linter.detect("Book a visit.\n\nStem cells cure autism. Call us today.\n", "p.txt", format="text")
+    assert blocks == ["Book a visit.", "Stem cells cure autism.", "Call us today."]
+    alone = linter.detect("Book a visit.\n\nStem cells cure autism.\nCall us today.\n", "p.txt", format="text")
     found = linter.detect(text, "p.txt", format="text")
     assert [(f.rule, f.column, f.text, f.score) for f in found] == [(f.rule, f.column, f.text, f.score) for f in alone]
     assert any(f.rule == "unapproved.disease-treatment" and f.line == 3 for f in found)

@@ -11,7 +11,11 @@ lines between them. So within a paragraph a line break also ends a block:
   longest) that reads as a title or ends a sentence, when the next line
   does not start in lower case: a title over its prose. A line cut by the
   wrapping is close to the width (or goes on in lower case), and the
-  paragraph's last line ends it anyway. A title is in title case ("Knee
+  paragraph's last line ends it anyway. In a paragraph narrower than
+  ``MIN_WRAP``, which no one wraps, every line counts as short: a shelf
+  card's "StemVive Daily Capsules, 60 ct" over its tag line (but a line in
+  capitals over another: a flyer's sentence set in capitals). A line in
+  title case of three words or more is a title at any length. A title is in title case ("Knee
   Care for Runners": every word of four letters or more capitalized) or of
   one or two words; a short line in sentence case ("Our stem cells cure",
   then "Parkinson's disease ...") may be a sentence broken by hand, and
@@ -255,7 +259,11 @@ def lines(source: str, start: int, end: int, rows=frozenset()) -> list[tuple[int
     texts = [source[a:b].strip() for a, b, _ in spans]
     longest = max(map(len, texts))
     unwrapped = any(len(text) > UNWRAPPED_LINE and " " in text for text in texts)
-    short = SHORT_LINE * longest if longest >= MIN_WRAP else -1
+    # (no one wraps narrower than MIN_WRAP: every line of a narrower paragraph was
+    # ended by hand, as a short line of a wrapped one; but a line in capitals,
+    # which reads as a title whatever it says, over another goes on)
+    narrow = longest < MIN_WRAP
+    short = SHORT_LINE * longest if not narrow else MIN_WRAP
     # (lines with text: the end of a file leaves an empty last line)
     menu = longest < MIN_WRAP and sum(map(bool, texts)) >= MENU_LINES and all(map(items.reads_as_title, texts))
     captions = (longest <= CAPTION_WIDTH and sum(map(bool, texts)) >= CAPTION_LINES
@@ -265,7 +273,8 @@ def lines(source: str, start: int, end: int, rows=frozenset()) -> list[tuple[int
     for number, (_, text_end, following) in enumerate(spans[:-1]):
         text, after = texts[number], texts[number + 1]
         if (captions or unwrapped and not items.starts_item(after)
-                or (menu or len(text) <= short or _in_capitals(text) and not _in_capitals(after))
+                or (menu or len(text) <= short and not (narrow and _in_capitals(text) and _in_capitals(after))
+                    or _in_capitals(text) and not _in_capitals(after) or _in_title_case(text))
                 and items.heads_next_line(text, after)
                 or _in_columns(text) and not after[:1].islower() and not items.starts_item(after)
                 or rows and (spans[number][0] in rows or following in rows)):
@@ -282,6 +291,18 @@ def _in_columns(text: str) -> bool:
         if not (text[gap.start() - 1] in ".!?" and text[gap.end()].isupper()):
             return True
     return False
+
+
+def _in_title_case(text: str) -> bool:
+    """Three words or more, at least two of them of four letters or more and
+    all of those capitalized, some letter in lower case: "StemVive Daily
+    Capsules, 60 ct", a name over its text. A line cut by wrapping prose
+    is almost never one."""
+    words = text.split()
+    if len(words) < 3 or text.upper() == text:
+        return False
+    long_words = [w for w in words if len(w) >= 4 and w[:1].isalpha()]
+    return len(long_words) >= 2 and all(w[:1].isupper() for w in long_words)
 
 
 def _in_capitals(text: str) -> bool:
