@@ -65,6 +65,7 @@ OLD_DEV = SHARED / "dev" / "claims.jsonl"
 PAGES = SHARED / "documents-more"  # labeled pages the scorer trains on
 OWN = sorted((HERE / "data").glob("*.jsonl"))  # our own labeled sentences: always trained on
 OWN_PAGES = HERE / "data" / "pages"  # our own labeled pages: never trained on, never tuned on
+OUR_PAGES = (OWN_PAGES, HERE / "data" / "pages-web")
 # ... and pages as sites publish them (HTML with menus and footers, Markdown
 # with front matter), read in their own format
 WEB_PAGES = HERE / "data" / "pages-web"
@@ -80,6 +81,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--model", type=Path, help="scorer model to measure (default: one trained on train)")
     parser.add_argument("--threshold", type=float, default=None, help="claim score threshold (default: the rules')")
     parser.add_argument("--cv", action="store_true", help="also 5-fold family-grouped cross-validation")
+    parser.add_argument("--our-pages", choices=("all", "candidates"), default="",
+                        help="with --cv, every fold's training also holds our labeled pages' blocks (all, or the "
+                             "claims and the blocks the engine scores): an experiment, see bench/our_pages_cv.py")
     parser.add_argument("--seeds", type=int, default=0, metavar="N",
                         help="with --cv, also N more cross-validations with other training seeds (1..N): how much "
                              "the figures move from retraining alone")
@@ -131,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.train_seeds and args.path is None:
         seeds_report(rows, args.train_seeds, args.threshold)
     if args.cv:
-        cv_report(args.seeds, args.threshold)
+        cv_report(args.seeds, args.threshold, args.our_pages)
         if (PAGES / "labels.json").is_file():
             pages_cv_report()
     if not args.no_documents:
@@ -145,12 +149,20 @@ def main(argv: list[str] | None = None) -> int:
 
 
 @functools.cache
-def own_items() -> list:
+def own_items(our_pages: str = "") -> list:
     """Our own labeled sentences (``OWN`` and the pack rules' examples) as
-    the scorer reads them: featurized once a run, for every model trained here."""
+    the scorer reads them: featurized once a run, for every model trained
+    here. ``our_pages`` ("all" or "candidates"): also our labeled pages'
+    blocks (``bench/data/pages``, ``pages-web``), all of them or the claims
+    and the blocks the engine would score (an experiment: the shipped
+    scorer does not learn from them)."""
     from claimcheck import train
 
-    return train.featurize(train.own_rows(OWN))
+    items = train.featurize(train.own_rows(OWN))
+    if our_pages:
+        pages = train.featurize([dict(row, own=True) for folder in OUR_PAGES for row in train.read_page_rows(folder)])
+        items += [i for i in pages if our_pages == "all" or i.candidate or i.row["label"] == "claim"]
+    return items
 
 
 def _train_split_model(seed: int = 0) -> Path:
@@ -358,7 +370,7 @@ def leave_out_report(paths: list[Path], threshold: float | None = None) -> None:
               f"P {p:.3f} R {r:.3f} F1 {f:.3f}")
 
 
-def cv_report(seeds: int = 0, threshold: float | None = None) -> None:
+def cv_report(seeds: int = 0, threshold: float | None = None, our_pages: str = "") -> None:
     """Family-grouped cross-validation of the shared sentences, at the
     scorer rules' default threshold or at ``threshold`` (the per-seed lines
     too), with veto and threshold sweeps."""
@@ -369,7 +381,7 @@ def cv_report(seeds: int = 0, threshold: float | None = None) -> None:
     paths = [p for p in (CORPUS, OLD_DEV) if p.is_file()]
     items = train.featurize(train.read_rows(paths))
     print("\n== 5-fold cross-validation grouped by family (all labeled sentences, on their pages)")
-    by_view = train.cross_validate_views(items, 5, own=own_items(), views=("on_page", "alone"))
+    by_view = train.cross_validate_views(items, 5, own=own_items(our_pages), views=("on_page", "alone"))
     scores = by_view["on_page"]
     print(report(items, scores, at))
     gold = [i.row["label"] == "claim" for i in items]
@@ -427,7 +439,7 @@ def cv_report(seeds: int = 0, threshold: float | None = None) -> None:
         # whatever it teaches, so smaller differences between builds are noise.
         shipped = {0: (prf(gold, flagged(at))[2], prf(gold, flagged(at, view="alone"))[2])}
         for seed in range(1, seeds + 1):
-            scored = train.cross_validate_views(items, 5, overrides={"system.seed": seed}, own=own_items(),
+            scored = train.cross_validate_views(items, 5, overrides={"system.seed": seed}, own=own_items(our_pages),
                                                 views=("on_page", "alone"))
             shipped[seed] = (prf(gold, flagged(at, scored=scored))[2],
                              prf(gold, flagged(at, view="alone", scored=scored))[2])

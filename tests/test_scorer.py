@@ -377,6 +377,8 @@ def test_train_cli_reports_missing_own_file(capsys, tmp_path):
     labeled.write_text("", encoding="utf-8")
     assert train.main([str(labeled), "--own", str(tmp_path / "none.jsonl")]) == 2
     assert "none.jsonl" in capsys.readouterr().err
+    assert train.main([str(labeled), "--own-pages", str(tmp_path / "no-pages")]) == 2
+    assert "no-pages" in capsys.readouterr().err
 
 
 def test_training_reads_sentences_as_the_engine_does(linter):
@@ -917,3 +919,35 @@ def features_of(linter, tokens):
 
     compiled = linter.compiled
     return features(tokens, 0, len(tokens), {}, None, compiled.conditions, compiled.names)
+
+
+def test_labeled_pages_of_any_format_become_items_block_by_block(tmp_path):
+    """``read_page_rows``: each block as claimcheck reads it, labelled by the
+    lines it covers (a claim line makes it a claim, optional lines alone
+    leave it out), decoded and read as the linter reads the file."""
+    from claimcheck.train import read_page_rows
+
+    (tmp_path / "promo_a.html").write_text(
+        "<!-- Source: written for a test -->\n<h1>Knee Clinic</h1>\n"
+        "<p>Our stem cells regrow cartilage.</p>\n<p>We are open on Saturdays.</p>\n"
+        "<table><tr><th>Plan</th><th>Price</th></tr>\n<tr><td>Basic</td><td>$99</td></tr></table>\n"
+        "<p>Rated five stars.</p>\n", encoding="utf-8")
+    (tmp_path / "promo_b.txt").write_text(
+        "# Source: written for a test\nExosome Serum, 30 mL\nReverses arthritis in weeks.\n\n"
+        "Call us today.\n", encoding="utf-8")
+    labels = {"promo_a.html": {"expected_claim_lines": [3], "claim_line_categories": {"3": "unapproved-treatment"},
+                               "other_optional_lines": [7]},
+              "promo_b.txt": {"expected_claim_lines": [3], "claim_line_categories": {"3": "efficacy-guarantee"}}}
+    (tmp_path / "labels.json").write_text(json.dumps(labels), encoding="utf-8")
+    rows = read_page_rows(tmp_path)
+    by_text = {row["text"]: row for row in rows}
+    assert by_text["Our stem cells regrow cartilage."]["label"] == "claim"
+    assert by_text["Our stem cells regrow cartilage."]["category"] == "unapproved-treatment"
+    assert by_text["We are open on Saturdays."]["label"] == "ok"
+    assert by_text["Reverses arthritis in weeks."]["category"] == "efficacy-guarantee"
+    assert by_text["Exosome Serum, 30 mL"]["label"] == "ok"  # a narrow card: its own block
+    assert "Rated five stars." not in by_text  # optional: left out
+    assert by_text["Price, Basic: $99"]["note"] == "page lines 6-6"  # a cell with its headers, as the engine reads it
+    assert not any("Source" in text for text in by_text)  # the source line and comment are not read
+    assert {row["source"] for row in rows} == {f"{tmp_path.name}/promo_a.html", f"{tmp_path.name}/promo_b.txt"}
+    assert read_page_rows(tmp_path, ["promo_b.txt"]) == [row for row in rows if row["source"].endswith("promo_b.txt")]

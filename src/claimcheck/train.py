@@ -149,6 +149,43 @@ def page_rows(folder: Path) -> list[dict]:
     return rows
 
 
+def read_page_rows(folder: Path, names: Sequence[str] | None = None) -> list[dict]:
+    """Labeled pages of any format (``labels.json`` beside the files) as
+    items, each block as claimcheck reads it (a table cell with its
+    headers): a block on an expected claim line is a claim, one only on
+    optional lines is left out, the rest is ok. ``names``: only these pages."""
+    import bisect
+
+    from claimcheck.files import decode
+    from claimcheck.readers import format_for, reader
+    from claimcheck.readers.document import blank_source_line
+
+    labels = json.loads((folder / "labels.json").read_text(encoding="utf-8"))
+    rows = []
+    for name in sorted(labels if names is None else names):
+        label = labels[name]
+        claims = {int(n): c for n, c in label.get("claim_line_categories", {}).items()}
+        wanted = set(label["expected_claim_lines"])
+        optional = set(label.get("quoted_claim_lines_optional", ())) | set(label.get("other_optional_lines", ()))
+        fmt = format_for(name)
+        source = blank_source_line(decode((folder / name).read_bytes(), name, html=fmt == "html"), fmt)
+        starts = [0] + [n + 1 for n, c in enumerate(source) if c == "\n"]
+        for block in reader(fmt)(source, name).blocks:
+            if not block.text.strip():
+                continue
+            first = bisect.bisect_right(starts, block.source_offset(0))
+            last = bisect.bisect_right(starts, block.source_offset(len(block.text) - 1))
+            lines = set(range(first, last + 1))
+            claim = sorted(lines & wanted)
+            if not claim and lines & optional:
+                continue
+            rows.append({"text": block.lead + block.text, "label": "claim" if claim else "ok",
+                         "category": claims.get(claim[0], "unapproved-treatment") if claim else "none",
+                         "source": f"{folder.name}/{name}", "family": f"{folder.name}/{name}",
+                         "note": f"page lines {first}-{last}", "page": True})
+    return rows
+
+
 def featurize(rows: Sequence[dict], linter=None) -> list[Item]:
     """Feature words for every row, computed by the engine as at run time."""
     from claimcheck.api import Linter
@@ -358,6 +395,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--output", type=Path, default=MODEL_DIR, help=f"where to write the model ({MODEL_DIR})")
     parser.add_argument("--own", nargs="+", action="extend", type=Path, default=[], metavar="JSONL",
                         help="labeled sentences we wrote: always trained on, never held out or scored")
+    parser.add_argument("--own-pages", nargs="+", action="extend", type=Path, default=[], metavar="DIR",
+                        help="folders of labeled pages we wrote (any format, read as claimcheck reads them): "
+                             "always trained on, never held out or scored")
     parser.add_argument("--no-rule-examples", action="store_true",
                         help="leave the pack rules' examples out of training")
     parser.add_argument("--cv", type=int, default=0, metavar="K", help="report K-fold family-grouped CV instead")
@@ -365,13 +405,15 @@ def main(argv: list[str] | None = None) -> int:
                         help="a spaCy config override for --cv, e.g. "
                              "components.textcat_multilabel.model.ngram_size=3 (repeatable)")
     args = parser.parse_args(argv)
-    missing = [p for p in [*args.paths, *args.own] if not p.is_file() and not (p / "labels.json").is_file()]
+    missing = [p for p in [*args.paths, *args.own, *args.own_pages]
+               if not p.is_file() and not (p / "labels.json").is_file()]
     if missing:
         print(f"no labeled data at {missing[0]}", file=sys.stderr)
         return 2
     rows = select(read_rows(args.paths), args.split)
     items = featurize(rows)
-    own = featurize(own_rows(args.own, rule_examples=not args.no_rule_examples))
+    own = featurize(own_rows(args.own, rule_examples=not args.no_rule_examples)
+                    + [dict(row, own=True) for folder in args.own_pages for row in read_page_rows(folder)])
     if args.cv:
         from claimcheck.scorer.evaluate import report
 
@@ -385,7 +427,8 @@ def main(argv: list[str] | None = None) -> int:
         print(report(items, cross_validate(items, args.cv, overrides=overrides or None, own=own), DEFAULT_THRESHOLD))
         return 0
     fit([*items, *own], args.output)
-    write_provenance(args.output, [*args.paths, *args.own], [*items, *own], args.split)
+    write_provenance(args.output, [*args.paths, *args.own, *(f / "labels.json" for f in args.own_pages)],
+                     [*items, *own], args.split)
     size = sum(f.stat().st_size for f in args.output.rglob("*") if f.is_file())
     print(f"trained on {len(items)} labeled items ({args.split}) and {len(own)} of our own sentences; "
           f"model in {args.output} ({size / 1e6:.1f} MB)")
