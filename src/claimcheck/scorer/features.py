@@ -143,7 +143,8 @@ def features(texts: Sequence[str], start: int, end: int, terms, page: PageContex
                 covers[s] = (e, [label])
             elif e == held[0] and label not in held[1]:
                 held[1].append(label)
-    for s, e in names.runs(texts, start, end):
+    # (a name ends in a head word: most sentences hold none, and need no walk)
+    for s, e in (names.runs(texts, start, end) if not names.heads.isdisjoint(words) else ()):
         covers[s] = (e, [_NAME_LABEL])
         for inner in [k for k in covers if s < k < e]:
             del covers[inner]
