@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from claimcheck import cache
 from claimcheck.readers.document import INVISIBLE, LIGATURES
-from claimcheck.requirements import WORD, Alternative, AnyOf, Requirement, longest, minimal, resolve
+from claimcheck.requirements import WORD, AnyOf, Requirement, longest, minimal, resolve
 
 if TYPE_CHECKING:
     from claimcheck.ruleset import RuleSet
