@@ -158,11 +158,18 @@ def own_items(our_pages: str = "") -> list:
     scorer does not learn from them)."""
     from claimcheck import train
 
-    items = train.featurize(train.own_rows(OWN))
-    if our_pages:
-        pages = train.featurize([dict(row, own=True) for folder in OUR_PAGES for row in train.read_page_rows(folder)])
-        items += [i for i in pages if our_pages == "all" or i.candidate or i.row["label"] == "claim"]
-    return items
+    return train.featurize(train.own_rows(OWN)) + (list(our_page_items(our_pages)) if our_pages else [])
+
+
+@functools.cache
+def our_page_items(our_pages: str = "all") -> tuple:
+    """The blocks of our labeled pages (``OUR_PAGES``) as the scorer reads
+    them (``claimcheck.train.read_page_rows``): all of them, or
+    ("candidates") the claims and the blocks the engine would score."""
+    from claimcheck import train
+
+    pages = train.featurize([dict(row, own=True) for folder in OUR_PAGES for row in train.read_page_rows(folder)])
+    return tuple(i for i in pages if our_pages == "all" or i.candidate or i.row["label"] == "claim")
 
 
 def _train_split_model(seed: int = 0) -> Path:

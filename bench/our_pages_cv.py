@@ -47,10 +47,10 @@ def main(argv: list[str] | None = None) -> int:
     base = train.featurize(train.select(train.read_rows(shared), "all")) + accuracy.own_items()
     labels = {folder: json.loads((folder / "labels.json").read_text(encoding="utf-8")) for folder in accuracy.OUR_PAGES}
     blocks: dict[tuple[Path, str], list] = defaultdict(list)
-    for folder in accuracy.OUR_PAGES:
-        for item in train.featurize([dict(row, own=True) for row in train.read_page_rows(folder)]):
-            if not args.candidates or item.candidate or item.row["label"] == "claim":
-                blocks[folder, item.row["source"].split("/", 1)[1]].append(item)
+    by_name = {folder.name: folder for folder in accuracy.OUR_PAGES}
+    for item in accuracy.our_page_items("candidates" if args.candidates else "all"):
+        folder, name = item.row["source"].split("/", 1)
+        blocks[by_name[folder], name].append(item)
     fold_of = {(folder, name): n % args.folds for folder in labels for n, name in enumerate(sorted(labels[folder]))}
     counts = {folder: accuracy.PageCounts() for folder in labels}
     for fold in range(args.folds):

@@ -15,8 +15,9 @@ lines between them. So within a paragraph a line break also ends a block:
   ``MIN_WRAP``, which no one wraps, every line counts as short: a shelf
   card's "StemVive Daily Capsules, 60 ct" over its tag line (but a line in
   capitals over another: a flyer's sentence set in capitals). A line in
-  title case of three words or more is a title at any length. A title is in title case ("Knee
-  Care for Runners": every word of four letters or more capitalized) or of
+  title case of three words or more is a title at any length. A title is
+  in title case ("Knee Care for Runners": every word of four letters or
+  more capitalized) or of
   one or two words; a short line in sentence case ("Our stem cells cure",
   then "Parkinson's disease ...") may be a sentence broken by hand, and
   stays joined. A paragraph of at least ``MENU_LINES`` lines, all narrower
@@ -265,7 +266,7 @@ def lines(source: str, start: int, end: int, rows=frozenset()) -> list[tuple[int
     narrow = longest < MIN_WRAP
     short = SHORT_LINE * longest if not narrow else MIN_WRAP
     # (lines with text: the end of a file leaves an empty last line)
-    menu = longest < MIN_WRAP and sum(map(bool, texts)) >= MENU_LINES and all(map(items.reads_as_title, texts))
+    menu = narrow and sum(map(bool, texts)) >= MENU_LINES and all(map(items.reads_as_title, texts))
     captions = (longest <= CAPTION_WIDTH and sum(map(bool, texts)) >= CAPTION_LINES
                 and not any(_STOP.search(text) for text in texts))
     parts = []
