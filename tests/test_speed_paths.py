@@ -464,3 +464,30 @@ def test_a_pattern_needs_no_token_that_may_match_nothing(tmp_path):
         "examples:\n  flag: [Smoother skin in just 9 days.]\n  pass: [Open on Sundays.]\n", encoding="utf-8")
     linter = Linter(load_rules([tmp_path / "packs"]))
     assert [f.rule for f in linter.lint_text("Smoother skin in 90 days.")] == ["acme.deadline"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_GATE_WORDS + ["1", "2.", "✔", "Σ", "İ"]), max_size=6).map(" ".join),
+                max_size=8))
+def test_one_search_of_a_group_rejects_only_blocks_the_gate_rejects(linter, blocks):
+    """The engine asks the gate once per group of blocks whether any needle
+    occurs: when none does, every block's own gate must pass no rule."""
+    gate = linter.compiled.pattern_gate
+    some = gate.any_may_match(blocks)
+    assert some == any(gate.needles.search(block.lower()) for block in blocks)
+    if not some:
+        assert all(gate(block) == () for block in blocks)
+
+
+def test_blocks_with_no_needle_are_not_gated_one_by_one(linter, monkeypatch):
+    """A list of numbers costs one search of the group, not one per line."""
+    from claimcheck import engine, prefilter
+
+    calls = []
+    original = prefilter.Gate.__call__
+    monkeypatch.setattr(prefilter.Gate, "__call__", lambda self, text: calls.append(text) or original(self, text))
+    blocks = [str(n) for n in range(50)]
+    assert list(engine._matched_blocks(blocks, linter.compiled)) == []
+    assert calls == []
+    found = list(engine._matched_blocks(blocks + ["We guarantee zero complications."], linter.compiled))
+    assert [index for index, _, _ in found] == [50] and len(calls) == 51

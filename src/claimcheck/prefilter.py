@@ -13,7 +13,7 @@ Requirements are the typed expressions of :mod:`claimcheck.requirements`.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields, is_dataclass
 
 from typing import TYPE_CHECKING
@@ -188,6 +188,12 @@ class Gate:
     keys: frozenset[str]  # by_word's keys (a set meets a frozenset faster than a dict)
     wordless: tuple[tuple[tuple[str, ...], str], ...]  # (strings only, label); () holds for every block
     labels: tuple[str, ...]  # every rule's label, sorted
+
+    def any_may_match(self, texts: Sequence[str]) -> bool:
+        """Whether some rule may match one of ``texts``: one search of them
+        all, so that blocks with none of the needles (a list of numbers, a
+        column of ticks) do not each pay for a search of their own."""
+        return self.needles.search("\n".join(map(str.lower, texts))) is not None
 
     def __call__(self, text: str) -> tuple[str, ...]:
         """The labels of the rules that may match ``text``, sorted; () for none."""

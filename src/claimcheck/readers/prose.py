@@ -78,21 +78,21 @@ class ProseBuilder:
         pattern = _SEPARATOR if ("@" in text or "//" in text or "ww." in text) else _SPACES
         if pattern.search(text):
             text, runs = _collapse(text, runs, pattern)
-        start, end = 0, len(text)
-        while start < end and text[start] == " ":
-            start += 1
-        while end > start and text[end - 1] == " ":
-            end -= 1
-        if start == end:
+        kept = text.strip(" ")
+        if not kept:
             return None
-        if start or end < len(text):
-            text, runs = _cut(text, runs, start, end)
+        if len(kept) < len(text):
+            start = len(text) - len(text.lstrip(" "))
+            text, runs = _cut(text, runs, start, start + len(kept))
         if len(text) > LONG_RUN and _LONG.search(text):
             text, runs = _break_long_runs(text, runs)
-        return Block(kind, text, tuple(runs), tuple(sorted(set(self._wide))))
+        return Block(kind, text, tuple(runs), tuple(sorted(set(self._wide))) if self._wide else ())
 
     def _join(self) -> tuple[str, list[tuple[int, int]]]:
         source = self._source
+        if len(self._pieces) == 1 and self._pieces[0] is not _BREAK and not isinstance(self._pieces[0][0], str):
+            start, end = self._pieces[0]  # one stretch of source, as most of a text file's blocks are
+            return source[start:end], [(0, start)]
         parts: list[str] = []
         runs: list[tuple[int, int]] = []
         length = 0
