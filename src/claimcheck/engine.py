@@ -280,10 +280,13 @@ def _matched_blocks(texts: list[str], compiled: Compiled):
             by_block[bisect.bisect_right(token_starts, match[1]) - 1].append(match)
         gate = compiled.pattern_gate if compiled.pattern_gate.any_may_match(texts[first:last]) else None
         for offset, index in enumerate(range(first, last)):
+            phrases = by_block.get(offset)
+            if phrases is None and gate is None:
+                continue  # nothing matched and no token pattern can
             text = texts[index]
             start = token_starts[offset]
             end = bisect.bisect_left(idx, bases[offset] + len(text), start, token_starts[offset + 1])
-            matches = [(m, s - start, e - start) for m, s, e in by_block.get(offset, ()) if e <= end]
+            matches = [(m, s - start, e - start) for m, s, e in phrases or () if e <= end]
             gated = gate(text) if gate else ()
             if gated:
                 span = doc[start:end]

@@ -266,9 +266,11 @@ def lines(source: str, start: int, end: int, rows=frozenset()) -> list[tuple[int
     narrow = longest < MIN_WRAP
     short = SHORT_LINE * longest if not narrow else MIN_WRAP
     # (lines with text: the end of a file leaves an empty last line)
-    menu = narrow and sum(map(bool, texts)) >= MENU_LINES and all(map(items.reads_as_title, texts))
     captions = (longest <= CAPTION_WIDTH and sum(map(bool, texts)) >= CAPTION_LINES
                 and not any(_STOP.search(text) for text in texts))
+    # (captions cut at every line already: no need to ask whether it is a menu)
+    menu = (narrow and not captions and sum(map(bool, texts)) >= MENU_LINES
+            and all(map(items.reads_as_title, texts)))
     parts = []
     first = start
     for number, (_, text_end, following) in enumerate(spans[:-1]):
