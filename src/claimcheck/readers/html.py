@@ -15,9 +15,11 @@ reference. (html5lib and lxml build a tree and give no offsets for text.)
 Block elements end a block, so text from two blocks never runs together;
 inline elements (``<b>cure</b>``) do not. ``script`` (except JSON-LD),
 ``style``, ``template``, ``noscript``, ``iframe``, ``pre``,
-``code``, elements with ``hidden`` (but not an inactive tab panel) and
-what the ``skip`` selectors name (navigation, menus and cookie banners by
-default) are skipped with their whole subtree. An ``iframe``'s ``srcdoc``
+``code`` and what the ``skip`` selectors name (navigation, menus and
+cookie banners by default) are skipped with their whole subtree. Elements
+with ``hidden`` are read: what a page hides until a reader or a script
+shows it (a tab, an accordion's panel, a review's "read more", a pop-up,
+an A/B test's other variant) is published copy. An ``iframe``'s ``srcdoc``
 (a page written, escaped, in an attribute) is read as a page of its own.
 Comments are never prose; claimcheck's suppression comments work in HTML
 as in Markdown.
@@ -302,10 +304,10 @@ class _Parser(HTMLParser):
             self.json_ld = True
             return
         role = (values.get("role") or "").strip().lower()
-        hidden = _hidden(values, role) or self._selected(tag, values, role)
-        if tag == "iframe" and self.framed and not hidden and values.get("srcdoc"):
+        skipped = self._selected(tag, values, role)
+        if tag == "iframe" and self.framed and not skipped and values.get("srcdoc"):
             self._srcdoc()
-        if tag in SKIPPED_ELEMENTS or hidden:
+        if tag in SKIPPED_ELEMENTS or skipped:
             if not void:
                 self.skipping.append(tag)
             return
@@ -460,16 +462,6 @@ class _Parser(HTMLParser):
             block = builder.build("json-ld")
             if block is not None:
                 self.blocks.append(block)
-
-
-def _hidden(values: dict, role: str) -> bool:
-    """An element with ``hidden`` is not shown, so not copy; except what a
-    reader opens: a tab panel (``role="tabpanel"``, an inactive tab of the
-    ARIA tab pattern), an accordion's collapsed panel (``role="region"``, the
-    ARIA accordion pattern) and ``hidden="until-found"`` (shown when the
-    browser's find reaches it). Their copy is published all the same."""
-    return ("hidden" in values and role not in ("tabpanel", "region")
-            and (values.get("hidden") or "").strip().lower() != "until-found")
 
 
 def _selectors(skip: Sequence[str]) -> tuple[frozenset, frozenset, frozenset]:
