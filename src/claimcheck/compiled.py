@@ -14,13 +14,14 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from claimcheck.errors import PackError
 from claimcheck.kinds import KINDS
 from claimcheck.ruleset import Rule, RuleSet
 from claimcheck.nlp import Tokenizer
 from claimcheck.page import PageCues, compile_cues
-from claimcheck.prefilter import gate, term_forms
+from claimcheck.prefilter import Gate, gate, term_forms
 from claimcheck.scorer.features import TOPIC_VOCABULARY, Conditions
 from claimcheck.scorer.names import Names
 from claimcheck.sentence import (
@@ -34,19 +35,26 @@ from claimcheck.sentence import (
 )
 from claimcheck.vocabulary import forms
 
+if TYPE_CHECKING:  # spaCy is imported only when a page needs it
+    from spacy.matcher import Matcher, PhraseMatcher
+    from spacy.tokenizer import Tokenizer as SpacyTokenizer
+
+    from claimcheck.scorer.classifier import Classifier
+    from claimcheck.userregex import Pattern
+
 _SIMPLE_FORM = re.compile(r"[a-z]+|[0-9]+")
 
 
 @dataclass(frozen=True)
 class Compiled:
     ruleset: RuleSet
-    tokenizer: object  # spaCy's tokenizer, whose vocabulary the matchers were built with
-    tokenize: object  # claimcheck.nlp.Tokenizer: text -> Doc, with a bounded vocabulary
-    phrases: object  # spacy.matcher.PhraseMatcher
-    tokens: Mapping[str, object]  # a token-pattern rule's label -> its spacy.matcher.Matcher
+    tokenizer: SpacyTokenizer  # whose vocabulary the matchers were built with
+    tokenize: Tokenizer  # text -> Doc, with a bounded vocabulary
+    phrases: PhraseMatcher
+    tokens: Mapping[str, Matcher]  # a token-pattern rule's label -> its Matcher
     labels: Mapping[int, str]
     triggers: frozenset[int]  # match ids that make a sentence worth checking
-    pattern_gate: object  # claimcheck.prefilter.Gate: which token-pattern rules can a block match?
+    pattern_gate: Gate  # which token-pattern rules can a block match?
     rules_by_trigger: Mapping[str, tuple[Rule, ...]]
     punct_chars: frozenset[str]
     sentence_rules: tuple[Rule, ...]
@@ -56,10 +64,10 @@ class Compiled:
     page_cues: PageCues
     conditions: Conditions
     names: Names
-    classifier: object | None  # claimcheck.scorer.classifier.Classifier, when scorer rules are active
+    classifier: Classifier | None  # when scorer rules are active
     # Any accepted disclaimer form of the active required rules (RE2), or None:
     # a sentence holding one is a disclaimer, which the scorer never reports.
-    disclaimer: object | None = None
+    disclaimer: Pattern | None = None
     category_of: Mapping[str, str] = field(default_factory=dict)  # rule id -> its category
 
 
@@ -136,7 +144,7 @@ def compile_rules(ruleset: RuleSet, tokenizer, model=None) -> Compiled:
     )
 
 
-def disclaimer_pattern(rules) -> object | None:
+def disclaimer_pattern(rules) -> Pattern | None:
     """One RE2 pattern matching any disclaimer form of ``rules`` (a required
     rule's ``disclaimers`` option, with the configuration's extra forms), or
     None. No labeled sentence that holds one is a claim (of 42 in

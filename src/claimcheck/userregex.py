@@ -11,6 +11,13 @@ the pack or configuration loads.
 from __future__ import annotations
 
 import functools
+from typing import Protocol
+
+
+class Pattern(Protocol):
+    """A compiled RE2 pattern, as claimcheck uses one."""
+
+    def search(self, text: str, pos: int = ..., endpos: int = ...) -> object | None: ...
 
 
 class UserRegexError(ValueError):
@@ -18,7 +25,7 @@ class UserRegexError(ValueError):
 
 
 @functools.lru_cache(maxsize=1024)
-def compile_pattern(pattern: str):
+def compile_pattern(pattern: str) -> Pattern:
     """The compiled case-insensitive pattern; raises :class:`UserRegexError`."""
     import re2
 
