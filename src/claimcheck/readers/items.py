@@ -51,7 +51,7 @@ def split(blocks: Iterable[Block], source: str, hard_breaks: bool = False) -> tu
     if hard_breaks and _has_hard_break(source):
         blocks = [part for block in blocks for part in _titled(block, source)]
     for block in blocks:
-        if _MARKER.search(block.text) and _broken(block, source):  # (the cheaper test first)
+        if _broken(block, source) and _MARKER.search(block.text):
             cut = _cut(block, source)
             if len(cut) > 1 and block.kind.endswith("list-item"):
                 # A Markdown or HTML item whose own lines start items of another
