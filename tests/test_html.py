@@ -184,6 +184,18 @@ def test_skip_selectors_are_configurable(tmp_path):
     assert not data["findings"]
 
 
+def test_hidden_elements_can_be_skipped_by_an_attribute_selector(tmp_path):
+    page = tmp_path / "p.html"
+    page.write_text('<p>Open daily.</p>\n<section data-variant="B" hidden><p>Our stem cells cure autism.</p>'
+                    '</section>\n<p hidden="">Exosomes heal COPD.</p>\n<p data-x>PRP reverses arthritis.</p>\n',
+                    encoding="utf-8")
+    _, data = _findings(page, "--no-scorer")
+    assert {f["line"] for f in data["findings"]} >= {2, 3, 4}
+    (tmp_path / ".claimcheck.yaml").write_text("html_skip: ['[hidden]', '[ Data-X ]']\n", encoding="utf-8")
+    _, data = _findings(page, "--no-scorer", "--config", str(tmp_path / ".claimcheck.yaml"))
+    assert not data["findings"]
+
+
 def test_the_charset_comes_from_the_bom_then_meta_then_utf8(tmp_path):
     page = tmp_path / "p.html"
     page.write_bytes(b'<meta charset="windows-1252"><p>Our stem cells cure autism \x96 caf\xe9.</p>')

@@ -31,7 +31,7 @@ KEYS = {
     "fail_on": "default for --fail-on: error|warning|info",
     "overrides": "per-path rule levels: [{paths: [globs], rules: {id: level}}]",
     "scorer": "the learned claim scorer: {enabled: on|off, threshold: 0..1}",
-    "html_skip": "more HTML elements to skip with their subtree, by tag, #id or .class (navigation, menus, breadcrumbs and cookie banners are skipped already)",
+    "html_skip": "more HTML elements to skip with their subtree, by tag, #id, .class or [attribute] (navigation, menus, breadcrumbs and cookie banners are skipped already)",
 }
 
 
@@ -53,7 +53,7 @@ class Config:
     fail_on: str | None = None
     overrides: tuple = ()  # ((globs...), {id: level})
     scorer: dict = field(default_factory=dict)  # enabled: bool, threshold: float
-    html_skip: tuple = ()  # selectors: tag, #id, .class
+    html_skip: tuple = ()  # selectors: tag, #id, .class, [attribute]
     origins: dict = field(default_factory=dict)  # key -> "file:line"
 
 

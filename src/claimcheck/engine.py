@@ -287,7 +287,7 @@ def _matched_blocks(texts: list[str], compiled: Compiled):
             start = token_starts[offset]
             end = bisect.bisect_left(idx, bases[offset] + len(text), start, token_starts[offset + 1])
             matches = [(m, s - start, e - start) for m, s, e in phrases or () if e <= end]
-            gated = gate(text) if gate else ()
+            gated = gate(text) if gate is not None else ()
             if gated:
                 span = doc[start:end]
                 for label in gated:

@@ -49,7 +49,8 @@ table tbody td tfoot th thead title tr ul button label legend select textarea he
 # for an editor's <metadata> (Inkscape's "image/svg+xml"), skipped.
 SKIPPED_ELEMENTS = frozenset("script style template noscript iframe pre code math object canvas metadata".split())
 VOID_ELEMENTS = frozenset("area base br col embed hr img input link meta param source track wbr".split())
-# Navigation and cookie / consent banners (tag, #id or .class); configurable.
+# Navigation and cookie / consent banners (tag, #id or .class); configurable
+# (html_skip, which also takes [attribute]).
 # "nav" also selects role="navigation", its ARIA equivalent. The classes are
 # those of site builders' and themes' menus (WordPress's menu-item and
 # sub-menu, Bootstrap's navbar, mega-menu plugins) and breadcrumb trails; a
@@ -237,7 +238,7 @@ class _Parser(HTMLParser):
         self.skip = skip
         self.framed = framed  # an iframe's srcdoc is read (not inside one: no recursion)
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
-        self.tags, self.ids, self.classes = _selectors(skip)
+        self.tags, self.ids, self.classes, self.attributes = _selectors(skip)
         self.blocks: list[Block] = []
         self.builder = ProseBuilder(source)
         self.kind = "paragraph"
@@ -383,6 +384,8 @@ class _Parser(HTMLParser):
             return True
         if values.get("id") in self.ids:
             return True
+        if self.attributes and not self.attributes.isdisjoint(values):
+            return True
         classes = (values.get("class") or "").split()
         return any(c in self.classes for c in classes)
 
@@ -464,11 +467,14 @@ class _Parser(HTMLParser):
                 self.blocks.append(block)
 
 
-def _selectors(skip: Sequence[str]) -> tuple[frozenset, frozenset, frozenset]:
-    tags = frozenset(s.lower() for s in skip if s[:1] not in "#.")
+def _selectors(skip: Sequence[str]) -> tuple[frozenset, frozenset, frozenset, frozenset]:
+    """Tags, ids (``#id``), classes (``.class``) and attributes an element
+    holds (``[hidden]``, ``[data-variant]``, whatever their values)."""
+    tags = frozenset(s.lower() for s in skip if s[:1] not in "#.[")
     ids = frozenset(s[1:] for s in skip if s.startswith("#"))
     classes = frozenset(s[1:] for s in skip if s.startswith("."))
-    return tags, ids, classes
+    attributes = frozenset(s[1:-1].strip().lower() for s in skip if s.startswith("[") and s.endswith("]"))
+    return tags, ids, classes, attributes
 
 
 def _add_with_references(builder: ProseBuilder, source: str, start: int, end: int) -> None:
