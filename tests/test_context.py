@@ -465,3 +465,14 @@ def test_irregular_past_forms_of_effect_verbs_are_matched(packs_only):
         | forms("feel better", "verb") | forms("get back to", "verb"))
     assert "targot" not in forms("target", "verb")  # "get" only after a prefix such as "re", "for", "be"
     assert DISEASE in rules_of(packs_only, "The exosome injections rebuilt my torn rotator cuff.")
+
+
+def test_walking_someone_through_something_is_no_outcome(linter):
+    """"walked me through" is an idiom (explained to me), not a patient
+    walking again; a rule test rather than a rule example, because the
+    packs' examples are training sentences for the scorer."""
+    text = ("Book your consultation with our clinic today.\n\n"
+            "My doctor walked me through my scan results.\n\nAfter my injection I walked again.\n")
+    found = [(f.line, f.rule) for f in linter.lint_text(text, format="markdown")]
+    assert (3, "testimonial.first-person-outcome") not in found
+    assert (5, "testimonial.first-person-outcome") in found
