@@ -154,9 +154,8 @@ def read_page_rows(folder: Path, names: Sequence[str] | None = None) -> list[dic
     items, each block as claimcheck reads it (a table cell with its
     headers): a block on an expected claim line is a claim, one only on
     optional lines is left out, the rest is ok. ``names``: only these pages."""
-    import bisect
-
     from claimcheck.files import decode
+    from claimcheck.positions import LineTable
     from claimcheck.readers import format_for, reader
     from claimcheck.readers.document import blank_source_line
 
@@ -169,12 +168,12 @@ def read_page_rows(folder: Path, names: Sequence[str] | None = None) -> list[dic
         optional = set(label.get("quoted_claim_lines_optional", ())) | set(label.get("other_optional_lines", ()))
         fmt = format_for(name)
         source = blank_source_line(decode((folder / name).read_bytes(), name, html=fmt == "html"), fmt)
-        starts = [0] + [n + 1 for n, c in enumerate(source) if c == "\n"]
+        table = LineTable.of(source)  # lines as findings count them
         for block in reader(fmt)(source, name).blocks:
             if not block.text.strip():
                 continue
-            first = bisect.bisect_right(starts, block.source_offset(0))
-            last = bisect.bisect_right(starts, block.source_offset(len(block.text) - 1))
+            first = table.position(block.source_offset(0))[0]
+            last = table.position(block.source_offset(len(block.text) - 1))[0]
             lines = set(range(first, last + 1))
             claim = sorted(lines & wanted)
             if not claim and lines & optional:
