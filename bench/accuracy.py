@@ -65,10 +65,10 @@ OLD_DEV = SHARED / "dev" / "claims.jsonl"
 PAGES = SHARED / "documents-more"  # labeled pages the scorer trains on
 OWN = sorted((HERE / "data").glob("*.jsonl"))  # our own labeled sentences: always trained on
 OWN_PAGES = HERE / "data" / "pages"  # our own labeled pages: never trained on, never tuned on
-OUR_PAGES = (OWN_PAGES, HERE / "data" / "pages-web")
 # ... and pages as sites publish them (HTML with menus and footers, Markdown
 # with front matter), read in their own format
 WEB_PAGES = HERE / "data" / "pages-web"
+OUR_PAGES = (OWN_PAGES, WEB_PAGES)
 WEB_FORMATS = {"html": "html", "md": "markdown"}
 DOCUMENTS = (SHARED / "documents", PAGES, OWN_PAGES)
 CACHE = Path.home() / ".cache" / "claimcheck" / "bench-models"
