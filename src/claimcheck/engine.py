@@ -130,7 +130,7 @@ def analyse(texts: list[str], compiled: Compiled, page: PageContext, scoring: bo
     hits: list[Hit] = []
     candidates: list[Candidate] = []
     first_terms: dict[str, tuple[int, int, int]] = {}
-    seen: set[str] = set()
+    seen: frozenset[str] = frozenset()  # the labels matched up to this block
     order = {rule.id: n for n, rule in enumerate(compiled.sentence_rules)}
     rules_for: dict[frozenset, list] = {}
     hold = confirm and score is not None
@@ -139,7 +139,12 @@ def analyse(texts: list[str], compiled: Compiled, page: PageContext, scoring: bo
     category = compiled.category_of
     scored_labels = {compiled.labels[i] for i in compiled.scored_ids} if leads is not None else frozenset()
     for index, block_rows, matches in _matched_blocks(texts, compiled):
-        for sentence, triggered, scorable in _sentences(index, block_rows, matches, compiled, first_terms, seen,
+        ids = {match_id for match_id, _, _ in matches}
+        before = seen
+        if any(compiled.labels[i] not in first_terms for i in ids):
+            first_terms.update(_first_places(index, block_rows, matches, compiled.labels, first_terms))
+            seen = frozenset(first_terms)  # every label matched so far
+        for sentence, triggered, scorable in _sentences(index, block_rows, matches, ids, compiled, before,
                                                         page, scoring, whole_blocks):
             found: list[Hit] = []
             labels = frozenset(sentence.terms)
@@ -299,25 +304,32 @@ def _matched_blocks(texts: list[str], compiled: Compiled):
                 yield index, BlockRows(idx[start:end], lengths[start:end], spaced, bases[offset], text), matches
 
 
-def _sentences(index: int, block_rows: BlockRows, matches: list, compiled: Compiled, first_terms: dict, seen: set,
-               page: PageContext, scoring: bool, whole_blocks: bool = False):
+def _first_places(index: int, block_rows: BlockRows, matches: list, labels: Sequence[str],
+                  known: dict) -> dict[str, tuple[int, int, int]]:
+    """Where each label matched in block ``index`` that ``known`` has no
+    place for first matched: ``label -> (block, start, end)``, characters."""
+    places: dict[str, tuple[int, int, int]] = {}
+    offsets, lengths, base = block_rows.starts, block_rows.lengths, block_rows.base
+    for match_id, start, end in matches:
+        label = labels[match_id]
+        if label not in known and label not in places:
+            places[label] = (index, offsets[start] - base, offsets[end - 1] + lengths[end - 1] - base)
+    return places
+
+
+def _sentences(index: int, block_rows: BlockRows, matches: list, ids: set[int], compiled: Compiled,
+               before: frozenset[str], page: PageContext, scoring: bool, whole_blocks: bool = False):
     """The sentences of a block that hold a rule's trigger or (with
     ``scoring``) a term of any vocabulary, each with whether a trigger is in
     it and whether it is worth scoring (a term of a vocabulary is: a token
     pattern's match alone is not). ``block_rows`` are the block's tokens as
-    :func:`_matched_blocks` gives them."""
+    :func:`_matched_blocks` gives them, ``ids`` the match ids in
+    ``matches``, ``before`` the labels matched in the blocks before it (a
+    sentence also sees those of the sentences before it in its block)."""
     labels = compiled.labels
-    ids = {match_id for match_id, _, _ in matches}
-    if any(labels[i] not in first_terms for i in ids):
-        offsets, lengths, base = block_rows.starts, block_rows.lengths, block_rows.base
-        for match_id, start, end in matches:
-            label = labels[match_id]
-            if label not in first_terms:
-                first_terms[label] = (index, offsets[start] - base, offsets[end - 1] + lengths[end - 1] - base)
     triggers = compiled.triggers
     wanted = compiled.scored_ids if scoring else triggers
     if wanted.isdisjoint(ids) and triggers.isdisjoint(ids):
-        seen.update(labels[i] for i in ids)
         return
     tokens = block_rows.tokens()
     sents = [(0, len(tokens.texts))] if whole_blocks else tokens.sentences(compiled.punct_chars)
@@ -337,13 +349,15 @@ def _sentences(index: int, block_rows: BlockRows, matches: list, compiled: Compi
                 triggered.add(number)
             if match_id in wanted:
                 worth.add(number)
+    seen = before
     for number in sorted(grouped):
         terms = grouped[number]
         if number in worth or number in triggered:
             start, end = sents[number]
-            yield (Sentence(index, tokens, start, end, {k: tuple(v) for k, v in terms.items()}, frozenset(seen), page),
+            yield (Sentence(index, tokens, start, end, {k: tuple(v) for k, v in terms.items()}, seen, page),
                    number in triggered, scoring and number in worth)
-        seen.update(terms)
+        if not seen.issuperset(terms):
+            seen = seen.union(terms)
 
 
 def _past_lead(sentence: Sentence, lead: int, scored: set[str] | None) -> tuple[int | None, dict]:
