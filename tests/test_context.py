@@ -476,3 +476,25 @@ def test_walking_someone_through_something_is_no_outcome(linter):
     found = [(f.line, f.rule) for f in linter.lint_text(text, format="markdown")]
     assert (3, "testimonial.first-person-outcome") not in found
     assert (5, "testimonial.first-person-outcome") in found
+
+
+def test_a_future_i_will_is_no_outcome(linter):
+    """"I will stop..." says what the writer will do, not a result; "I
+    stopped..." is a result."""
+    text = ("Book your consultation with our clinic today.\n\n"
+            "I will stop writing after this one.\n\nAfter my injection I stopped taking pain pills.\n")
+    found = [(f.line, f.rule) for f in linter.lint_text(text, format="markdown")]
+    assert (3, "testimonial.first-person-outcome") not in found
+    assert (5, "testimonial.first-person-outcome") in found
+
+
+def test_a_clinics_name_made_of_claim_words_is_no_claim(linter):
+    """A pack rule's match wholly inside a clinic's name is not reported
+    (the scorer reads the name as one word too); the same words outside a
+    name still are."""
+    text = ("# Renew Joint & Regenerative Center\n\n"
+            "Renew Joint & Regenerative Center is open Monday to Friday.\n\n"
+            "Our exosome injections renew joint cartilage in arthritic knees.\n")
+    found = [(f.line, f.rule) for f in linter.lint_text(text, format="markdown")]
+    assert not [rule for line, rule in found if line in (1, 3) and rule.startswith("unapproved.")]
+    assert (5, "unapproved.disease-treatment") in found

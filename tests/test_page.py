@@ -320,3 +320,32 @@ def test_show_context_counts_the_instructions(tmp_path):
     page.write_text(SHEET, encoding="utf-8")
     out = CliRunner().invoke(main, ["--show-context", str(page)]).output
     assert "sentences opening with an instruction: 5 of 6 (an instruction sheet)" in out
+
+
+@pytest.mark.parametrize("country", [
+    "Inventors: Priya Raman, Austin, TX (US); Dan Ode, Austin, TX (US)",
+    "Most clinics in the US sell these injections without approval.",
+    "US patients pay cash for these visits.",
+    "Ships free in the US.\nUS Bioclinic, our partner, ships abroad.",
+])
+def test_us_as_the_country_is_not_the_sellers_us(cues, country):
+    assert not [cue for cue, _ in decide([country], cues).promotional if "us" in cue.split()]
+
+
+@pytest.mark.parametrize("pronoun", ["CALL US TODAY FOR A FREE VISIT", "TRUST US WITH YOUR KNEES",
+                                     "Contact us for prices.", "Let us help."])
+def test_us_in_capitals_among_capitals_is_still_the_pronoun(cues, pronoun):
+    # "us" alone or in a longer cue ("call us", "contact us", "let us")
+    assert [cue for cue, _ in decide([pronoun], cues).promotional if "us" in cue.split()]
+
+
+def test_masking_the_country_keeps_the_topic_where_it_is(cues):
+    # the mask keeps the page's length: the first block's product is still its topic
+    assert decide(["PRP in the US (US) for knees", "Our exosome therapy."], cues).topic == "prp"
+
+
+def test_a_research_proposal_in_the_first_person_plural_is_not_a_sellers_page(cues):
+    aims = ["Our central hypothesis is that cord cells reduce inflammation after stroke in aged rats.",
+            "We will test three doses, based on our preliminary data in mice.",
+            "We expect the middle dose to improve grip strength in the animal model."]
+    assert decide(aims, cues).voice != PROMOTIONAL

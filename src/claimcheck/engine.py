@@ -31,6 +31,7 @@ from claimcheck.readers.document import MAX_BLOCK_CHARS, Document
 from claimcheck.readers.tables import stands_alone_in_lead
 from claimcheck.scorer.cutoffs import NEXT_SENTENCE_CHARS, needed
 from claimcheck.scorer.features import features
+from claimcheck.scorer.names import Names
 from claimcheck.sentence import Sentence, Tokens
 
 
@@ -155,6 +156,8 @@ def analyse(texts: list[str], compiled: Compiled, page: PageContext, scoring: bo
                     rules = rules_for[labels] = sorted(chosen.values(), key=lambda r: order[r.id])
                 for rule in rules:
                     found.extend(KINDS[rule.kind].check(rule, sentence))
+                if found and compiled.names.heads:
+                    found = _outside_names(found, sentence, compiled.names)
             held = (hold and scorable and bool(found) and 0 < sentence.end - sentence.start <= CONFIRM_MAX_TOKENS
                     and (agreeing is None or len({category[hit.rule_id] for hit in found}) < agreeing))
             if not held:
@@ -358,6 +361,17 @@ def _sentences(index: int, block_rows: BlockRows, matches: list, ids: set[int], 
                    number in triggered, scoring and number in worth)
         if not seen.issuperset(terms):
             seen = seen.union(terms)
+
+
+def _outside_names(found: list[Hit], sentence: Sentence, names: Names) -> list[Hit]:
+    """The hits of ``found`` that are not wholly inside a clinic's or
+    company's name ("Restore Joint & Regenerative Center" names a clinic; it
+    does not say that anything restores a joint)."""
+    texts = sentence.tokens.texts
+    if names.heads.isdisjoint(text.lower() for text in texts[sentence.start:sentence.end]):
+        return found
+    spans = [sentence.chars(first, last) for first, last in names.runs(texts, sentence.start, sentence.end)]
+    return [hit for hit in found if not any(start <= hit.start and hit.end <= end for start, end in spans)]
 
 
 def _past_lead(sentence: Sentence, lead: int, scored: set[str] | None) -> tuple[int | None, dict]:

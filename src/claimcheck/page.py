@@ -158,7 +158,10 @@ def decide(texts: Sequence[str], cues: PageCues, kinds: Sequence[str] | None = N
     voices = cues.voices
     # One lower-cased text for the page: cue phrases hold no newline and the
     # patterns want whole words, so no match spans two blocks.
-    page = "\n".join(texts).lower()
+    page = "\n".join(texts)
+    if "US" in page:
+        page = _COUNTRY.sub(_country, page)
+    page = page.lower()
     for cue in cues.cues.findall(page):
         (promotional if voices[cue] == PROMOTIONAL else informational)[cue] += 1
     promo, info = sum(promotional.values()), sum(informational.values())
@@ -172,6 +175,29 @@ def decide(texts: Sequence[str], cues: PageCues, kinds: Sequence[str] | None = N
     return PageContext(voice, _topic(texts, page, cues),
                        tuple(promotional.most_common()), tuple(informational.most_common()), listed,
                        *_instructions(page, cues.instruction_starts))
+
+
+# "US" as the country ("in the US", "Austin, TX (US)", "US patients"), which
+# lower-cased would be read as the seller's "us", is masked, keeping the
+# page's length: where the word before it on its line is in capitals ("CALL
+# US TODAY") or, opening a line, the word after it is, it is the pronoun.
+_COUNTRY = re.compile(r"(?<![A-Za-z0-9])US(?![A-Za-z0-9])")
+_WORD_BEFORE = re.compile(r"([A-Za-z']+)[^A-Za-z'\n]{0,3}$")
+_WORD_AFTER = re.compile(r"[^A-Za-z'\n]{0,3}([A-Za-z']+)")
+_COUNTRY_MASK = "u_"
+
+
+def _country(match: re.Match) -> str:
+    text, start = match.string, match.start()
+    if start and text[start - 1] == "(":
+        return _COUNTRY_MASK
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    if before is not None and text.rfind("\n", before.start(), start) < 0:
+        word = before.group(1)
+    else:
+        after = _WORD_AFTER.match(text, match.end())
+        word = after.group(1) if after is not None else ""
+    return match.group() if len(word) > 1 and word.isupper() else _COUNTRY_MASK
 
 
 # What may come before an instruction: a bullet, a number, a bold mark. No
