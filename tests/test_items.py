@@ -27,6 +27,19 @@ def test_emoji_without_a_space_and_labelled_lines_start_items():
         "Results: In two weeks", "Side effects: none"]
 
 
+def test_the_keys_of_a_strings_file_start_items_of_one_list():
+    source = ('# Hero, large type\nhero.title = "Knees that feel young"\n'
+              'hero.subtitle = "Our clinic sees runners and hikers."\nHERO_CTA = "Book now"\n'
+              'where x = 2 stays inside its line')
+    document = text.read(source, "x.txt")
+    assert texts(document) == ['# Hero, large type', 'hero.title = "Knees that feel young"',
+                               'hero.subtitle = "Our clinic sees runners and hikers."',
+                               # (a line that opens with no key goes on the item before it)
+                               'HERO_CTA = "Book now" where x = 2 stays inside its line']
+    # keys are one kind of marker (as labels are): none heads the others as a group label
+    assert {block.kind for block in document.blocks[1:]} == {"list-item"}
+
+
 def test_a_label_inside_a_line_does_not_cut():
     source = "Our promise: Results you can see. Note: prices vary.\nsee the list."
     assert texts(text.read(source, "x.txt")) == ["Our promise: Results you can see. Note: prices vary. see the list."]

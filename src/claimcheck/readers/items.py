@@ -3,7 +3,8 @@
 Copy pasted from a page keeps its bullets as characters ("✔ Heals tendons",
 "• No downtime", "– Cartilage repair", "2. Hair regrowth") on lines of one
 paragraph, and HTML puts them after ``<br>``; fact sheets put a label on
-each line ("Recovery: same day"). Read as one block they would be one
+each line ("Recovery: same day"), and a strings or settings file a key
+("home.hero.title = ..."). Read as one block they would be one
 sentence, reported on its first line. So a block is cut before a list
 marker or a label that follows a line break in the source (a newline or a
 ``<br>``): the same marker inside a line ("cells - and more") does not cut.
@@ -32,8 +33,12 @@ from claimcheck.readers.document import Block
 _SYMBOL = (r"[\u2190-\u21ff\u2300-\u23ff\u25a0-\u25ff\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff]"
            r"[\ufe0f\u200d\U0001f3fb-\U0001f3ff]*")
 _BULLET_MARK = r"(?:[*+\-\u2012-\u2015\u2022\u2023\u2043\u00b7]|\d{1,3}[.)]|\(?[a-z]\))"  # bullet, dash, enumerator
+# A key and its equals sign, as a strings or settings file writes a field
+# ("home.hero.title = ...", "HERO_SUBTITLE = ..."): a name of letters, digits,
+# dots, dashes and underscores, starting with a letter or underscore.
+_KEY = r"[A-Za-z_][\w.-]{0,60} ?=(?= )"
 _ITEM = (r"(?:" + _BULLET_MARK + r"(?= )"
-         r"|" + _SYMBOL + r"|[A-Z][\w'-]*(?: [\w'-]+){0,2}:(?= ))")
+         r"|" + _SYMBOL + r"|[A-Z][\w'-]*(?: [\w'-]+){0,2}:(?= )|" + _KEY + ")")
 # A literal space first (the search skips to spaces); the item itself in a
 # lookahead, so that a label that overlaps the next line's ("Skin Note:") does
 # not hide it.
@@ -91,7 +96,7 @@ def _shape(block: Block) -> str:
     """What kind of marker starts an item: an enumerator (``1.``, ``(b)``),
     a label (``Recovery:``) or the bullet or symbol itself."""
     marker = _STARTS.match(block.text).group()
-    if marker[-1] == ":":
+    if marker[-1] in ":=":  # a label or a key
         return "label"
     if marker[-1] in ".)":
         return "enumerator"
