@@ -367,7 +367,11 @@ def _outside_names(found: list[Hit], sentence: Sentence, names: Names) -> list[H
     """The hits of ``found`` that are not wholly inside a clinic's or
     company's name ("Restore Joint & Regenerative Center" names a clinic; it
     does not say that anything restores a joint)."""
-    texts = sentence.tokens.texts
+    texts, starts = sentence.tokens.texts, sentence.tokens.starts
+    # (a name is capitalised words: a hit opening on a small letter is in none,
+    # and most are, so most sentences need no walk)
+    if not any(texts[bisect.bisect_right(starts, hit.start) - 1][:1].isupper() for hit in found):
+        return found
     if names.heads.isdisjoint(text.lower() for text in texts[sentence.start:sentence.end]):
         return found
     spans = [sentence.chars(first, last) for first, last in names.runs(texts, sentence.start, sentence.end)]
