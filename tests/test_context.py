@@ -498,3 +498,16 @@ def test_a_clinics_name_made_of_claim_words_is_no_claim(linter):
     found = [(f.line, f.rule) for f in linter.lint_text(text, format="markdown")]
     assert not [rule for line, rule in found if line in (1, 3) and rule.startswith("unapproved.")]
     assert (5, "unapproved.disease-treatment") in found
+
+
+def test_a_quoted_claim_on_a_sellers_page_is_the_sellers(linter):
+    """A seller who prints a claim in quotation marks (a tagline, a
+    testimonial, a strings file's value) still publishes it: the pack rule
+    reports it. A regulator quoting the same words does not make it."""
+    claim = '"Our stem cell injections repair torn ligaments and worn cartilage."'
+    seller = f"Book your free consultation at our clinic today. Call us for prices.\n\n{claim}\n"
+    regulator = ("The FDA warns consumers about unapproved stem cell products, according to the agency's "
+                 "report. The study found misleading advertising.\n\n"
+                 f"One clinic's website said: {claim}\n")
+    assert (3, "unapproved.disease-treatment") in [(f.line, f.rule) for f in linter.lint_text(seller, format="markdown")]
+    assert not [f for f in linter.lint_text(regulator, format="markdown") if f.rule == "unapproved.disease-treatment"]

@@ -20,7 +20,10 @@ def judge(rule: Rule, sentence: Sentence, span: Span, anchor: int, parts: tuple[
         return None
     downgraded = False
     informational = sentence.informational_page
+    promotional = sentence.page is not None and sentence.page.voice == "promotional"
     for context in sentence.contexts(span[0], span[1], anchor, parts):
+        if promotional and context == "quote":
+            continue
         policy = "skip" if informational and context in ("research", "quote") else rule.policy(context)
         if policy == "skip":
             return None
