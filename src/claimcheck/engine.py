@@ -29,7 +29,7 @@ from claimcheck.page import INFORMATIONAL, UNKNOWN, PageContext, decide, opens_w
 from claimcheck.positions import LineTable
 from claimcheck.readers.document import MAX_BLOCK_CHARS, Document
 from claimcheck.readers.tables import stands_alone_in_lead
-from claimcheck.scorer.cutoffs import NEXT_SENTENCE_CHARS, needed
+from claimcheck.scorer.cutoffs import NEXT_SENTENCE_CHARS, needed, too_short
 from claimcheck.scorer.features import features
 from claimcheck.scorer.names import Names
 from claimcheck.sentence import Sentence, Tokens
@@ -171,6 +171,8 @@ def analyse(texts: list[str], compiled: Compiled, page: PageContext, scoring: bo
                 if first is None:
                     continue
                 start, end = sentence.chars(first, sentence.end)
+                if score is not None and not held and too_short(texts[index][start:end]):
+                    continue  # (what _scored would not put to the model: no features needed)
                 words = features(sentence.tokens.texts, first, sentence.end, terms, page, compiled.conditions,
                                  compiled.names)
                 candidates.append(Candidate(index, start, end, tuple(words), bool(found), frozenset(terms),
@@ -199,8 +201,8 @@ def _scored(candidates: list[Candidate], compiled: Compiled, informational: bool
     found = []
     best: dict[int, str] = {}  # id of a scores dict (repeated sentences share one) -> its category
     # (what needed() would not score anyway is not put to the model)
-    candidates = [c for c in candidates
-                  if c.reported or needed(1.0, c.words, text=_text_of(c, texts)) is not None]
+    # (analyse has left out the sentences too short to score: no text needed here)
+    candidates = [c for c in candidates if c.reported or needed(1.0, c.words) is not None]
     for candidate, scores in zip(candidates, compiled.classifier.scores([c.words for c in candidates])):
         if candidate.reported:
             if confirm is None or scores.get(CLAIM, 0.0) >= confirm:
@@ -217,8 +219,7 @@ def _scored(candidates: list[Candidate], compiled: Compiled, informational: bool
                 texts[candidate.block][candidate.start:candidate.end], instructions)):
             continue
         claim = scores.get(CLAIM, 0.0)
-        cut = needed(threshold(rule), candidate.words, informational, _text_of(candidate, texts),
-                     _following(candidate, texts))
+        cut = needed(threshold(rule), candidate.words, informational, following=_following(candidate, texts))
         if (cut is not None and claim >= cut
                 and candidate.labels.isdisjoint(rule.options.get("not_near", ()))
                 and not _a_disclaimer(candidate, compiled, texts)):
