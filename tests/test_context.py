@@ -467,22 +467,16 @@ def test_irregular_past_forms_of_effect_verbs_are_matched(packs_only):
     assert DISEASE in rules_of(packs_only, "The exosome injections rebuilt my torn rotator cuff.")
 
 
-def test_walking_someone_through_something_is_no_outcome(linter):
-    """"walked me through" is an idiom (explained to me), not a patient
-    walking again; a rule test rather than a rule example, because the
-    packs' examples are training sentences for the scorer."""
-    text = ("Book your consultation with our clinic today.\n\n"
-            "My doctor walked me through my scan results.\n\nAfter my injection I walked again.\n")
-    found = [(f.line, f.rule) for f in linter.lint_text(text, format="markdown")]
-    assert (3, "testimonial.first-person-outcome") not in found
-    assert (5, "testimonial.first-person-outcome") in found
-
-
-def test_a_future_i_will_is_no_outcome(linter):
-    """"I will stop..." says what the writer will do, not a result; "I
-    stopped..." is a result."""
-    text = ("Book your consultation with our clinic today.\n\n"
-            "I will stop writing after this one.\n\nAfter my injection I stopped taking pain pills.\n")
+@pytest.mark.parametrize("idiom, outcome", [
+    # "walked me through" is an idiom (explained to me), not a patient walking again
+    ("My doctor walked me through my scan results.", "After my injection I walked again."),
+    # "I will stop..." says what the writer will do, not a result
+    ("I will stop writing after this one.", "After my injection I stopped taking pain pills."),
+])
+def test_idioms_and_futures_are_no_outcome(linter, idiom, outcome):
+    """Rule tests rather than rule examples, because the packs' examples
+    are training sentences for the scorer."""
+    text = f"Book your consultation with our clinic today.\n\n{idiom}\n\n{outcome}\n"
     found = [(f.line, f.rule) for f in linter.lint_text(text, format="markdown")]
     assert (3, "testimonial.first-person-outcome") not in found
     assert (5, "testimonial.first-person-outcome") in found

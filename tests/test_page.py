@@ -349,3 +349,14 @@ def test_a_research_proposal_in_the_first_person_plural_is_not_a_sellers_page(cu
             "We will test three doses, based on our preliminary data in mice.",
             "We expect the middle dose to improve grip strength in the animal model."]
     assert decide(aims, cues).voice != PROMOTIONAL
+
+
+def test_what_the_evidence_has_not_shown_is_an_informational_cue(cues):
+    # a hospital's patient page: its costs and "our" against what the research found
+    page = ["Most plans do not cover PRP. At our hospital one injection costs $700.",
+            "For knee arthritis, results have been mixed, and PRP has not been shown to regrow cartilage.",
+            "Some trials found less pain at six months.",
+            "Talk with your surgeon about the other treatments you have tried."]
+    decided = decide(page, cues)
+    assert {"results have been mixed", "has not been shown"} <= set(dict(decided.informational))
+    assert decided.voice == INFORMATIONAL
