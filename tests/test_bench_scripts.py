@@ -185,7 +185,7 @@ def test_accuracy_measures_a_set_of_ours_with_a_scorer_trained_without_it():
 
 def test_accuracy_reads_web_pages_in_their_own_format():
     out = _run("bench/accuracy.py", "bench/data/pages-web")
-    assert "== pages: bench/data/pages-web (196 pages)" in out
+    assert "== pages: bench/data/pages-web (200 pages)" in out
     assert out.count("claim lines found") == 3
 
 
