@@ -182,7 +182,7 @@ def decide(texts: Sequence[str], cues: PageCues, kinds: Sequence[str] | None = N
 # page's length: where the word before it on its line is in capitals ("CALL
 # US TODAY") or, opening a line, the word after it is, it is the pronoun.
 _COUNTRY = re.compile(r"(?<![A-Za-z0-9])US(?![A-Za-z0-9])")
-_WORD_BEFORE = re.compile(r"([A-Za-z']+)[^A-Za-z'\n]{0,3}$")
+_WORD_BEFORE = re.compile(r"([A-Za-z']+)[^A-Za-z'\n]{0,3}\Z")
 _WORD_AFTER = re.compile(r"[^A-Za-z'\n]{0,3}([A-Za-z']+)")
 _COUNTRY_MASK = "u_"
 
@@ -191,8 +191,8 @@ def _country(match: re.Match) -> str:
     text, start = match.string, match.start()
     if start and text[start - 1] == "(":
         return _COUNTRY_MASK
-    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
-    if before is not None and text.rfind("\n", before.start(), start) < 0:
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)  # (never across a line break)
+    if before is not None:
         word = before.group(1)
     else:
         after = _WORD_AFTER.match(text, match.end())

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from claimcheck.findings import Hit
+from claimcheck.page import PROMOTIONAL
 from claimcheck.ruleset import Rule
 from claimcheck.requirements import AllOf, Requirement, any_label
 
@@ -20,7 +21,7 @@ def judge(rule: Rule, sentence: Sentence, span: Span, anchor: int, parts: tuple[
         return None
     downgraded = False
     informational = sentence.informational_page
-    promotional = sentence.page is not None and sentence.page.voice == "promotional"
+    promotional = sentence.page is not None and sentence.page.voice == PROMOTIONAL
     for context in sentence.contexts(span[0], span[1], anchor, parts):
         if promotional and context == "quote":
             continue
