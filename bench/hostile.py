@@ -29,7 +29,8 @@ FLOOR_MB_S = 0.2
 # Generators beyond the list: reported, and their floor shown apart.
 EXTRA = frozenset({"tiny claims", "bulleted claims, one HTML line", "suppression comments",
                    "disable/enable, distinct ids", "disable/enable, one shared id",
-                   "table cells under headers", "table cells under headers, Markdown"})
+                   "table cells under headers", "table cells under headers, Markdown",
+                   "strings-file key lines"})
 
 
 def _repeat(unit: str, size: int) -> str:
@@ -58,6 +59,9 @@ GENERATORS: dict[str, tuple[Callable[[int], str], str]] = {
     # Beyond the list: a finding in every 11 characters.
     "tiny claims": (lambda n: _repeat("It heals.\n\nCures pain.\n\nNo risk.\n\n", n), ".md"),
     "bulleted claims, one HTML line": (lambda n: "<p>" + _repeat("\u2714 Heals knees.<br>", n), ".html"),
+    # twenty-first session: a line opening with "key =" is an item, found at every
+    # space of a block broken over lines (readers/items.py)
+    "strings-file key lines": (lambda n: _repeat('home.section.title = "Our knees feel great"\n', n), ".txt"),
     "claim x 100k": (lambda n: (CLAIM[4:] + ". ") * max(1, n // 10), ".txt"),  # 100k times at 1 MB
     # claims only a token pattern finds (no vocabulary term): with the scorer on
     # they went unchecked until 2026-12-01
