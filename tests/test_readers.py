@@ -186,6 +186,19 @@ def test_template_tags_copy_parameters_are_read_where_they_stand():
     assert_exact_offsets(document, source)
 
 
+def test_a_template_tag_alone_on_its_line_labels_the_paragraph_under_it():
+    """GitBook's tabs and Liquid includes on a line of their own: the copy
+    value (the tab's title) is a paragraph of its own, not the first words
+    of the paragraph that follows on the next line, and that paragraph is
+    found where it is written."""
+    source = ('{% tabs %}\r\n{% tab title="Knees" %}\r\nMost patients walk farther within weeks.\r\n'
+              '{% endtab %}\n{% tab title="Hips" %}\nOur cells rebuild hips.\n{% endtab %}\n{% endtabs %}\n')
+    document = markdown.read(source, "x.md")
+    assert prose(document) == ["Knees", "Most patients walk farther within weeks.", "Hips", "Our cells rebuild hips."]
+    assert [source.count("\n", 0, b.source_offset(0)) + 1 for b in document.blocks] == [2, 3, 5, 6]
+    assert_exact_offsets(document, source)
+
+
 def test_wordpress_shortcodes_in_markdown_are_layout():
     """A post migrated from WordPress keeps its page builder's shortcodes: a
     line of them ends the paragraph, one among text is a word break, one

@@ -245,10 +245,12 @@ def _without_templates(text: str, pattern: re.Pattern = _TEMPLATE_TAG, is_tag=No
         out = ["\u00a0"] * len(tag)
         for value in kept:
             out[value.start(3):value.end(3)] = value.group(3)
-        if is_tag is not None and not line[1]:
-            # a shortcode's copy values among text are a paragraph of their
-            # own: it ends on each side of the shortcode (its values stand from
-            # the sixth character on, before the closing quote and bracket)
+        if line[1] or is_tag is not None:
+            # copy values are a paragraph of their own: it ends on each side
+            # of the tag (its values stand from the sixth character on, before
+            # the closing quote and bracket), whether the tag stands among
+            # text (a shortcode's) or alone on its line, above the paragraph
+            # it labels ('{% tab title="Joints" %}')
             out[:2] = out[-2:] = "\n\n"
         return "".join(out)
 
