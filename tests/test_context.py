@@ -505,3 +505,17 @@ def test_a_quoted_claim_on_a_sellers_page_is_the_sellers(linter):
                  f"One clinic's website said: {claim}\n")
     assert (3, "unapproved.disease-treatment") in [(f.line, f.rule) for f in linter.lint_text(seller, format="markdown")]
     assert not [f for f in linter.lint_text(regulator, format="markdown") if f.rule == "unapproved.disease-treatment"]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Every jar ships with a 30-day money-back guarantee.", False),  # a refund policy
+        ("Refunds - 60 day guarantee", False),
+        ("Satisfaction guaranteed, or return it for store credit.", False),
+        ("Results guaranteed or your money back!", True),  # the result is still promised
+        ("Guaranteed relief within a week, or a full refund.", True),
+    ],
+)
+def test_a_shops_refund_policy_is_no_guaranteed_result(packs_only, text, found):
+    assert ("efficacy.guarantee" in rules_of(packs_only, text)) is found
