@@ -519,3 +519,14 @@ def test_a_quoted_claim_on_a_sellers_page_is_the_sellers(linter):
 )
 def test_a_shops_refund_policy_is_no_guaranteed_result(packs_only, text, found):
     assert ("efficacy.guarantee" in rules_of(packs_only, text)) is found
+
+
+def test_a_citation_of_the_law_reports_only_on_an_informational_page(packs_only):
+    # A regulator citing the law reports it; a seller citing it asserts it.
+    sentence = "Products regulated solely under Section 361 of the PHS Act must meet every criterion of 21 CFR 1271.10."
+    regulator = ("The FDA warns consumers about unproven stem cell clinics; the agency said studies found no "
+                 "evidence of benefit.\n\n" + sentence + "\n")
+    seller = ("Order our amniotic graft today: contact our sales representative for pricing.\n\n"
+              "Our graft is regulated solely under Section 361 of the PHS Act and 21 CFR Part 1271.\n")
+    assert "fda.exempt" not in rules_of(packs_only, regulator)
+    assert "fda.exempt" in rules_of(packs_only, seller)

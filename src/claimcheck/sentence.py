@@ -36,6 +36,10 @@ RESEARCH = "context:research"
 BOUNDARY = "context:boundary"
 RELATIVE = "context:relative"
 
+# The attribution cues of rules/context.yaml that cite the law (as tokens,
+# lower-cased): see Sentence._citation.
+LEGAL_CITATIONS = frozenset({"u.s.c.", "c.f.r.", "cfr", "\u00a7", "the act", "fd&c act"})
+
 MAX_SENTENCE_TOKENS = 150
 CUT_OVERLAP = 40  # tokens shared by two windows of an overlong sentence
 _PUNCT_BOUNDARIES = frozenset({",", ";", ":", "(", ")", "-", "--", "\u2014", "\u2013", "|", "/"})
@@ -192,13 +196,22 @@ class Sentence:
             found.add("question")
         if self._negated(parts, anchor):
             found.add("negation")
-        if any(not _overlaps_any(span, parts) for span in self.terms.get(ATTRIBUTION, ())):
+        cues = [span for span in self.terms.get(ATTRIBUTION, ()) if not _overlaps_any(span, parts)]
+        if cues and (self.informational_page or not all(self._citation(span) for span in cues)):
             found.add("attribution")
         if any(not _overlaps_any(span, parts) for span in self.terms.get(RESEARCH, ())):
             found.add("research")
         if self._quoted(start, end):
             found.add("quote")
         return frozenset(found)
+
+    def _citation(self, span: Span) -> bool:
+        """Whether an attribution cue is a citation of law ("21 CFR 1271",
+        "42 U.S.C. 262", "§ 201"): a regulator quoting the law reports it, but
+        a seller citing it ("regulated solely under Section 361 of the PHS Act
+        and 21 CFR Part 1271") asserts it. So a citation alone marks reported
+        speech only on an informational page."""
+        return " ".join(self.tokens.texts[span[0]:span[1]]).lower() in LEGAL_CITATIONS
 
     def is_question(self, anchor: int) -> bool:
         """The clause holding ``anchor`` ends with a question mark, or the
