@@ -530,3 +530,18 @@ def test_a_citation_of_the_law_reports_only_on_an_informational_page(packs_only)
               "Our graft is regulated solely under Section 361 of the PHS Act and 21 CFR Part 1271.\n")
     assert "fda.exempt" not in rules_of(packs_only, regulator)
     assert "fda.exempt" in rules_of(packs_only, seller)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Protect your kidneys. Stay off dialysis.", True),  # a chronic disease's standard care
+        ("Imagine a life without insulin shots.", True),
+        ("After one infusion, many patients are taken off the transplant list.", True),
+        ("Our COPD patients come off their oxygen tanks.", True),
+        ("Stem cells have not been shown to delay dialysis.", False),
+        ("Bring a list of your medicines, including insulin, to your first visit.", False),
+    ],
+)
+def test_a_chronic_diseases_standard_care_is_a_comparator(packs_only, text, found):
+    assert ("superiority.versus-standard-care" in rules_of(packs_only, text)) is found
