@@ -27,6 +27,7 @@ from claimcheck.scorer.names import Names
 from claimcheck.sentence import (
     ATTRIBUTION,
     BOUNDARY,
+    CITATION,
     RELATIVE,
     NEGATION,
     NEGATION_AFTER,
@@ -84,7 +85,8 @@ def compile_rules(ruleset: RuleSet, tokenizer, model=None) -> Compiled:
         (NEGATION, context.negation),
         (NEGATION_AFTER, context.negation_after),
         (PSEUDO_NEGATION, context.pseudo_negation),
-        (ATTRIBUTION, context.attribution),
+        (ATTRIBUTION, context.attribution + context.citations),
+        (CITATION, context.citations),
         (RESEARCH, context.research),
         (BOUNDARY, context.boundaries),
         (RELATIVE, context.relative_clauses),

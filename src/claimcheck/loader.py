@@ -36,8 +36,8 @@ RULE_KEYS = {"id", "kind", "level", "category", "message", "rationale", "referen
 OPTIONAL_RULE_KEYS = {"options", "context", "voices"}
 PACK_KEYS = {"pack", "description", "vocabularies"}
 VOCAB_KEYS = {"terms", "inflect", "terminology"}
-CONTEXT_KEYS = {"negation", "negation_after", "pseudo_negation", "attribution", "research", "boundaries",
-                "relative_clauses",
+CONTEXT_KEYS = {"negation", "negation_after", "pseudo_negation", "attribution", "citations", "research",
+                "boundaries", "relative_clauses",
                 "promotional", "informational", "list_headings", "instructions", "condition_suffixes",
                 "condition_heads", "name_heads", "short_forms"}
 _SHORT_FORM = re.compile(r"\S+ = \S+")

@@ -146,6 +146,7 @@ class ContextTriggers:
     negation_after: tuple[str, ...] = ()
     pseudo_negation: tuple[str, ...] = ()
     attribution: tuple[str, ...] = ()
+    citations: tuple[str, ...] = ()  # citations of the law: attribution on informational pages only
     research: tuple[str, ...] = ()
     boundaries: tuple[str, ...] = ()
     relative_clauses: tuple[str, ...] = ()  # a negation after one (and after a claim) is the clause's

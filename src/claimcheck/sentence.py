@@ -13,7 +13,8 @@ Context is decided per candidate match:
   or "without" before a term that is itself a denial ("no pills and no side
   effects");
 - ``attribution``: the sentence attributes the statement to someone else
-  ("the FDA warns", "clinics claim", "according to its promoters");
+  ("the FDA warns", "clinics claim", "according to its promoters"); a
+  citation of the law ("21 CFR 1271") only on an informational page;
 - ``quote``: the match lies inside double quotes (a mention, not a use);
 - ``research``: the sentence reports preclinical or future research ("in
   mice", "scientists hope that one day").
@@ -32,13 +33,10 @@ NEGATION = "context:negation"
 NEGATION_AFTER = "context:negation-after"
 PSEUDO_NEGATION = "context:pseudo-negation"
 ATTRIBUTION = "context:attribution"
+CITATION = "context:citation"  # also an attribution cue (see Sentence.contexts)
 RESEARCH = "context:research"
 BOUNDARY = "context:boundary"
 RELATIVE = "context:relative"
-
-# The attribution cues of rules/context.yaml that cite the law (as tokens,
-# lower-cased): see Sentence._citation.
-LEGAL_CITATIONS = frozenset({"u.s.c.", "c.f.r.", "cfr", "\u00a7", "the act", "fd&c act"})
 
 MAX_SENTENCE_TOKENS = 150
 CUT_OVERLAP = 40  # tokens shared by two windows of an overlong sentence
@@ -196,22 +194,18 @@ class Sentence:
             found.add("question")
         if self._negated(parts, anchor):
             found.add("negation")
+        # a citation of the law marks reported speech only on an informational
+        # page: a regulator quoting the law reports it, a seller citing it
+        # ("regulated solely under ... 21 CFR Part 1271") asserts it
         cues = [span for span in self.terms.get(ATTRIBUTION, ()) if not _overlaps_any(span, parts)]
-        if cues and (self.informational_page or not all(self._citation(span) for span in cues)):
+        citations = self.terms.get(CITATION, ())
+        if cues and (self.informational_page or not all(inside_any(span, citations) for span in cues)):
             found.add("attribution")
         if any(not _overlaps_any(span, parts) for span in self.terms.get(RESEARCH, ())):
             found.add("research")
         if self._quoted(start, end):
             found.add("quote")
         return frozenset(found)
-
-    def _citation(self, span: Span) -> bool:
-        """Whether an attribution cue is a citation of law ("21 CFR 1271",
-        "42 U.S.C. 262", "§ 201"): a regulator quoting the law reports it, but
-        a seller citing it ("regulated solely under Section 361 of the PHS Act
-        and 21 CFR Part 1271") asserts it. So a citation alone marks reported
-        speech only on an informational page."""
-        return " ".join(self.tokens.texts[span[0]:span[1]]).lower() in LEGAL_CITATIONS
 
     def is_question(self, anchor: int) -> bool:
         """The clause holding ``anchor`` ends with a question mark, or the

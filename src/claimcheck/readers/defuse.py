@@ -100,11 +100,13 @@ def _without_templates(text: str, pattern: re.Pattern = _TEMPLATE_TAG, is_tag=No
     destination a destination ("[Book]({{ site.url }}/book)") and read as a
     word break in prose. The values of a tag's copy parameters are kept
     where they stand, the rest of that tag read as no-break spaces (so that
-    a value alone on its line is a paragraph, never indented code). With
+    a value alone on its line is a paragraph, never indented code). A tag
+    alone on its line with copy values ('{% tab title="Joints" %}' over the
+    tab's text) ends the paragraph on each side of it, so that its values are
+    a paragraph of their own (two newlines for its first and last
+    characters), not the first words of the paragraph under it. With
     ``html.SHORTCODE`` and ``html.is_shortcode``, WordPress shortcodes: one
-    with copy values among text also ends the paragraph on each side of it,
-    so that its values are a paragraph (two newlines for its first and last
-    characters)."""
+    with copy values among text ends the paragraph on each side of it too."""
     from claimcheck.readers.html import TAG_PARAMETER, named_like_copy
 
     line = [-1, False]  # the end of the current match's line, and whether it holds only tags and blanks

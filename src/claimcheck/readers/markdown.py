@@ -7,7 +7,8 @@ source range. Only text (including link text and image alt text) becomes
 prose; code spans, raw HTML, autolinks, link destinations, reference
 definitions, footnote references ("[^1]"), static-site template tags
 (Hugo shortcodes, Liquid tags) and MDX's import / export lines never do (a
-footnote's own text is prose).
+footnote's own text is prose): ``readers.defuse`` reads the syntax sites add
+to Markdown before the parser sees it.
 """
 
 from __future__ import annotations
