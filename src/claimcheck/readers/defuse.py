@@ -16,6 +16,8 @@ from __future__ import annotations
 import bisect
 import re
 
+from claimcheck.readers.copynames import SHORTCODE, TAG_PARAMETER, is_shortcode, named_like_copy
+
 # A backtick string (group 1), or a backslash escape, skipped ("\\`" is a
 # literal backtick, "\\\\" a backslash before whatever follows).
 _TICKS = re.compile(r"\\[^\n]|(`+)")
@@ -85,9 +87,9 @@ _EMPHASIS_ONLY = str.maketrans({"*": "\u00a0", "_": "\u00a0", "~": "\u00a0"})
 # in their place, or nothing), but for the values of their copy parameters.
 # No brace inside a tag: time stays linear in the text.
 _TEMPLATE_TAG = re.compile(r"\{\{[^{}\n]{0,2000}\}\}|\{%[^{}\n]{0,2000}%\}|\{:[^{}\n]{0,2000}\}")
-# A tag's named parameter: html.TAG_PARAMETER ('{{< testimonial quote="..."
+# A tag's named parameter: copynames.TAG_PARAMETER ('{{< testimonial quote="..."
 # >}}', '{% include hero.html subheading="..." %}'); one named like copy
-# (html.named_like_copy, "-" and "_" ignored) holds text the page shows, and is
+# (copynames.named_like_copy, "-" and "_" ignored) holds text the page shows, and is
 # kept where it stands.
 
 
@@ -105,10 +107,8 @@ def _without_templates(text: str, pattern: re.Pattern = _TEMPLATE_TAG, is_tag=No
     tab's text) ends the paragraph on each side of it, so that its values are
     a paragraph of their own (two newlines for its first and last
     characters), not the first words of the paragraph under it. With
-    ``html.SHORTCODE`` and ``html.is_shortcode``, WordPress shortcodes: one
+    ``copynames.SHORTCODE`` and ``copynames.is_shortcode``, WordPress shortcodes: one
     with copy values among text ends the paragraph on each side of it too."""
-    from claimcheck.readers.html import TAG_PARAMETER, named_like_copy
-
     line = [-1, False]  # the end of the current match's line, and whether it holds only tags and blanks
 
     def tags_only(start: int, end: int) -> bool:
@@ -346,7 +346,7 @@ def _wiki_link(match: re.Match) -> str:
 # copy run together. In such an element (a PascalCase tag that opens its
 # line, up to the ">" that closes it outside braces and quotes, at most
 # _JSX_SPAN characters) only the copy is kept where it stands: the quoted
-# values of props and of object keys named like copy (html.named_like_copy). The
+# values of props and of object keys named like copy (copynames.named_like_copy). The
 # rest is read as spaces, so a line with no copy is a blank line; a line
 # with copy is read as an item of a list (as a features grid renders): "- "
 # and no-break spaces before its first value, one character for one.
@@ -383,8 +383,6 @@ def _jsx_end(text: str, start: int) -> tuple[bool, int]:
 def _jsx_expressions(text: str) -> str:
     """``text`` with the JSX elements whose props hold JavaScript read as
     their copy alone (see ``_JSX_START``)."""
-    from claimcheck.readers.html import named_like_copy
-
     out: list[str] = []
     done = scanned = 0  # the end of the last element read; how far any scan went
     for match in _JSX_START.finditer(text):
@@ -438,11 +436,8 @@ def defused(text: str) -> str:
         text = _without_template_comments(text)
     if "{{" in text or "{%" in text or "{:" in text:
         text = _without_templates(text)
-    if "[" in text:
-        from claimcheck.readers.html import SHORTCODE, is_shortcode
-
-        if SHORTCODE.search(text) is not None:
-            text = _without_templates(text, SHORTCODE, is_shortcode)
+    if "[" in text and SHORTCODE.search(text) is not None:
+        text = _without_templates(text, SHORTCODE, is_shortcode)
     if ("!!!" in text or "???" in text or "===" in text) and _ADMONITION_HINT.search(text):
         text = _admonitions(text)
     if ":::" in text and _COLON_FENCE_HINT.search(text):

@@ -23,6 +23,7 @@ from collections.abc import Sequence
 
 from claimcheck.readers.document import Block, Document
 from claimcheck.readers import items, tables
+from claimcheck.readers.copynames import named_like_copy
 from claimcheck.readers.defuse import defused, literal_ticks
 from claimcheck.readers.prose import ProseBuilder
 
@@ -421,7 +422,6 @@ def _front_matter(source: str, to_char, node, fields: Sequence[str]) -> list[Blo
         return []
     if not isinstance(root, yaml.MappingNode):
         return []
-    from claimcheck.readers.html import named_like_copy
 
     blocks: list[Block] = []
     for value in _copy_values(root, fields, named_like_copy, yaml):
