@@ -361,3 +361,13 @@ def test_what_the_evidence_has_not_shown_is_an_informational_cue(cues):
     decided = decide(page, cues)
     assert {"results have been mixed", "has not been shown"} <= set(dict(decided.informational))
     assert decided.voice == INFORMATIONAL
+
+
+@pytest.mark.parametrize("heading", ["## Is PRP right for me?", "## Who can benefit?", "Who can benefit?"])
+def test_a_heading_that_asks_announces_a_list_of_uses(linter, heading):
+    page = f"Our clinic offers PRP. Book now.\n\n{heading}\n\n- Knee osteoarthritis\n- Meniscus tears\n"
+    found = [f.line for f in linter.lint_text(page, path="p.md") if f.rule == "unapproved.listed-use"]
+    assert found == [5, 6]
+    long_question = "## Have you ever wondered whether the pain in your knees could one day be right for me?"
+    assert not any(f.rule == "unapproved.listed-use"
+                   for f in linter.lint_text(page.replace(heading, long_question), path="p.md"))

@@ -279,6 +279,11 @@ def _fragment(text: str) -> bool:
     return len(text.split()) <= HEADING_WORDS and not _SENTENCE_END.search(text.strip())
 
 
+def _asking(text: str) -> bool:
+    """A short question, as a heading over a list asks one."""
+    return text.rstrip().endswith("?") and len(text.split()) <= HEADING_WORDS
+
+
 def _item(kind: str) -> bool:
     return kind.endswith("list-item")
 
@@ -291,8 +296,9 @@ def _in_list(kind: str) -> bool:
 
 def _announces(text: str, cues: PageCues) -> bool:
     """A heading (or a line ending in a colon) that names uses or benefits
-    and negates nothing (``cues.list_headings`` is set)."""
-    if not (text.rstrip().endswith(":") or _fragment(text)):
+    and negates nothing (``cues.list_headings`` is set); a heading may ask
+    ("Who can benefit?", "Is PRP right for me?")."""
+    if not (text.rstrip().endswith(":") or _fragment(text) or _asking(text)):
         return False
     lower = text.lower().replace("\u2019", "'")
     if cues.negations is not None and cues.negations.search(lower) or cues.contractions and "n't" in lower:
