@@ -545,3 +545,10 @@ def test_a_citation_of_the_law_reports_only_on_an_informational_page(packs_only)
 )
 def test_a_chronic_diseases_standard_care_is_a_comparator(packs_only, text, found):
     assert ("superiority.versus-standard-care" in rules_of(packs_only, text)) is found
+
+
+def test_a_treatment_being_tried_is_research_on_an_informational_page(packs_only):
+    page = ("The FDA warns consumers about unproven stem cell clinics; the agency said studies found no "
+            "evidence of benefit.\n\nPRP injections are being tried to treat knee osteoarthritis.\n")
+    assert "unapproved.disease-treatment" not in rules_of(packs_only, page)
+    assert "unapproved.disease-treatment" in rules_of(packs_only, page.replace("are being tried to treat", "treat"))
