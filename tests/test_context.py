@@ -552,3 +552,23 @@ def test_a_treatment_being_tried_is_research_on_an_informational_page(packs_only
             "evidence of benefit.\n\nPRP injections are being tried to treat knee osteoarthritis.\n")
     assert "unapproved.disease-treatment" not in rules_of(packs_only, page)
     assert "unapproved.disease-treatment" in rules_of(packs_only, page.replace("are being tried to treat", "treat"))
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Read our success stories from real stem cell patients.", True),
+        ("Individual results vary. Testimonials reflect the experiences of individual patients.", False),
+        ("Success stories shown on this page are not typical of every patient.", False),
+        ("Testimonials may not represent what most patients experience.", False),
+    ],
+)
+def test_a_disclosure_about_the_pages_testimonials_is_no_testimonial(packs_only, text, found):
+    page = "Book your consultation at our clinic today.\n\n" + text + "\n"
+    assert ("testimonial.patient-reports" in rules_of(packs_only, page)) is found
+
+
+def test_headlines_saying_a_product_cures_report_the_claim(packs_only):
+    page = "You may have seen headlines saying stem cells can cure lupus. Here is what the evidence shows.\n"
+    assert DISEASE not in rules_of(packs_only, page)
+    assert DISEASE in rules_of(packs_only, page.replace("seen headlines saying", "heard that"))
