@@ -572,3 +572,12 @@ def test_headlines_saying_a_product_cures_report_the_claim(packs_only):
     page = "You may have seen headlines saying stem cells can cure lupus. Here is what the evidence shows.\n"
     assert DISEASE not in rules_of(packs_only, page)
     assert DISEASE in rules_of(packs_only, page.replace("seen headlines saying", "heard that"))
+
+
+def test_a_patients_own_story_is_an_endorsement_only_where_no_one_explains_or_reports(packs_only):
+    story = "After two injections my knee pain is gone and I can walk again.\n"
+    seller = "Book your consultation with our team today.\n\n" + story
+    forum = ("Moderator note: the FDA warns consumers that studies found no evidence for these clinics; "
+             "ask your doctor.\n\n" + story)
+    assert "testimonial.first-person-outcome" in rules_of(packs_only, seller)
+    assert "testimonial.first-person-outcome" not in rules_of(packs_only, forum)
