@@ -386,6 +386,17 @@ def test_a_bracketed_label_over_a_line_is_a_title(linter):
     assert len(text.read("[see the\nfull list] of our services\n", "x.txt").blocks) == 1  # not one label alone
 
 
+def test_a_short_line_over_a_quotation_is_its_heading():
+    """A sentence-case heading over quoted reviews ("What patients say")
+    ends its block where the quotation opens; a quotation that goes on from
+    a line that opened one, or a wrapped line, does not."""
+    for quote in '"\u201c':
+        source = f'What patients say\n{quote}Six years of clicking, gone after two visits." - Maria L.\n'
+        assert len(text.read(source, "x.txt").blocks) == 2
+        assert text.read(source, "x.txt").blocks[0].text == "What patients say"
+    assert len(text.read('She wrote "my knee\n"feels new" in her card\n', "x.txt").blocks) == 1
+
+
 def test_a_line_in_capitals_over_one_that_is_not_is_a_title(linter):
     """A letterhead in capitals over a tagline: the change of case ends the
     title, even in a paragraph too narrow to be hard-wrapped."""

@@ -142,10 +142,16 @@ def reads_as_title(line: str) -> bool:
 
 def heads_next_line(line: str, after: str) -> bool:
     """Does ``line`` end its block before the line ``after`` it? When it
-    reads as a title or ends a sentence, and ``after`` neither goes on in
-    lower case nor starts an item (an item's own marker cuts there, keeping
-    its list whole). The text reader and :func:`_titled` both ask."""
-    return _title_or_sentence_end(line) and not after[:1].islower() and not starts_item(after)
+    reads as a title or ends a sentence, or ``after`` opens a quotation
+    ("What patients say" over a quoted review), and ``after`` neither goes
+    on in lower case nor starts an item (an item's own marker cuts there,
+    keeping its list whole). The text reader and :func:`_titled` both ask."""
+    return ((_title_or_sentence_end(line) or after[:1] in _QUOTES and not _QUOTES.intersection(line))
+            and not after[:1].islower() and not starts_item(after))
+
+
+# What opens a quotation at a line's start.
+_QUOTES = frozenset("\"\u201c\u201e\u00ab")
 
 
 def _titled(block: Block, source: str) -> list[Block]:
