@@ -581,3 +581,20 @@ def test_a_patients_own_story_is_an_endorsement_only_where_no_one_explains_or_re
              "ask your doctor.\n\n" + story)
     assert "testimonial.first-person-outcome" in rules_of(packs_only, seller)
     assert "testimonial.first-person-outcome" not in rules_of(packs_only, forum)
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "found"),
+    [
+        ("Our exosome balm clears eczema patches in a week.", DISEASE, True),
+        ("Our stem cell serum helps clear psoriasis.", DISEASE, True),
+        ("PRP kits are cleared by the FDA for preparing blood, not for treating arthritis.", DISEASE, False),
+        ("Three months after ovarian PRP I conceived naturally.", "testimonial.first-person-outcome", True),
+        ("After my exosome treatment we got pregnant on the first try.", "testimonial.first-person-outcome", True),
+        ("Book with our team today.\n\nEight weeks later she's back at work and her knee pain is gone.",
+         "testimonial.third-person", True),
+    ],
+)
+def test_skin_clearing_fertility_results_and_a_contracted_story(packs_only, text, rule, found):
+    page = "Book your consultation at our clinic today.\n\n" + text + "\n"
+    assert (rule in rules_of(packs_only, page)) is found
