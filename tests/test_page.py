@@ -365,7 +365,7 @@ def test_what_the_evidence_has_not_shown_is_an_informational_cue(cues):
 
 @pytest.mark.parametrize("heading", ["## Is PRP right for me?", "## Who can benefit?", "Who can benefit?",
                                      "## Are you a candidate?", "## Who qualifies?", "## Is it for me?",
-                                     "## Who is it for?", "## Who it\u2019s for"])
+                                     "## Who is it for?", "## Who it\u2019s for", "## Common conditions"])
 def test_a_heading_that_asks_announces_a_list_of_uses(linter, heading):
     page = f"Our clinic offers PRP. Book now.\n\n{heading}\n\n- Knee osteoarthritis\n- Meniscus tears\n"
     found = [f.line for f in linter.lint_text(page, path="p.md") if f.rule == "unapproved.listed-use"]
