@@ -598,3 +598,25 @@ def test_a_patients_own_story_is_an_endorsement_only_where_no_one_explains_or_re
 def test_skin_clearing_fertility_results_and_a_contracted_story(packs_only, text, rule, found):
     page = "Book your consultation at our clinic today.\n\n" + text + "\n"
     assert (rule in rules_of(packs_only, page)) is found
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "found"),
+    [
+        # an approved cell therapy's approval, stated for its indications
+        ("Our center is certified to give the FDA-approved CAR T-cell therapies for certain lymphomas and "
+         "leukemias.", "fda.authority-approval", False),
+        ("Our center is certified to give the FDA-approved CAR T-cell therapies for certain lymphomas and "
+         "leukemias.", "fda.approved", False),
+        ("Our center is certified to give FDA-approved stem cell injections for knees.", "fda.approved", True),
+        # a mouse study told with the animals as subject is research
+        ("Mice that inhaled the exosomes had about 40 percent less scar tissue than untreated mice.",
+         "efficacy.percent-improved", False),
+        ("Patients who got our exosomes had about 40 percent less scar tissue.", "efficacy.percent-improved", True),
+        ("My surgeon wanted to fuse two levels. I said no and have zero pain today.",
+         "testimonial.first-person-outcome", True),
+    ],
+)
+def test_approved_cell_therapies_mouse_studies_and_zero_pain(packs_only, text, rule, found):
+    page = "Book your consultation at our clinic today.\n\n" + text + "\n"
+    assert (rule in rules_of(packs_only, page)) is found
