@@ -494,6 +494,20 @@ def test_a_clinics_name_made_of_claim_words_is_no_claim(linter):
     assert (5, "unapproved.disease-treatment") in found
 
 
+def test_a_term_inside_a_clinics_name_links_to_nothing_outside_it(packs_only):
+    """An effect inside a clinic's name ("Renew") does not join a product and
+    a condition named after it; a product inside the name still makes the
+    clinic's claim, and the same effect outside a name still counts."""
+    page = ("Book your consultation at our clinic today.\n\n"
+            "Tonight Dr. Patel from Renew IV Clinic is here to talk about exosomes and long COVID.\n\n"
+            "The Stem Cell Institute of Dallas treats knee pain.\n\n"
+            "Restore Knee Clinic uses exosomes to restore knee cartilage.\n")
+    found = {(f.line, f.rule) for f in packs_only.lint_text(page, format="markdown")}
+    assert (3, DISEASE) not in found
+    assert (5, DISEASE) in found
+    assert (7, DISEASE) in found
+
+
 def test_a_quoted_claim_on_a_sellers_page_is_the_sellers(linter):
     """A seller who prints a claim in quotation marks (a tagline, a
     testimonial, a strings file's value) still publishes it: the pack rule

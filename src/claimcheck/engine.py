@@ -17,6 +17,7 @@ import bisect
 import re
 from collections import defaultdict
 from collections.abc import Sequence
+import dataclasses
 from dataclasses import dataclass
 
 from claimcheck.compiled import Compiled
@@ -30,7 +31,7 @@ from claimcheck.positions import LineTable
 from claimcheck.readers.document import MAX_BLOCK_CHARS, Document
 from claimcheck.readers.tables import stands_alone_in_lead
 from claimcheck.scorer.cutoffs import NEXT_SENTENCE_CHARS, needed, too_short
-from claimcheck.scorer.features import features
+from claimcheck.scorer.features import TOPIC_VOCABULARY, features
 from claimcheck.scorer.names import Names
 from claimcheck.sentence import Sentence, Tokens
 
@@ -158,6 +159,13 @@ def analyse(texts: list[str], compiled: Compiled, page: PageContext, scoring: bo
                     found.extend(KINDS[rule.kind].check(rule, sentence))
                 if found and compiled.names.heads:
                     found = _outside_names(found, sentence, compiled.names)
+                    unnamed = _unnamed(sentence, compiled.names) if found else None
+                    if unnamed is not None:
+                        # a term inside a clinic's name ("Renew IV Clinic") is
+                        # no effect: the rules again, without such terms
+                        chosen = {r.id: r for label in unnamed.terms for r in compiled.rules_by_trigger.get(label, ())}
+                        found = _outside_names([hit for r in sorted(chosen.values(), key=lambda r: order[r.id])
+                                                for hit in KINDS[r.kind].check(r, unnamed)], sentence, compiled.names)
             held = (hold and scorable and bool(found) and 0 < sentence.end - sentence.start <= CONFIRM_MAX_TOKENS
                     and (agreeing is None or len({category[hit.rule_id] for hit in found}) < agreeing))
             if not held:
@@ -377,6 +385,28 @@ def _outside_names(found: list[Hit], sentence: Sentence, names: Names) -> list[H
         return found
     spans = [sentence.chars(first, last) for first, last in names.runs(texts, sentence.start, sentence.end)]
     return [hit for hit in found if not any(start <= hit.start and hit.end <= end for start, end in spans)]
+
+
+def _unnamed(sentence: Sentence, names: Names) -> Sentence | None:
+    """``sentence`` without the terms that lie wholly inside a clinic's or
+    company's name ("Renew" in "Renew IV Clinic"), but for the products (a
+    clinic named for its product that treats a disease still makes the
+    claim); None when no term does."""
+    texts = sentence.tokens.texts
+    if names.heads.isdisjoint(text.lower() for text in texts[sentence.start:sentence.end]):
+        return None
+    runs = names.runs(texts, sentence.start, sentence.end)
+    if not runs:
+        return None
+    terms = {}
+    changed = False
+    for label, spans in sentence.terms.items():
+        kept = spans if label == TOPIC_VOCABULARY else tuple(
+            span for span in spans if not any(first <= span[0] and span[1] <= last for first, last in runs))
+        changed = changed or len(kept) != len(spans)
+        if kept:
+            terms[label] = kept
+    return dataclasses.replace(sentence, terms=terms) if changed else None
 
 
 def _past_lead(sentence: Sentence, lead: int, scored: set[str] | None) -> tuple[int | None, dict]:
