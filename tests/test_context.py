@@ -634,3 +634,11 @@ def test_skin_clearing_fertility_results_and_a_contracted_story(packs_only, text
 def test_approved_cell_therapies_mouse_studies_and_zero_pain(packs_only, text, rule, found):
     page = "Book your consultation at our clinic today.\n\n" + text + "\n"
     assert (rule in rules_of(packs_only, page)) is found
+
+
+def test_an_off_label_use_stated_as_such_is_the_pages_status_not_a_claim(packs_only):
+    status = ("Book a visit with our sports medicine physicians.\n\n"
+              "Using PRP to treat tendon or joint conditions is considered off-label.\n")
+    found = rules_of(packs_only, status)
+    assert DISEASE not in found and "disclaimers.fda-status" not in found
+    assert DISEASE in rules_of(packs_only, status.replace(" is considered off-label", " works"))
