@@ -17,6 +17,11 @@ def rules_of(linter, text):
     return {f.rule for f in linter.lint_text(text)}
 
 
+def on_a_sellers_page(text):
+    """``text`` after a line that makes its page a seller's."""
+    return "Book your consultation at our clinic today.\n\n" + text + "\n"
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -578,8 +583,7 @@ def test_a_treatment_being_tried_is_research_on_an_informational_page(packs_only
     ],
 )
 def test_a_disclosure_about_the_pages_testimonials_is_no_testimonial(packs_only, text, found):
-    page = "Book your consultation at our clinic today.\n\n" + text + "\n"
-    assert ("testimonial.patient-reports" in rules_of(packs_only, page)) is found
+    assert ("testimonial.patient-reports" in rules_of(packs_only, on_a_sellers_page(text))) is found
 
 
 def test_headlines_saying_a_product_cures_report_the_claim(packs_only):
@@ -607,16 +611,6 @@ def test_a_patients_own_story_is_an_endorsement_only_where_no_one_explains_or_re
         ("After my exosome treatment we got pregnant on the first try.", "testimonial.first-person-outcome", True),
         ("Book with our team today.\n\nEight weeks later she's back at work and her knee pain is gone.",
          "testimonial.third-person", True),
-    ],
-)
-def test_skin_clearing_fertility_results_and_a_contracted_story(packs_only, text, rule, found):
-    page = "Book your consultation at our clinic today.\n\n" + text + "\n"
-    assert (rule in rules_of(packs_only, page)) is found
-
-
-@pytest.mark.parametrize(
-    ("text", "rule", "found"),
-    [
         # an approved cell therapy's approval, stated for its indications
         ("Our center is certified to give the FDA-approved CAR T-cell therapies for certain lymphomas and "
          "leukemias.", "fda.authority-approval", False),
@@ -631,9 +625,8 @@ def test_skin_clearing_fertility_results_and_a_contracted_story(packs_only, text
          "testimonial.first-person-outcome", True),
     ],
 )
-def test_approved_cell_therapies_mouse_studies_and_zero_pain(packs_only, text, rule, found):
-    page = "Book your consultation at our clinic today.\n\n" + text + "\n"
-    assert (rule in rules_of(packs_only, page)) is found
+def test_words_of_skin_fertility_stories_approved_therapies_and_mouse_studies(packs_only, text, rule, found):
+    assert (rule in rules_of(packs_only, on_a_sellers_page(text))) is found
 
 
 def test_an_off_label_use_stated_as_such_is_the_pages_status_not_a_claim(packs_only):
