@@ -14,10 +14,10 @@ Compilation is :mod:`claimcheck.compiled`.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-import dataclasses
 from dataclasses import dataclass
 
 from claimcheck.compiled import Compiled
