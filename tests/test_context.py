@@ -623,6 +623,11 @@ def test_a_patients_own_story_is_an_endorsement_only_where_no_one_explains_or_re
         ("Patients who got our exosomes had about 40 percent less scar tissue.", "efficacy.percent-improved", True),
         ("My surgeon wanted to fuse two levels. I said no and have zero pain today.",
          "testimonial.first-person-outcome", True),
+        # a product matched to a condition
+        ("PRP is ideal for early knee arthritis.", DISEASE, True),
+        ("Our amniotic injections are best for chronic back pain.", DISEASE, True),
+        ("PRP is not recommended for people with blood disorders.", DISEASE, False),
+        ("Mornings are best for appointments at our clinic.", DISEASE, False),
     ],
 )
 def test_words_of_skin_fertility_stories_approved_therapies_and_mouse_studies(packs_only, text, rule, found):
