@@ -149,23 +149,16 @@ def analyse(texts: list[str], compiled: Compiled, page: PageContext, scoring: bo
         for sentence, triggered, scorable in _sentences(index, block_rows, matches, ids, compiled, before,
                                                         page, scoring, whole_blocks):
             found: list[Hit] = []
-            labels = frozenset(sentence.terms)
             if triggered:
-                rules = rules_for.get(labels)
-                if rules is None:  # the rules a set of labels triggers, in rule order (cached per set)
-                    chosen = {r.id: r for label in labels for r in compiled.rules_by_trigger.get(label, ())}
-                    rules = rules_for[labels] = sorted(chosen.values(), key=lambda r: order[r.id])
-                for rule in rules:
-                    found.extend(KINDS[rule.kind].check(rule, sentence))
+                found = _checked(sentence, compiled, rules_for, order)
                 if found and compiled.names.heads:
                     found = _outside_names(found, sentence, compiled.names)
                     unnamed = _unnamed(sentence, compiled.names) if found else None
                     if unnamed is not None:
                         # a term inside a clinic's name ("Renew IV Clinic") is
                         # no effect: the rules again, without such terms
-                        chosen = {r.id: r for label in unnamed.terms for r in compiled.rules_by_trigger.get(label, ())}
-                        found = _outside_names([hit for r in sorted(chosen.values(), key=lambda r: order[r.id])
-                                                for hit in KINDS[r.kind].check(r, unnamed)], sentence, compiled.names)
+                        found = _outside_names(_checked(unnamed, compiled, rules_for, order), sentence,
+                                               compiled.names)
             held = (hold and scorable and bool(found) and 0 < sentence.end - sentence.start <= CONFIRM_MAX_TOKENS
                     and (agreeing is None or len({category[hit.rule_id] for hit in found}) < agreeing))
             if not held:
@@ -370,6 +363,17 @@ def _sentences(index: int, block_rows: BlockRows, matches: list, ids: set[int], 
                    number in triggered, scoring and number in worth)
         if not seen.issuperset(terms):
             seen = seen.union(terms)
+
+
+def _checked(sentence: Sentence, compiled: Compiled, rules_for: dict, order: dict) -> list[Hit]:
+    """The hits of the rules that ``sentence``'s labels trigger, in rule
+    order (the rules of a set of labels are cached in ``rules_for``)."""
+    labels = frozenset(sentence.terms)
+    rules = rules_for.get(labels)
+    if rules is None:
+        chosen = {r.id: r for label in labels for r in compiled.rules_by_trigger.get(label, ())}
+        rules = rules_for[labels] = sorted(chosen.values(), key=lambda r: order[r.id])
+    return [hit for rule in rules for hit in KINDS[rule.kind].check(rule, sentence)]
 
 
 def _outside_names(found: list[Hit], sentence: Sentence, names: Names) -> list[Hit]:
