@@ -627,6 +627,9 @@ def test_a_patients_own_story_is_an_endorsement_only_where_no_one_explains_or_re
         ("PRP is ideal for early knee arthritis.", DISEASE, True),
         ("Our amniotic injections are best for chronic back pain.", DISEASE, True),
         ("PRP is not recommended for people with blood disorders.", DISEASE, False),
+        # ... but "recommended for" is no such word: "Larger studies are needed
+        # before PRP can be recommended for knee osteoarthritis."
+        ("Larger studies are needed before PRP can be recommended for knee osteoarthritis.", DISEASE, False),
         ("Mornings are best for appointments at our clinic.", DISEASE, False),
     ],
 )
