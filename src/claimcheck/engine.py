@@ -151,14 +151,14 @@ def analyse(texts: list[str], compiled: Compiled, page: PageContext, scoring: bo
             found: list[Hit] = []
             if triggered:
                 found = _checked(sentence, compiled, rules_for, order)
-                if found and compiled.names.heads:
-                    found = _outside_names(found, sentence, compiled.names)
-                    unnamed = _unnamed(sentence, compiled.names) if found else None
+                runs = _name_runs(sentence, compiled.names) if found and compiled.names.heads else None
+                if runs:
+                    found = _outside_names(found, sentence, runs)
+                    unnamed = _unnamed(sentence, runs) if found else None
                     if unnamed is not None:
                         # a term inside a clinic's name ("Renew IV Clinic") is
                         # no effect: the rules again, without such terms
-                        found = _outside_names(_checked(unnamed, compiled, rules_for, order), sentence,
-                                               compiled.names)
+                        found = _outside_names(_checked(unnamed, compiled, rules_for, order), sentence, runs)
             held = (hold and scorable and bool(found) and 0 < sentence.end - sentence.start <= CONFIRM_MAX_TOKENS
                     and (agreeing is None or len({category[hit.rule_id] for hit in found}) < agreeing))
             if not held:
@@ -376,32 +376,28 @@ def _checked(sentence: Sentence, compiled: Compiled, rules_for: dict, order: dic
     return [hit for rule in rules for hit in KINDS[rule.kind].check(rule, sentence)]
 
 
-def _outside_names(found: list[Hit], sentence: Sentence, names: Names) -> list[Hit]:
-    """The hits of ``found`` that are not wholly inside a clinic's or
-    company's name ("Restore Joint & Regenerative Center" names a clinic; it
-    does not say that anything restores a joint)."""
-    texts, starts = sentence.tokens.texts, sentence.tokens.starts
-    # (a name is capitalised words: a hit opening on a small letter is in none,
-    # and most are, so most sentences need no walk)
-    if not any(texts[bisect.bisect_right(starts, hit.start) - 1][:1].isupper() for hit in found):
-        return found
+def _name_runs(sentence: Sentence, names: Names) -> list[tuple[int, int]]:
+    """The clinics' and companies' names in ``sentence``, as token spans
+    (none without a name's head among its words, most sentences)."""
+    texts = sentence.tokens.texts
     if names.heads.isdisjoint(text.lower() for text in texts[sentence.start:sentence.end]):
-        return found
-    spans = [sentence.chars(first, last) for first, last in names.runs(texts, sentence.start, sentence.end)]
+        return []
+    return names.runs(texts, sentence.start, sentence.end)
+
+
+def _outside_names(found: list[Hit], sentence: Sentence, runs: list[tuple[int, int]]) -> list[Hit]:
+    """The hits of ``found`` that are not wholly inside one of the names
+    ``runs`` ("Restore Joint & Regenerative Center" names a clinic; it does
+    not say that anything restores a joint)."""
+    spans = [sentence.chars(first, last) for first, last in runs]
     return [hit for hit in found if not any(start <= hit.start and hit.end <= end for start, end in spans)]
 
 
-def _unnamed(sentence: Sentence, names: Names) -> Sentence | None:
-    """``sentence`` without the terms that lie wholly inside a clinic's or
-    company's name ("Renew" in "Renew IV Clinic"), but for the products (a
+def _unnamed(sentence: Sentence, runs: list[tuple[int, int]]) -> Sentence | None:
+    """``sentence`` without the terms that lie wholly inside one of the
+    names ``runs`` ("Renew" in "Renew IV Clinic"), but for the products (a
     clinic named for its product that treats a disease still makes the
     claim); None when no term does."""
-    texts = sentence.tokens.texts
-    if names.heads.isdisjoint(text.lower() for text in texts[sentence.start:sentence.end]):
-        return None
-    runs = names.runs(texts, sentence.start, sentence.end)
-    if not runs:
-        return None
     terms = {}
     changed = False
     for label, spans in sentence.terms.items():
