@@ -1,7 +1,9 @@
 """Sentence splitting on token arrays: the fast path (jumping between
 sentence-final punctuation) must agree with the token-by-token rule of spaCy's
 Sentencizer, written out here as the reference, including the cap on long
-sentences."""
+sentences; claimcheck's one change to it is that a bracket or quotation mark
+opening after a space starts the next sentence, where a citation's "[2]"
+still ends the one it cites."""
 
 from __future__ import annotations
 
@@ -14,17 +16,30 @@ from spacy.pipeline import Sentencizer
 from claimcheck.sentence import CUT_OVERLAP, MAX_SENTENCE_TOKENS, Tokens
 
 PUNCT = frozenset(Sentencizer.default_punct_chars)
-WORDS = st.sampled_from(["stem", "cells", "heal", "it", "\u00bf", ".", "!", "?", "...", '"', ")", ",", "\u3002", "-"])
+WORDS = st.sampled_from(["stem", "cells", "heal", "it", "\u00bf", ".", "!", "?", "...", '"', ")", ",", "\u3002", "-",
+                         "[", "]", "2", "\u201c", "\u201d", "("])
 
 
-def reference(texts: list[str]) -> list[tuple[int, int]]:
+OPENERS = {"(", "[", "{", '"', "\u201c", "\u2018", "\u00ab", "\u201e", "\u00bf", "\u00a1"}
+
+
+def citation(texts: list[str], index: int) -> bool:
+    """``texts[index:index + 3]`` is "[", digits, "]"."""
+    return texts[index:index + 1] == ["["] and texts[index + 2:index + 3] == ["]"] and texts[index + 1].isdigit()
+
+
+def reference(texts: list[str], spaced: list[bool] | None = None) -> list[tuple[int, int]]:
+    spaced = spaced if spaced is not None else [True] * len(texts)
     found, start, seen_final = [], 0, False
     for index, text in enumerate(texts):
         final = text in PUNCT
+        punct = all(unicodedata.category(c).startswith("P") for c in text)
+        opens = text in OPENERS and index > 0 and spaced[index - 1] and not citation(texts, index)
+        cited = index > 0 and citation(texts, index - 1)
         if index - start >= MAX_SENTENCE_TOKENS and not final:
             found.append((start, index))
             start, seen_final = index - CUT_OVERLAP, False  # forced cuts overlap
-        elif seen_final and not final and not all(unicodedata.category(c).startswith("P") for c in text):
+        elif seen_final and not final and (opens or not punct and not cited):
             found.append((start, index))
             start, seen_final = index, False
         elif final:
@@ -33,14 +48,16 @@ def reference(texts: list[str]) -> list[tuple[int, int]]:
     return found
 
 
-def tokens(texts: list[str]) -> Tokens:
-    return Tokens(tuple(texts), tuple(range(len(texts))), tuple(True for _ in texts))
+def tokens(texts: list[str], spaced: list[bool] | None = None) -> Tokens:
+    spaced = spaced if spaced is not None else [True] * len(texts)
+    return Tokens(tuple(texts), tuple(range(len(texts))), tuple(spaced))
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(WORDS, max_size=60))
-def test_sentences_follow_the_sentencizer_rule(texts):
-    assert tokens(texts).sentences(PUNCT) == reference(texts)
+@given(st.lists(st.tuples(WORDS, st.booleans()), max_size=60))
+def test_sentences_follow_the_sentencizer_rule(pairs):
+    texts, spaced = [t for t, _ in pairs], [s for _, s in pairs]
+    assert tokens(texts, spaced).sentences(PUNCT) == reference(texts, spaced)
 
 
 @settings(max_examples=50, deadline=None)
@@ -54,4 +71,30 @@ def test_long_sentences_are_capped_like_the_reference(texts, stretch):
 
 def test_a_plain_paragraph():
     texts = ["Stem", "cells", "heal", ".", "It", "works", "!", '"', "Yes", "."]
-    assert tokens(texts).sentences(PUNCT) == [(0, 4), (4, 8), (8, 10)]
+    closing = [True, True, False, True, True, False, False, True, True, False]  # works!" Yes.
+    assert tokens(texts, closing).sentences(PUNCT) == [(0, 4), (4, 8), (8, 10)]
+
+
+def test_an_opening_mark_after_a_space_starts_the_next_sentence():
+    # It works. "I walk again." [Launch] Dec 3.
+    texts = ["It", "works", ".", '"', "I", "walk", "again", ".", '"', "[", "Launch", "]", "Dec", "3", "."]
+    spaced = [True, False, True, False, True, True, False, False, True, False, False, True, True, False, False]
+    assert tokens(texts, spaced).sentences(PUNCT) == [(0, 3), (3, 9), (9, 15)]
+
+
+def test_a_citation_ends_the_sentence_it_cites():
+    # It helps. [1] Cells regrow. (2) Next.
+    texts = ["It", "helps", ".", "[", "1", "]", "Cells", "regrow", ".", "(", "2", ")", "Next", "."]
+    spaced = [True, False, True, False, False, True, True, False, True, False, False, True, False, False]
+    assert tokens(texts, spaced).sentences(PUNCT) == [(0, 6), (6, 9), (9, 14)]
+
+
+def test_a_scored_sentence_stops_before_the_next_lines_bracket(linter):
+    # Push notifications, one a line, each opening with its label in brackets:
+    # the claim's sentence ends at its stop, on its own line.
+    text = ("[Launch] Dec 1: NEW: Exosome facials are here! Erase acne scars and melasma in just 2 sessions.\n"
+            "[Launch] Dec 3: Last chance: 20% off your first exosome facial ends tonight.\n")
+    found = [f for f in linter.lint_text(text) if f.rule.endswith("likely-claim") and "acne" in f.text]
+    assert found
+    for finding in found:
+        assert finding.end_line == 1 and finding.text.endswith("sessions.")

@@ -23,6 +23,7 @@ Context is decided per candidate match:
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -53,6 +54,11 @@ ASKING = frozenset("do does did can could is are was were will would should has 
 ASKED = frozenset("""you i we they it he she this that these those there my your our his her their the a an any
 anyone someone anybody somebody stem prp exosomes exosome""".split())
 _STOPS = frozenset({".", "!", "...", "\u2026"})
+# Marks that open a bracket or a quotation ("'" is also an apostrophe, and
+# is left out).
+_CITING = {"[": "]"}  # ("(2)" after a stop is as often the next item's number)
+_CITATION = re.compile(r"^\d[\d,\u2013-]*$")
+_OPENERS = frozenset({"(", "[", "{", '"', "\u201c", "\u2018", "\u00ab", "\u201e", "\u00bf", "\u00a1"})
 _LABEL_WORDS = 8  # how far into a sentence a speaker's label or greeting may end
 OPENING_WORDS = _LABEL_WORDS + 2  # the first words opens_a_question reads (and the last two)
 
@@ -99,7 +105,9 @@ class Tokens:
 
     def sentences(self, punct_chars) -> list[tuple[int, int]]:
         """Sentence spans, by the rule of spaCy's rule-based Sentencizer: a
-        sentence ends after a run of sentence-final punctuation. Text without
+        sentence ends after a run of sentence-final punctuation, and of the
+        punctuation and citations that trail it, but before a bracket or
+        quotation mark that opens the next (:meth:`_trails`). Text without
         any (a list of short lines) is cut every ``MAX_SENTENCE_TOKENS``."""
         texts = self.texts
         found = []
@@ -108,7 +116,7 @@ class Tokens:
             if index < start:
                 continue  # inside the run of punctuation that ended the last sentence
             after = index + 1
-            while after < len(texts) and (texts[after] in punct_chars or _is_punct(texts[after])):
+            while after < len(texts) and self._trails(after, punct_chars):
                 after += 1
             if after == len(texts):
                 break  # the run of punctuation ends the block (and the last sentence)
@@ -118,6 +126,35 @@ class Tokens:
         if any(end - begin > MAX_SENTENCE_TOKENS for begin, end in found):
             return self._capped_sentences(punct_chars)
         return found
+
+    def _trails(self, index: int, punct_chars) -> bool:
+        """Whether token ``index``, after a sentence's final punctuation,
+        still belongs to that sentence: more punctuation (a closing quote or
+        bracket, "?!") or a citation ("...a heart attack. [1,2]"), but not a
+        mark that opens what follows (:meth:`_opens`)."""
+        text = self.texts[index]
+        if text in punct_chars:
+            return True
+        if _is_punct(text):
+            return not self._opens(index)
+        return index > 0 and self._cites(index - 1)  # a citation's number
+
+    def _opens(self, index: int) -> bool:
+        """Whether token ``index`` opens what follows it and so starts the
+        next sentence: an opening bracket or quotation mark after a space
+        ("...sessions. [Launch] Dec 3", "...it works. \u201cI walk again"), but
+        not a citation's number ("...a heart attack. [1,2]"). spaCy's
+        Sentencizer keeps any punctuation after a stop with the sentence it
+        ends; a closing mark written without a space ("...again.\u201d") still
+        does."""
+        return self.texts[index] in _OPENERS and index > 0 and self.spaced[index - 1] and not self._cites(index)
+
+    def _cites(self, index: int) -> bool:
+        """Whether tokens ``index`` to ``index + 2`` are a citation's number
+        in square brackets ("[2]", "[1,3]", "[4\u20136]")."""
+        texts = self.texts
+        return (texts[index] in _CITING and index + 2 < len(texts) and texts[index + 2] == _CITING[texts[index]]
+                and _CITATION.match(texts[index + 1]) is not None)
 
     def _capped_sentences(self, punct_chars) -> list[tuple[int, int]]:
         """:meth:`sentences` token by token, cutting overlong sentences into
@@ -133,7 +170,7 @@ class Tokens:
                 found.append((start, index))
                 start = index - CUT_OVERLAP
                 seen_final = False
-            elif seen_final and not final and not _is_punct(text):
+            elif seen_final and not self._trails(index, punct_chars):
                 found.append((start, index))
                 start = index
                 seen_final = False
