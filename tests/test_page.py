@@ -373,3 +373,15 @@ def test_a_heading_that_asks_announces_a_list_of_uses(linter, heading):
     long_question = "## Have you ever wondered whether the pain in your knees could one day be right for me?"
     assert not any(f.rule == "unapproved.listed-use"
                    for f in linter.lint_text(page.replace(heading, long_question), path="p.md"))
+
+
+@pytest.mark.parametrize("heading", ["## You may benefit if you have", "See if you qualify:",
+                                     "## Find out whether you qualify"])
+def test_a_heading_that_sets_a_condition_still_announces_its_list(linter, heading):
+    # "if" and "whether" negate a claim in a sentence ("whether stem cells
+    # help is unknown"), not the list under a heading.
+    page = f"Our clinic offers PRP. Book now.\n\n{heading}\n\n- Knee osteoarthritis\n- Meniscus tears\n"
+    found = [f.line for f in linter.lint_text(page, path="p.md") if f.rule == "unapproved.listed-use"]
+    assert found == [5, 6]
+    negated = page.replace(heading, "## Conditions we do not treat")
+    assert not any(f.rule == "unapproved.listed-use" for f in linter.lint_text(negated, path="p.md"))

@@ -92,6 +92,12 @@ class PageContext:
         return self.instructions >= MIN_INSTRUCTIONS and self.instructions >= INSTRUCTION_SHARE * self.sentences
 
 
+# Negation cues that only make what follows a condition: a heading with one
+# still announces its list ("You may benefit if you have:", "See whether you
+# qualify").
+_CONDITIONS = frozenset({"if", "whether"})
+
+
 def compile_cues(promotional: Sequence[str], informational: Sequence[str],
                  products: Mapping[str, str], list_headings: Sequence[str] = (),
                  negations: Sequence[str] = (), instructions: Sequence[str] = ()) -> PageCues:
@@ -101,7 +107,7 @@ def compile_cues(promotional: Sequence[str], informational: Sequence[str],
     voices.update({_normal(p): INFORMATIONAL for p in informational})
     voices.pop("", None)
     headings = {_normal(p) for p in list_headings} - {""}
-    negating = {_normal(p) for p in negations} - {""}
+    negating = {_normal(p) for p in negations} - {""} - _CONDITIONS
     contractions = {n for n in negating if n.startswith("n't")}  # no word boundary before them
     negating -= contractions
     openers = {_normal(p) for p in instructions} - {""}
