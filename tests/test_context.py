@@ -129,6 +129,21 @@ def test_a_disclaimer_satisfies_the_required_rule_but_claims_stay(linter):
     assert "disclaimers.fda-status" not in found and DISEASE in found
 
 
+@pytest.mark.parametrize("status", [
+    "No exosome product is approved by the FDA, and the agency has warned about infections.",
+    "No stem cell or exosome product is FDA-approved for arthritis or joint pain.",
+    "No umbilical cord product has been approved by the FDA to treat arthritis.",
+    "There is no FDA-approved stem cell treatment for autism.",
+    "Clinics sell many cord products. None is approved.",
+])
+def test_the_status_of_a_whole_kind_of_product_states_it(linter, status):
+    # (Tested here, not as examples of disclaimers.fda-status: the rules'
+    # examples are also the scorer's training sentences.)
+    text = f"Stem cells cure autism.\n\n{status}\n"
+    assert "disclaimers.fda-status" not in rules_of(linter, text)
+    assert "disclaimers.fda-status" in rules_of(linter, "Stem cells cure autism.\n\nNo appointment is needed.\n")
+
+
 @pytest.mark.parametrize(
     "text, found",
     [
