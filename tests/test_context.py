@@ -658,3 +658,23 @@ def test_an_off_label_use_stated_as_such_is_the_pages_status_not_a_claim(packs_o
     found = rules_of(packs_only, status)
     assert DISEASE not in found and "disclaimers.fda-status" not in found
     assert DISEASE in rules_of(packs_only, status.replace(" is considered off-label", " works"))
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # a negation before a list reaches its last item
+    ("Providers may not describe these services as covered, approved or guaranteed to work.", False),
+    ("We do not promise fast, easy or guaranteed results.", False),
+    # a list after the negated clause, and a list with no negation, are claims
+    ("Exosomes are not drugs, so they are safe, natural and guaranteed to work.", True),
+    ("Our PRP is quick, affordable and guaranteed to work.", True),
+    # an item longer than a list's item ends the list
+    ("We never use steroids or fillers in our clinic, and results are guaranteed.", True),
+])
+def test_a_negation_before_a_list_reaches_its_last_item(packs_only, text, flagged):
+    found = [f for f in packs_only.lint_text(text) if f.rule == "efficacy.guarantee"]
+    assert bool(found) == flagged
+
+
+def test_a_run_of_denials_is_no_negation_of_its_last(packs_only):
+    text = "Unlike surgery there's no hardware, no hospital stay and no risk of complications."
+    assert "safety.absolute-safety" in {f.rule for f in packs_only.lint_text(text)}

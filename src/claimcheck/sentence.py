@@ -54,6 +54,8 @@ ASKING = frozenset("do does did can could is are was were will would should has 
 ASKED = frozenset("""you i we they it he she this that these those there my your our his her their the a an any
 anyone someone anybody somebody stem prp exosomes exosome""".split())
 _STOPS = frozenset({".", "!", "...", "\u2026"})
+_LIST_JOINS = frozenset({"or", "and", "nor"})
+LIST_ITEM_TOKENS = 3  # the longest item, in tokens, of a list read as one (see Sentence._list_head)
 # Marks that open a bracket or a quotation ("'" is also an apostrophe, and
 # is left out).
 _CITING = {"[": "]"}  # ("(2)" after a stop is as often the next item's number)
@@ -291,6 +293,17 @@ class Sentence:
         for cue in self.terms.get(NEGATION_AFTER, ()):
             if anchor < cue[0] < last and not _overlaps_any(cue, parts) and not inside_any(cue, pseudo):
                 return True
+        # The last item of a list ("...may not describe them as covered,
+        # approved or guaranteed to work") is in the clause of the list's
+        # first item.
+        first_item = self._list_head(parts[0][0])
+        if first_item is not None:
+            head, _ = self._clause(first_item)
+            for cue in self.terms.get(NEGATION, ()):
+                if head <= cue[0] < first_item and not _overlaps_any(cue, parts) and not inside_any(cue, pseudo):
+                    if parallel and cue[1] - cue[0] == 1 and self._denial(cue[0]):
+                        continue  # "no hardware, no hospital stay and no risk": denials, each its own
+                    return True
         # A negation between a claim's subject and its predicate negates the
         # link even across list commas ("X is not approved for A, B or C"),
         # whichever comes first ("PRP is no better than a saline injection").
@@ -302,6 +315,28 @@ class Sentence:
                 if start <= cue[0] < stop and not _overlaps_any(cue, parts) and not inside_any(cue, pseudo):
                     return True
         return False
+
+    def _list_head(self, index: int) -> int | None:
+        """When token ``index`` opens the last item of a list of short items
+        ("covered, approved or guaranteed": "or" before it, commas between
+        items of at most ``LIST_ITEM_TOKENS`` tokens), the token that ends
+        the list's first item (the one before its first comma); else None."""
+        texts = self.tokens.texts
+        if index - 1 <= self.start or texts[index - 1].lower() not in _LIST_JOINS:
+            return None
+        at = index - 2
+        head = None
+        while True:
+            item = 0
+            while at >= self.start and texts[at] != "," and item <= LIST_ITEM_TOKENS:
+                if texts[at] in _PUNCT_BOUNDARIES or texts[at] in _STOPS:
+                    return head
+                item += 1
+                at -= 1
+            if item == 0 or item > LIST_ITEM_TOKENS or at < self.start:
+                return head  # the first item runs on into what comes before it
+            head = at - 1  # (texts[at] is a comma)
+            at -= 1
 
     def _denial(self, index: int) -> bool:
         return self.tokens.texts[index].lower() in _DENIALS
