@@ -56,10 +56,12 @@ anyone someone anybody somebody stem prp exosomes exosome""".split())
 _STOPS = frozenset({".", "!", "...", "\u2026"})
 _LIST_JOINS = frozenset({"or", "and", "nor"})
 LIST_ITEM_TOKENS = 3  # the longest item, in tokens, of a list read as one (see Sentence._list_head)
+# A citation's number in square brackets ("[2]", "[1,3]"); "(2)" after a
+# stop is as often the next item's number.
+_CITING = {"[": "]"}
+_CITATION = re.compile(r"^\d[\d,\u2013-]*$")
 # Marks that open a bracket or a quotation ("'" is also an apostrophe, and
 # is left out).
-_CITING = {"[": "]"}  # ("(2)" after a stop is as often the next item's number)
-_CITATION = re.compile(r"^\d[\d,\u2013-]*$")
 _OPENERS = frozenset({"(", "[", "{", '"', "\u201c", "\u2018", "\u00ab", "\u201e", "\u00bf", "\u00a1"})
 _LABEL_WORDS = 8  # how far into a sentence a speaker's label or greeting may end
 OPENING_WORDS = _LABEL_WORDS + 2  # the first words opens_a_question reads (and the last two)
@@ -333,7 +335,7 @@ class Sentence:
                     return head
                 item += 1
                 at -= 1
-            if item == 0 or item > LIST_ITEM_TOKENS or at < self.start:
+            if item == 0 or item > LIST_ITEM_TOKENS or at <= self.start:
                 return head  # the first item runs on into what comes before it
             head = at - 1  # (texts[at] is a comma)
             at -= 1
