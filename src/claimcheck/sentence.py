@@ -283,12 +283,8 @@ class Sentence:
     def _negated(self, parts: tuple[Span, ...], anchor: int) -> bool:
         first, last = self._clause(anchor)
         pseudo = self.terms.get(PSEUDO_NEGATION, ())
-        parallel = self._denial(parts[0][0])
-        for cue in self.terms.get(NEGATION, ()):
-            if first <= cue[0] < anchor and not _overlaps_any(cue, parts) and not inside_any(cue, pseudo):
-                if parallel and cue[1] - cue[0] == 1 and self._denial(cue[0]):
-                    continue  # "no pills and no side effects": a run of denials, not a negated claim
-                return True
+        if self._denied_between(first, anchor, parts, pseudo):
+            return True
         # a relative clause after the claim ("... in patients who don't want
         # surgery") holds its own negations
         last = min([last] + [s for s, _ in self.terms.get(RELATIVE, ()) if s > anchor])
@@ -299,13 +295,8 @@ class Sentence:
         # approved or guaranteed to work") is in the clause of the list's
         # first item.
         first_item = self._list_head(parts[0][0])
-        if first_item is not None:
-            head, _ = self._clause(first_item)
-            for cue in self.terms.get(NEGATION, ()):
-                if head <= cue[0] < first_item and not _overlaps_any(cue, parts) and not inside_any(cue, pseudo):
-                    if parallel and cue[1] - cue[0] == 1 and self._denial(cue[0]):
-                        continue  # "no hardware, no hospital stay and no risk": denials, each its own
-                    return True
+        if first_item is not None and self._denied_between(self._clause(first_item)[0], first_item, parts, pseudo):
+            return True
         # A negation between a claim's subject and its predicate negates the
         # link even across list commas ("X is not approved for A, B or C"),
         # whichever comes first ("PRP is no better than a saline injection").
@@ -316,6 +307,20 @@ class Sentence:
             for cue in self.terms.get(NEGATION, ()):
                 if start <= cue[0] < stop and not _overlaps_any(cue, parts) and not inside_any(cue, pseudo):
                     return True
+        return False
+
+    def _denied_between(self, first: int, stop: int, parts: tuple[Span, ...], pseudo) -> bool:
+        """Whether a negation cue starts in tokens ``[first, stop)``, outside
+        the match's ``parts`` and any pseudo-negation; a one-word denial
+        before a match that is itself a denial is a run of denials, not a
+        negated claim ("no pills and no side effects", "no hardware, no
+        hospital stay and no risk")."""
+        parallel = self._denial(parts[0][0])
+        for cue in self.terms.get(NEGATION, ()):
+            if first <= cue[0] < stop and not _overlaps_any(cue, parts) and not inside_any(cue, pseudo):
+                if parallel and cue[1] - cue[0] == 1 and self._denial(cue[0]):
+                    continue
+                return True
         return False
 
     def _list_head(self, index: int) -> int | None:
