@@ -646,6 +646,8 @@ def test_a_patients_own_story_is_an_endorsement_only_where_no_one_explains_or_re
         # before PRP can be recommended for knee osteoarthritis."
         ("Larger studies are needed before PRP can be recommended for knee osteoarthritis.", DISEASE, False),
         ("Mornings are best for appointments at our clinic.", DISEASE, False),
+        # lost skin colour coming back
+        ("Our exosome facials repigment vitiligo patches in weeks.", DISEASE, True),
     ],
 )
 def test_words_of_skin_fertility_stories_approved_therapies_and_mouse_studies(packs_only, text, rule, found):
