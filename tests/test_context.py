@@ -278,6 +278,10 @@ def test_how_common_a_disease_is_is_not_a_result(packs_only):
         ("Stem cells do not cure arthritis.", DISEASE, False),
         ("Some clinics tell patients that their injections have no side effects.", "safety.absolute-safety", False),
         ("Our umbilical cord cells have no secondary effects.", "safety.absolute-safety", True),  # translated copy
+        ("Unlike chemotherapy, our cell infusions have no harsh side effects.", "safety.absolute-safety", True),
+        ("Stronger joints without the side effects of painkillers.", "safety.absolute-safety", True),
+        ("Our activated NK cells cure lung cancer.", DISEASE, True),  # immune cells sold as cancer treatments
+        ("Natural killer cell infusions heal pancreatic cancer.", DISEASE, True),
         ("In this video I walk you through the stem cell procedure.", "testimonial.first-person-outcome", False),
         ("After my stem cell injection I walk my dog every morning.", "testimonial.first-person-outcome", True),
         ("With our donor stem cells there is nothing to worry about.", "safety.absolute-safety", True),
