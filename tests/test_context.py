@@ -551,6 +551,7 @@ def test_a_quoted_claim_on_a_sellers_page_is_the_sellers(linter):
         ("Every jar ships with a 30-day money-back guarantee.", False),  # a refund policy
         ("Refunds - 60 day guarantee", False),
         ("Satisfaction guaranteed, or return it for store credit.", False),
+        ("Discretion is guaranteed for every guest of our clinic.", False),  # a promise of privacy
         ("Results guaranteed or your money back!", True),  # the result is still promised
         ("Guaranteed relief within a week, or a full refund.", True),
     ],
