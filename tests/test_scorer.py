@@ -434,7 +434,7 @@ def test_remembered_scores_equal_fresh_ones_and_the_memo_stays_bounded():
 def test_on_an_informational_page_the_scorer_speaks_only_when_very_sure(linter):
     from types import SimpleNamespace
 
-    from claimcheck import engine
+    from claimcheck import scoring
     from claimcheck.kinds.scorer import INFORMATIONAL_THRESHOLD, threshold
     from claimcheck.scorer.cutoffs import needed
 
@@ -445,9 +445,9 @@ def test_on_an_informational_page_the_scorer_speaks_only_when_very_sure(linter):
     classifier = SimpleNamespace(scores=lambda items: [
         {"claim": value, "efficacy-guarantee": 0.9, "safety": 0.1} for value in (0.6, 0.85)])
     compiled = SimpleNamespace(classifier=classifier, scorer_rules={"efficacy-guarantee": rule})
-    candidates = [engine.Candidate(0, 0, 5, ("a", "b", "c"), False), engine.Candidate(1, 0, 5, ("d", "e", "f"), False)]
-    assert [h.block for h in engine._scored(candidates, compiled)] == [0, 1]
-    assert [h.block for h in engine._scored(candidates, compiled, informational=True)] == [1]
+    candidates = [scoring.Candidate(0, 0, 5, ("a", "b", "c"), False), scoring.Candidate(1, 0, 5, ("d", "e", "f"), False)]
+    assert [h.block for h in scoring.scored(candidates, compiled)] == [0, 1]
+    assert [h.block for h in scoring.scored(candidates, compiled, informational=True)] == [1]
 
 
 def test_a_sentence_of_one_or_two_words_is_not_scored(linter):
@@ -473,7 +473,7 @@ def test_a_sentence_of_one_or_two_words_is_not_scored(linter):
 def test_a_title_naming_only_a_product_is_not_scored(linter):
     from types import SimpleNamespace
 
-    from claimcheck import engine
+    from claimcheck import scoring
 
     asked = []
 
@@ -486,8 +486,8 @@ def test_a_title_naming_only_a_product_is_not_scored(linter):
     title = ("#voice:promotional", "#topic", "#heading", "<unapproved.products>", "serum", "in", "denver")
     with_condition = ("#voice:promotional", "#topic", "#heading", "<unapproved.products>", "for", "<cond>")
     sentence = ("#voice:promotional", "#topic", "<unapproved.products>", "works", "well", ".")  # a full stop
-    candidates = [engine.Candidate(n, 0, 3, words, False) for n, words in enumerate((title, with_condition, sentence))]
-    assert [h.block for h in engine._scored(candidates, compiled)] == [1, 2]
+    candidates = [scoring.Candidate(n, 0, 3, words, False) for n, words in enumerate((title, with_condition, sentence))]
+    assert [h.block for h in scoring.scored(candidates, compiled)] == [1, 2]
     assert asked == [with_condition, sentence]
     assert cutoffs.names_only_a_product(("#heading", "<unapproved.products>", "<num>", "clinics"))
     assert not cutoffs.names_only_a_product(("#heading", "<unapproved.products>", "<unapproved.effects>"))
@@ -518,7 +518,6 @@ def test_a_short_title_that_only_points_at_a_product_or_speaker_is_not_scored(li
     to judge, so the score would be only the page's prior (a file holding
     "I" was reported as a testimonial at 0.68, found by fuzzing). A long
     line without a full stop is not a title and is still scored."""
-    from claimcheck import engine
 
     pointer = ("#voice:unknown", "#no-topic", "#heading", "<testimonial.first-person>", "story")
     assert cutoffs.names_only_a_product(pointer)
@@ -536,7 +535,7 @@ def test_a_short_title_that_only_points_at_a_product_or_speaker_is_not_scored(li
 def test_a_title_naming_only_a_topic_needs_a_higher_score(linter):
     from types import SimpleNamespace
 
-    from claimcheck import engine
+    from claimcheck import scoring
     from claimcheck.kinds.scorer import DEFAULT_THRESHOLD, TOPIC_TITLE_THRESHOLD
 
     claim = (DEFAULT_THRESHOLD + TOPIC_TITLE_THRESHOLD) / 2  # between the two thresholds
@@ -552,10 +551,10 @@ def test_a_title_naming_only_a_topic_needs_a_higher_score(linter):
     effect = ("#voice:promotional", "#topic", "#heading", "<unapproved.effects>", "of", "<unapproved.conditions>")
     sentence = ("#voice:promotional", "#topic", "types", "of", "<unapproved.conditions>", ".")
     units = (topic, symptoms, offer, effect, sentence)
-    candidates = [engine.Candidate(n, 0, 3, words, False) for n, words in enumerate(units)]
-    assert [h.block for h in engine._scored(candidates, compiled)] == [3, 4]
+    candidates = [scoring.Candidate(n, 0, 3, words, False) for n, words in enumerate(units)]
+    assert [h.block for h in scoring.scored(candidates, compiled)] == [3, 4]
     claim = TOPIC_TITLE_THRESHOLD
-    assert [h.block for h in engine._scored(candidates, compiled)] == [0, 1, 2, 3, 4]
+    assert [h.block for h in scoring.scored(candidates, compiled)] == [0, 1, 2, 3, 4]
     assert [cutoffs.names_only_a_topic(words) for words in units] == [True, True, True, False, False]
 
 
@@ -573,7 +572,7 @@ def test_a_pages_furniture_is_not_scored(linter):
 def test_a_lead_in_needs_a_higher_score(linter):
     from types import SimpleNamespace
 
-    from claimcheck import engine
+    from claimcheck import scoring
     from claimcheck.kinds.scorer import DEFAULT_THRESHOLD, LEAD_IN_THRESHOLD
 
     claim = (DEFAULT_THRESHOLD + LEAD_IN_THRESHOLD) / 2
@@ -587,10 +586,10 @@ def test_a_lead_in_needs_a_higher_score(linter):
     sentence = ("#voice:promotional", "#topic", "<unapproved.products>", "<unapproved.effects>", "knees", ".")
     colon_inside = ("#voice:promotional", "#topic", "results", ":", "<unapproved.products>", "<unapproved.effects>")
     units = (lead_in, sentence, colon_inside)
-    candidates = [engine.Candidate(n, 0, 3, words, False) for n, words in enumerate(units)]
-    assert [h.block for h in engine._scored(candidates, compiled)] == [1, 2]
+    candidates = [scoring.Candidate(n, 0, 3, words, False) for n, words in enumerate(units)]
+    assert [h.block for h in scoring.scored(candidates, compiled)] == [1, 2]
     claim = LEAD_IN_THRESHOLD
-    assert [h.block for h in engine._scored(candidates, compiled)] == [0, 1, 2]
+    assert [h.block for h in scoring.scored(candidates, compiled)] == [0, 1, 2]
     assert [cutoffs.a_lead_in(words) for words in units] == [True, False, False]
     assert not cutoffs.a_lead_in(())
 
@@ -698,7 +697,7 @@ def test_an_informational_page_with_claims_in_two_blocks_owes_the_disclaimer(lin
 def test_pending_pack_hits_are_kept_at_the_confirm_threshold_and_get_no_scorer_finding(voice):
     from types import SimpleNamespace
 
-    from claimcheck import engine
+    from claimcheck import scoring
     from claimcheck.findings import Hit
     from claimcheck.kinds.scorer import confirm_threshold
 
@@ -707,11 +706,11 @@ def test_pending_pack_hits_are_kept_at_the_confirm_threshold_and_get_no_scorer_f
     classifier = SimpleNamespace(scores=lambda items: [
         {"claim": value, "safety": 0.9} for value in (cut - 0.01, cut, 0.99)])
     compiled = SimpleNamespace(classifier=classifier, scorer_rules={})
-    candidates = [engine.Candidate(n, 0, 5, ("a",), True, frozenset(), (Hit("safety.safe-claim", n, 0, 5),))
+    candidates = [scoring.Candidate(n, 0, 5, ("a",), True, frozenset(), (Hit("safety.safe-claim", n, 0, 5),))
                   for n in range(3)]
-    assert [(h.rule_id, h.block) for h in engine._scored(candidates, compiled, voice == "informational", cut)] == [
+    assert [(h.rule_id, h.block) for h in scoring.scored(candidates, compiled, voice == "informational", cut)] == [
         ("safety.safe-claim", 1), ("safety.safe-claim", 2)]
-    assert len(engine._scored(candidates, compiled, False, None)) == 3  # a seller's page: no agreement needed
+    assert len(scoring.scored(candidates, compiled, False, None)) == 3  # a seller's page: no agreement needed
 
 
 def test_pack_rules_of_two_categories_are_not_held_for_the_scorer_on_a_page_of_unknown_voice(linter):

@@ -8,31 +8,32 @@ is scored too (unless it is overlong, or rules of two categories agree on a
 page of unknown voice), and the rule's findings stand only if the scorer does not
 rule out a claim (``kinds.scorer.confirm_threshold``). Document-level rules
 run last, over what the sentences produced.
-Compilation is :mod:`claimcheck.compiled`.
+Compilation is :mod:`claimcheck.compiled`; what the scorer reports on the
+sentences it is given, :mod:`claimcheck.scoring`; the hits' places in the
+source, :mod:`claimcheck.placing`.
 """
 
 from __future__ import annotations
 
 import bisect
 import dataclasses
-import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from claimcheck.compiled import Compiled
-from claimcheck.findings import Finding, Hit, Level
+from claimcheck.findings import Finding, Hit
 from claimcheck.kinds import KINDS
 from claimcheck.kinds.required import Summary
 from claimcheck.kinds.scorer import AGREEING_RULES, CONFIRM_MAX_TOKENS, confirm_threshold
-from claimcheck.ruleset import RuleSet
-from claimcheck.page import INFORMATIONAL, UNKNOWN, PageContext, decide, opens_with_instruction
-from claimcheck.positions import LineTable
+from claimcheck.page import INFORMATIONAL, UNKNOWN, PageContext, decide
+from claimcheck.placing import findings_of
 from claimcheck.readers.document import MAX_BLOCK_CHARS, Document
 from claimcheck.readers.tables import stands_alone_in_lead
-from claimcheck.scorer.cutoffs import NEXT_SENTENCE_CHARS, needed, too_short
+from claimcheck.scorer.cutoffs import too_short
 from claimcheck.scorer.features import TOPIC_VOCABULARY, features
 from claimcheck.scorer.names import Names
+from claimcheck.scoring import Candidate, scored
 from claimcheck.sentence import Sentence, Tokens
 
 
@@ -42,22 +43,6 @@ from claimcheck.sentence import Sentence, Tokens
 GROUP_CHARS = 100_000
 # What joins the blocks of a group (see ``_matched_blocks`` for why a space).
 JOINER = " "
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """A sentence the scorer may look at: its characters in block ``block``,
-    its feature words, and whether a pack rule already reported it."""
-
-    block: int
-    start: int
-    end: int
-    words: tuple[str, ...]
-    reported: bool
-    labels: frozenset[str] = frozenset()  # the labels matched in it
-    # On a page that is not a seller's: the pack rules' hits on it, which
-    # stand only if the scorer does not rule out a claim (see ``_scored``).
-    pending: tuple[Hit, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -81,7 +66,7 @@ def lint_document(document: Document, compiled: Compiled) -> tuple[Finding, ...]
     blocks = [piece for block in document.blocks for piece in block.pieces(MAX_BLOCK_CHARS)]
     page = decide([block.text for block in blocks], compiled.page_cues, [block.kind for block in blocks])
     # what the rules read: a table cell's headers before its text (Block.lead;
-    # _findings reports what matched in them on the cell)
+    # placing.findings_of reports what matched in them on the cell)
     texts = [block.lead + block.text if block.lead else block.text for block in blocks]
     # On a regulator's, journalist's or scientist's page, what reads like a
     # claim is mostly reported speech: the scorer speaks there only when very
@@ -93,7 +78,7 @@ def lint_document(document: Document, compiled: Compiled) -> tuple[Finding, ...]
     cut = confirm_threshold(page.voice) if scoring else None
     leads = [len(block.lead) for block in blocks] if any(block.lead for block in blocks) else None
     hits, _, first_terms = analyse(texts, compiled, page, scoring=scoring, leads=leads,
-                                   score=(lambda found: _scored(found, compiled, informational, cut, texts, instructions))
+                                   score=(lambda found: scored(found, compiled, informational, cut, texts, instructions))
                                    if scoring else None,
                                    confirm=cut is not None)
     if leads is not None:
@@ -104,7 +89,7 @@ def lint_document(document: Document, compiled: Compiled) -> tuple[Finding, ...]
         summary = Summary(tuple((h, rules[h.rule_id].category) for h in ordered), first_terms, tuple(texts), page)
         for rule in compiled.document_rules:
             hits.extend(KINDS[rule.kind].check_document(rule, summary))
-    return _findings(document.source, document.path, blocks, hits, compiled.ruleset)
+    return findings_of(document.source, document.path, blocks, hits, compiled.ruleset)
 
 
 # Sentences go to the scorer in batches of this many, so that a huge
@@ -173,7 +158,7 @@ def analyse(texts: list[str], compiled: Compiled, page: PageContext, scoring: bo
                     continue
                 start, end = sentence.chars(first, sentence.end)
                 if score is not None and not held and too_short(texts[index][start:end]):
-                    continue  # (what _scored would not put to the model: no features needed)
+                    continue  # (what scoring.scored would not put to the model: no features needed)
                 words = features(sentence.tokens.texts, first, sentence.end, terms, page, compiled.conditions,
                                  compiled.names)
                 candidates.append(Candidate(index, start, end, tuple(words), bool(found), frozenset(terms),
@@ -185,68 +170,6 @@ def analyse(texts: list[str], compiled: Compiled, page: PageContext, scoring: bo
         hits.extend(score(candidates))
         candidates = []
     return hits, candidates, first_terms
-
-
-def _scored(candidates: list[Candidate], compiled: Compiled, informational: bool = False,
-            confirm: float | None = None, texts: Sequence[str] = (),
-            instructions: re.Pattern | None = None) -> list[Hit]:
-    """One hit per candidate (sentences no pack rule reported) whose claim
-    score reaches the threshold of its best category's scorer rule (if that
-    rule is active), that holds no disclaimer (:attr:`Compiled.disclaimer`,
-    looked up in ``texts``, the blocks) and that does not open with one of
-    ``instructions`` (given on an instruction sheet). A candidate with pending pack hits
-    keeps them if its claim score reaches ``confirm``, and gets no scorer hit."""
-    from claimcheck.kinds.scorer import threshold
-    from claimcheck.scorer.classifier import CLAIM
-
-    found = []
-    best: dict[int, str] = {}  # id of a scores dict (repeated sentences share one) -> its category
-    # (what needed() would not score anyway is not put to the model)
-    # (analyse has left out the sentences too short to score: no text needed here)
-    candidates = [c for c in candidates if c.reported or needed(1.0, c.words) is not None]
-    for candidate, scores in zip(candidates, compiled.classifier.scores([c.words for c in candidates])):
-        if candidate.reported:
-            if confirm is None or scores.get(CLAIM, 0.0) >= confirm:
-                found.extend(candidate.pending)
-            continue
-        # The category the model ranks highest; a category whose scorer rule is
-        # turned off (``safety: off``) is not reported under another one.
-        category = best.get(id(scores))
-        if category is None:
-            category = best[id(scores)] = max((label for label in scores if label != CLAIM),
-                                              key=lambda c: (scores[c], c))
-        rule = compiled.scorer_rules.get(category)
-        if rule is None or (instructions is not None and candidate.block < len(texts) and opens_with_instruction(
-                texts[candidate.block][candidate.start:candidate.end], instructions)):
-            continue
-        claim = scores.get(CLAIM, 0.0)
-        cut = needed(threshold(rule), candidate.words, informational, following=_following(candidate, texts))
-        if (cut is not None and claim >= cut
-                and candidate.labels.isdisjoint(rule.options.get("not_near", ()))
-                and not _a_disclaimer(candidate, compiled, texts)):
-            found.append(Hit(rule.id, candidate.block, candidate.start, candidate.end, score=round(claim, 3)))
-    return found
-
-
-def _text_of(candidate: Candidate, texts: Sequence[str]) -> str | None:
-    """The candidate's sentence as written (None without the blocks)."""
-    return texts[candidate.block][candidate.start:candidate.end] if candidate.block < len(texts) else None
-
-
-def _following(candidate: Candidate, texts: Sequence[str]) -> str:
-    """What follows the candidate's sentence in its block, up to
-    :data:`claimcheck.scorer.cutoffs.NEXT_SENTENCE_CHARS` characters."""
-    if candidate.block >= len(texts):
-        return ""
-    return texts[candidate.block][candidate.end:candidate.end + NEXT_SENTENCE_CHARS]
-
-
-def _a_disclaimer(candidate: Candidate, compiled: Compiled, texts: Sequence[str]) -> bool:
-    text = _text_of(candidate, texts)
-    if text is None:
-        return False  # (no blocks given)
-    pattern = compiled.disclaimer
-    return pattern is not None and pattern.search(text) is not None
 
 
 def _groups(texts: list[str], size: int):
@@ -425,80 +348,3 @@ def _past_lead(sentence: Sentence, lead: int, scored: set[str] | None) -> tuple[
 
 def _match_order(match: tuple[int, int, int]) -> tuple[int, int]:
     return match[1], match[2]
-
-
-def _in_cell(start: int, end: int, length: int) -> tuple[int, int]:
-    """A span of a table cell's text (``length`` characters) read after its
-    lead, in the cell's own offsets: what lies in the lead is left out; a
-    span wholly inside it (a header's words made the claim) is the whole cell."""
-    if end <= 0:
-        return 0, length
-    return max(start, 0), end
-
-
-def _findings(source: str, path: str, blocks, hits: list[Hit], ruleset: RuleSet) -> tuple[Finding, ...]:
-    if not hits:
-        return ()
-    rules = {rule.id: rule for rule in ruleset.rules}
-    table = LineTable.of(source)
-    found = {}
-    for hit in hits:
-        rule = rules[hit.rule_id]
-        block = blocks[hit.block]
-        words = block.text[hit.start:hit.end]
-        at, to = hit.start, hit.end
-        if block.lead:
-            words = (block.lead + block.text)[at:to]
-            at, to = _in_cell(at - len(block.lead), to - len(block.lead), len(block.text))
-        start, end = block.source_span(at, to)
-        line, column = table.position(start)
-        end_line, end_column = table.position(end)
-        finding = Finding(
-            path=path,
-            line=line,
-            column=column,
-            end_line=end_line,
-            end_column=end_column,
-            offset=start,
-            end_offset=end,
-            rule=rule.id,
-            category=rule.category,
-            level=Level.INFO if hit.downgraded else rule.level,
-            message=rule.render(words, hit.score),
-            text=source[start:end],
-            suggestion=rule.suggestion,
-            score=hit.score,
-        )
-        found[(finding.rule, start, end)] = finding
-    return tuple(sorted(_drop_nested(found.values()), key=lambda f: f.sort_key))
-
-
-def _drop_nested(findings) -> list[Finding]:
-    """Of overlapping findings of one category, keep the most severe, then the
-    longest ("completely safe" rather than also "safe")."""
-    kept: list[Finding] = []
-    by_category: dict[str, list[Finding]] = defaultdict(list)
-    for finding in findings:
-        by_category[finding.category].append(finding)
-    for group in by_category.values():
-        # Overlaps are local: walk clusters of overlapping findings in order.
-        group.sort(key=lambda f: f.offset)
-        cluster: list[Finding] = []
-        cluster_end = -1
-        for finding in group + [None]:
-            if finding is None or finding.offset >= cluster_end:
-                kept.extend(_best_of(cluster))
-                cluster, cluster_end = [], -1
-                if finding is None:
-                    break
-            cluster.append(finding)
-            cluster_end = max(cluster_end, finding.end_offset)
-    return kept
-
-
-def _best_of(cluster: list[Finding]) -> list[Finding]:
-    chosen: list[Finding] = []
-    for finding in sorted(cluster, key=lambda f: (-f.level, f.offset - f.end_offset, f.offset)):
-        if not any(k.offset < finding.end_offset and finding.offset < k.end_offset for k in chosen):
-            chosen.append(finding)
-    return chosen
