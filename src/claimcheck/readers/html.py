@@ -35,7 +35,7 @@ from html.parser import HTMLParser
 
 from claimcheck.readers.copynames import SHORTCODE, TAG_PARAMETER, is_shortcode, named_like_copy
 from claimcheck.readers.document import Block, Document
-from claimcheck.readers import items
+from claimcheck.readers import items, jsonld, references
 from claimcheck.readers.prose import ProseBuilder, mapped
 from claimcheck.readers.tables import Cursor
 
@@ -125,13 +125,8 @@ def _data_copy(name: str) -> bool:
 
 
 # JSON-LD keys whose string values are not copy.
-_JSON_SKIPPED_KEYS = re.compile(r"^(@.*|url|image|logo|sameAs|email|telephone|.*Url|.*URL|identifier|sku|gtin.*)$")
-
-_REFERENCE = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)")
 _ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]*))?""")
-_JSON_STRING = re.compile(r'"((?:[^"\\]|\\.)*)"(\s*:)?', re.DOTALL)
-_JSON_ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{4}(?:\\u[0-9a-fA-F]{4})?|.)", re.DOTALL)
-_JSON_SIMPLE = {'"': '"', "\\": "\\", "/": "/", "b": " ", "f": " ", "n": " ", "r": " ", "t": " "}
+
 
 
 def read(source: str, path: str, skip: Sequence[str] = DEFAULT_SKIP) -> Document:
@@ -251,7 +246,7 @@ class _Parser(HTMLParser):
 
     def _attribute_block(self, kind: str, start: int, end: int) -> None:
         builder = ProseBuilder(self.source)
-        _add_with_references(builder, self.source, start, end)
+        references.add(builder, self.source, start, end)
         block = builder.build(kind)
         if block is not None:
             self.blocks.append(block)
@@ -405,7 +400,7 @@ class _Parser(HTMLParser):
         if span is None:
             return
         self.flush()
-        decoded, starts, ends = _decoded(self.source, *span)
+        decoded, starts, ends = references.decode(self.source, *span)
         for block in _parse(decoded, self.skip, framed=False):
             block = mapped(block, self.source, starts, ends)
             if block is not None:
@@ -414,25 +409,7 @@ class _Parser(HTMLParser):
     # -- JSON-LD ----------------------------------------------------------------------
     def _json_ld(self, start: int, length: int) -> None:
         """Each string value of the JSON (not keys, URLs or ``@`` fields) is a block."""
-        text = self.source[start:start + length]
-        key = None
-        for match in _JSON_STRING.finditer(text):
-            if match.group(2):  # a key
-                key = match.group(1)
-                continue
-            if key is not None and _JSON_SKIPPED_KEYS.match(key):
-                key = None
-                continue
-            key = None
-            value_start, value_end = start + match.start(1), start + match.end(1)
-            raw = self.source[value_start:value_end]
-            if " " not in raw or raw.startswith(("http://", "https://")):
-                continue  # a name, a type, an identifier: not copy
-            builder = ProseBuilder(self.source)
-            _add_json_string(builder, self.source, value_start, value_end)
-            block = builder.build("json-ld")
-            if block is not None:
-                self.blocks.append(block)
+        self.blocks.extend(jsonld.blocks(self.source, start, length))
 
 
 def _selectors(skip: Sequence[str]) -> tuple[frozenset, frozenset, frozenset, frozenset]:
@@ -443,62 +420,3 @@ def _selectors(skip: Sequence[str]) -> tuple[frozenset, frozenset, frozenset, fr
     classes = frozenset(s[1:] for s in skip if s.startswith("."))
     attributes = frozenset(s[1:-1].strip().lower() for s in skip if s.startswith("[") and s.endswith("]"))
     return tags, ids, classes, attributes
-
-
-def _add_with_references(builder: ProseBuilder, source: str, start: int, end: int) -> None:
-    """Add ``source[start:end]`` (an attribute value), decoding character references."""
-    position = start
-    for match in _REFERENCE.finditer(source, start, end):
-        decoded = html.unescape(match.group())
-        if decoded == match.group():
-            continue
-        builder.add(position, match.start())
-        for char in decoded:
-            builder.add_char(char, match.start(), match.end() - match.start())
-        position = match.end()
-    builder.add(position, end)
-
-
-def _decoded(source: str, start: int, end: int) -> tuple[str, list[int], list[int]]:
-    """``source[start:end]`` (an attribute value) with its character
-    references decoded, and for each decoded character where its source
-    starts and ends."""
-    parts: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    position = start
-    for match in _REFERENCE.finditer(source, start, end):
-        decoded = html.unescape(match.group())
-        if decoded == match.group():
-            continue
-        parts.append(source[position:match.start()])
-        starts.extend(range(position, match.start()))
-        ends.extend(range(position + 1, match.start() + 1))
-        parts.append(decoded)
-        starts.extend([match.start()] * len(decoded))
-        ends.extend([match.end()] * len(decoded))
-        position = match.end()
-    parts.append(source[position:end])
-    starts.extend(range(position, end))
-    ends.extend(range(position + 1, end + 1))
-    return "".join(parts), starts, ends
-
-
-def _add_json_string(builder: ProseBuilder, source: str, start: int, end: int) -> None:
-    """Add a JSON string's contents, decoding escapes (``\\u00e9``, ``\\"``) to their source."""
-    position = start
-    for match in _JSON_ESCAPE.finditer(source, start, end):
-        builder.add(position, match.start())
-        escape = match.group(1)
-        if escape[0] == "u" and len(escape) >= 5:
-            try:
-                decoded = match.group().encode("ascii").decode("unicode_escape").encode(
-                    "utf-16", "surrogatepass").decode("utf-16")
-            except (UnicodeDecodeError, UnicodeEncodeError):
-                decoded = " "
-        else:
-            decoded = _JSON_SIMPLE.get(escape, escape)
-        for char in decoded:
-            builder.add_char(char, match.start(), match.end() - match.start())
-        position = match.end()
-    builder.add(position, end)
