@@ -591,6 +591,10 @@ def test_a_treatment_being_tried_is_research_on_an_informational_page(packs_only
             "evidence of benefit.\n\nPRP injections are being tried to treat knee osteoarthritis.\n")
     assert "unapproved.disease-treatment" not in rules_of(packs_only, page)
     assert "unapproved.disease-treatment" in rules_of(packs_only, page.replace("are being tried to treat", "treat"))
+    lab = page.replace("PRP injections are being tried to treat knee osteoarthritis.",
+                       "My lab studies how stem cells might help repair the spinal cord after injury.")
+    assert "unapproved.disease-treatment" not in rules_of(packs_only, lab)
+    assert "unapproved.disease-treatment" in rules_of(packs_only, lab.replace("My lab studies how stem", "Our stem"))
 
 
 @pytest.mark.parametrize(
