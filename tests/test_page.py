@@ -363,6 +363,17 @@ def test_what_the_evidence_has_not_shown_is_an_informational_cue(cues):
     assert decided.voice == INFORMATIONAL
 
 
+def test_a_clinicians_record_is_informational(cues):
+    # a radiologist's report of a knee after an injection elsewhere: its headings speak
+    report = ["CLINICAL HISTORY: Knee pain. PRP injection at an outside clinic 3 months ago.",
+              "TECHNIQUE: MRI of the right knee.",
+              "IMPRESSION: Advanced medial osteoarthritis, unchanged. No cartilage regrowth is seen.",
+              "Electronically signed by R. Lee, MD"]
+    decided = decide(report, cues)
+    assert {"clinical history", "impression:", "electronically signed"} <= set(dict(decided.informational))
+    assert decided.voice == INFORMATIONAL
+
+
 @pytest.mark.parametrize("heading", ["## Is PRP right for me?", "## Who can benefit?", "Who can benefit?",
                                      "## Are you a candidate?", "## Who qualifies?", "## Is it for me?",
                                      "## Who is it for?", "## Who it\u2019s for", "## Common conditions"])
