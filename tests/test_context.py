@@ -686,6 +686,19 @@ def test_a_negation_before_a_list_reaches_its_last_item(packs_only, text, flagge
     assert bool(found) == flagged
 
 
+@pytest.mark.parametrize("text, story", [
+    # a cancer patient's story of a tumour that shrank is a testimonial ...
+    ("Eight months later her scans showed the liver tumors had shrunk by half.", True),
+    ("After two cycles of our cells, his tumor markers fell by 60% and he went back to work.", True),
+    # ... a tumour as the harm done is not
+    ("Two months after the injection she developed a tumor in her spine.", False),
+    ("I developed a tumor on my spine after the stem cell shots.", False),
+])
+def test_a_tumour_is_a_bad_outcome_only_as_the_harm_done(linter, text, story):
+    found = {f.rule for f in linter.lint_text(on_a_sellers_page(text)) if f.category == "testimonial"}
+    assert bool(found) is story
+
+
 def test_a_run_of_denials_is_no_negation_of_its_last(packs_only):
     text = "Unlike surgery there's no hardware, no hospital stay and no risk of complications."
     assert "safety.absolute-safety" in {f.rule for f in packs_only.lint_text(text)}
