@@ -395,6 +395,9 @@ def test_how_common_a_disease_is_is_not_a_result(packs_only):
         ("The best trials so far found no benefit from PRP for tendon pain.", "superiority.rank", False),
         ("The best evidence we have comes from small studies.", "superiority.rank", False),
         ("We offer the best PRP injections in Ohio.", "superiority.rank", True),
+        # a message's "the best time to call"
+        ("Leave your number and the best time to call, and we will get back to you about your knee.",
+         "superiority.rank", False),
         ("Nice texture, but I didn't notice much of a change in my wrinkles.", "testimonial.likely-claim", False),
         ("Honestly I can't tell if my knee pain changed after three PRP sessions.", "testimonial.likely-claim",
          False),

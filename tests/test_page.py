@@ -75,6 +75,15 @@ def test_a_shops_page_with_its_fine_print_is_promotional(cues):
                                               "not intended to diagnose": 1}
 
 
+def test_a_retailers_bag_is_a_sellers_cue(cues):
+    # a beauty retailer's product page: its fine print's "consumer ... study" is two informational cues
+    product = ["Exosome Renewal Serum", "Clinically proven to reverse visible aging in 14 days*",
+               "*In a consumer perception study of 30 women.", "Add to bag", "Add to basket"]
+    page = decide(product, cues)
+    assert {"add to bag", "add to basket"} <= set(dict(page.promotional))
+    assert page.voice != INFORMATIONAL
+
+
 def test_a_landing_pages_counters_and_form_are_a_sellers_voice(cues):
     landing = ["Walk Again Without Knee Pain", "Our stem cell therapy treats arthritis at its source.",
                "3,000+ Happy Patients", "97% Patient Satisfaction", "Are you a good candidate? Get a free evaluation."]
