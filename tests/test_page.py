@@ -361,25 +361,23 @@ def test_a_research_proposal_in_the_first_person_plural_is_not_a_sellers_page(cu
     assert decide(aims, cues).voice != PROMOTIONAL
 
 
-def test_what_the_evidence_has_not_shown_is_an_informational_cue(cues):
+@pytest.mark.parametrize("page, found", [
     # a hospital's patient page: its costs and "our" against what the research found
-    page = ["Most plans do not cover PRP. At our hospital one injection costs $700.",
-            "For knee arthritis, results have been mixed, and PRP has not been shown to regrow cartilage.",
-            "Some trials found less pain at six months.",
-            "Talk with your surgeon about the other treatments you have tried."]
-    decided = decide(page, cues)
-    assert {"results have been mixed", "has not been shown"} <= set(dict(decided.informational))
-    assert decided.voice == INFORMATIONAL
-
-
-def test_a_clinicians_record_is_informational(cues):
+    (["Most plans do not cover PRP. At our hospital one injection costs $700.",
+      "For knee arthritis, results have been mixed, and PRP has not been shown to regrow cartilage.",
+      "Some trials found less pain at six months.",
+      "Talk with your surgeon about the other treatments you have tried."],
+     {"results have been mixed", "has not been shown"}),
     # a radiologist's report of a knee after an injection elsewhere: its headings speak
-    report = ["CLINICAL HISTORY: Knee pain. PRP injection at an outside clinic 3 months ago.",
-              "TECHNIQUE: MRI of the right knee.",
-              "IMPRESSION: Advanced medial osteoarthritis, unchanged. No cartilage regrowth is seen.",
-              "Electronically signed by R. Lee, MD"]
-    decided = decide(report, cues)
-    assert {"clinical history", "impression:", "electronically signed"} <= set(dict(decided.informational))
+    (["CLINICAL HISTORY: Knee pain. PRP injection at an outside clinic 3 months ago.",
+      "TECHNIQUE: MRI of the right knee.",
+      "IMPRESSION: Advanced medial osteoarthritis, unchanged. No cartilage regrowth is seen.",
+      "Electronically signed by R. Lee, MD"],
+     {"clinical history", "impression:", "electronically signed"}),
+])
+def test_what_the_evidence_has_not_shown_and_a_clinicians_record_are_informational(cues, page, found):
+    decided = decide(page, cues)
+    assert found <= set(dict(decided.informational))
     assert decided.voice == INFORMATIONAL
 
 
