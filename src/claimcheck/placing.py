@@ -21,6 +21,9 @@ def _in_cell(start: int, end: int, length: int) -> tuple[int, int]:
 
 
 def findings_of(source: str, path: str, blocks, hits: list[Hit], ruleset: RuleSet) -> tuple[Finding, ...]:
+    """The findings of ``hits`` (character spans of ``blocks``, the pieces the
+    engine read) in ``source``: each with its rule's message, level and
+    suggestion, its line and column, sorted, nested ones dropped."""
     if not hits:
         return ()
     rules = {rule.id: rule for rule in ruleset.rules}

@@ -33,8 +33,8 @@ class Candidate:
 
 
 def scored(candidates: list[Candidate], compiled: Compiled, informational: bool = False,
-            confirm: float | None = None, texts: Sequence[str] = (),
-            instructions: re.Pattern | None = None) -> list[Hit]:
+           confirm: float | None = None, texts: Sequence[str] = (),
+           instructions: re.Pattern | None = None) -> list[Hit]:
     """One hit per candidate (sentences no pack rule reported) whose claim
     score reaches the threshold of its best category's scorer rule (if that
     rule is active), that holds no disclaimer (:attr:`Compiled.disclaimer`,
