@@ -260,6 +260,13 @@ def test_how_common_a_disease_is_is_not_a_result(packs_only):
         packs_only, "Arthritis pain has seen a steady improvement: about 85% of our patients now have less of it.")
 
 
+def test_a_share_of_patients_harmed_is_not_a_result(packs_only):
+    assert "efficacy.percent-improved" not in rules_of(
+        packs_only, "Of the complaints, 12% reported an infection or other harm after treatment.")
+    assert "efficacy.percent-improved" in rules_of(
+        packs_only, "Of our patients, 85% reported less pain after treatment.")
+
+
 @pytest.mark.parametrize(
     "text, rule, found",
     [
