@@ -260,6 +260,13 @@ def test_how_common_a_disease_is_is_not_a_result(packs_only):
         packs_only, "Arthritis pain has seen a steady improvement: about 85% of our patients now have less of it.")
 
 
+def test_an_employers_benefits_team_is_no_treatments_benefit(linter):
+    email = ("Our plan does not cover stem cell or PRP injections for joint pain; they are not FDA approved.\n\n"
+             "If you have questions about a bill, call the benefits hotline at 555-0190.\n\nThanks,\n\n"
+             "The Benefits Team\n")
+    assert not [f for f in linter.lint_text(email) if f.line == 7]
+
+
 def test_a_share_of_patients_harmed_is_not_a_result(packs_only):
     assert "efficacy.percent-improved" not in rules_of(
         packs_only, "Of the complaints, 12% reported an infection or other harm after treatment.")
