@@ -124,9 +124,7 @@ def _data_copy(name: str) -> bool:
     return named_like_copy(rest) or _DATA_COPY.fullmatch(rest.replace("-", "").replace("_", "")) is not None
 
 
-# JSON-LD keys whose string values are not copy.
 _ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]*))?""")
-
 
 
 def read(source: str, path: str, skip: Sequence[str] = DEFAULT_SKIP) -> Document:

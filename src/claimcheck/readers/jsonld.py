@@ -10,10 +10,11 @@ import re
 from claimcheck.readers.document import Block
 from claimcheck.readers.prose import ProseBuilder
 
-_JSON_SKIPPED_KEYS = re.compile(r"^(@.*|url|image|logo|sameAs|email|telephone|.*Url|.*URL|identifier|sku|gtin.*)$")
-_JSON_STRING = re.compile(r'"((?:[^"\\]|\\.)*)"(\s*:)?', re.DOTALL)
-_JSON_ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{4}(?:\\u[0-9a-fA-F]{4})?|.)", re.DOTALL)
-_JSON_SIMPLE = {'"': '"', "\\": "\\", "/": "/", "b": " ", "f": " ", "n": " ", "r": " ", "t": " "}
+# Keys whose string values are not copy.
+_SKIPPED_KEYS = re.compile(r"^(@.*|url|image|logo|sameAs|email|telephone|.*Url|.*URL|identifier|sku|gtin.*)$")
+_STRING = re.compile(r'"((?:[^"\\]|\\.)*)"(\s*:)?', re.DOTALL)
+_ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{4}(?:\\u[0-9a-fA-F]{4})?|.)", re.DOTALL)
+_SIMPLE = {'"': '"', "\\": "\\", "/": "/", "b": " ", "f": " ", "n": " ", "r": " ", "t": " "}
 
 
 def blocks(source: str, start: int, length: int) -> list[Block]:
@@ -21,11 +22,11 @@ def blocks(source: str, start: int, length: int) -> list[Block]:
     text = source[start:start + length]
     found = []
     key = None
-    for match in _JSON_STRING.finditer(text):
+    for match in _STRING.finditer(text):
         if match.group(2):  # a key
             key = match.group(1)
             continue
-        if key is not None and _JSON_SKIPPED_KEYS.match(key):
+        if key is not None and _SKIPPED_KEYS.match(key):
             key = None
             continue
         key = None
@@ -44,7 +45,7 @@ def blocks(source: str, start: int, length: int) -> list[Block]:
 def _add_json_string(builder: ProseBuilder, source: str, start: int, end: int) -> None:
     """Add a JSON string's contents, decoding escapes (``\\u00e9``, ``\\"``) to their source."""
     position = start
-    for match in _JSON_ESCAPE.finditer(source, start, end):
+    for match in _ESCAPE.finditer(source, start, end):
         builder.add(position, match.start())
         escape = match.group(1)
         if escape[0] == "u" and len(escape) >= 5:
@@ -54,7 +55,7 @@ def _add_json_string(builder: ProseBuilder, source: str, start: int, end: int) -
             except (UnicodeDecodeError, UnicodeEncodeError):
                 decoded = " "
         else:
-            decoded = _JSON_SIMPLE.get(escape, escape)
+            decoded = _SIMPLE.get(escape, escape)
         for char in decoded:
             builder.add_char(char, match.start(), match.end() - match.start())
         position = match.end()

@@ -15,10 +15,7 @@ REFERENCE = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)
 def add(builder: ProseBuilder, source: str, start: int, end: int) -> None:
     """Add ``source[start:end]`` (an attribute value), decoding character references."""
     position = start
-    for match in REFERENCE.finditer(source, start, end):
-        decoded = html.unescape(match.group())
-        if decoded == match.group():
-            continue
+    for match, decoded in _references(source, start, end):
         builder.add(position, match.start())
         for char in decoded:
             builder.add_char(char, match.start(), match.end() - match.start())
@@ -34,10 +31,7 @@ def decode(source: str, start: int, end: int) -> tuple[str, list[int], list[int]
     starts: list[int] = []
     ends: list[int] = []
     position = start
-    for match in REFERENCE.finditer(source, start, end):
-        decoded = html.unescape(match.group())
-        if decoded == match.group():
-            continue
+    for match, decoded in _references(source, start, end):
         parts.append(source[position:match.start()])
         starts.extend(range(position, match.start()))
         ends.extend(range(position + 1, match.start() + 1))
@@ -49,3 +43,12 @@ def decode(source: str, start: int, end: int) -> tuple[str, list[int], list[int]
     starts.extend(range(position, end))
     ends.extend(range(position + 1, end + 1))
     return "".join(parts), starts, ends
+
+
+def _references(source: str, start: int, end: int):
+    """Each reference in ``source[start:end]`` that decodes to something
+    else (an unknown name is the text itself), with what it decodes to."""
+    for match in REFERENCE.finditer(source, start, end):
+        decoded = html.unescape(match.group())
+        if decoded != match.group():
+            yield match, decoded
