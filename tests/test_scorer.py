@@ -191,6 +191,19 @@ def test_negative_outcomes_and_anticipation_are_no_testimonials(linter):
         assert not [f for f in linter.lint_text(text) if f.rule == "testimonial.likely-claim"], text
 
 
+
+def test_a_holiday_notice_is_site_furniture_not_a_safety_claim(linter):
+    """A clinic's closing notice wishes readers a safe weekend: site
+    furniture, which no scorer rule reports. A safety claim on the same page
+    still is."""
+    page = ("Closed for the holidays. Have a safe weekend, everyone!\n\n"
+            "Book your stem cell injection online with our team.\n")
+    assert not [f for f in linter.lint_text(page) if f.rule.endswith("likely-claim") and f.line == 1]
+    words = words_of(linter, "Have a safe weekend, everyone!")
+    assert "<unapproved.site-furniture>" in words and "safe" not in words
+    claim = page.replace("Have a safe weekend, everyone!", "Our stem cell injections are safe for everyone.")
+    assert [f.line for f in linter.lint_text(claim) if f.category == "safety"] == [1]
+
 def run(*args: str, cwd=None):
     result = CliRunner().invoke(main, [*args, "--format", "json"], catch_exceptions=False)
     return result, json.loads(result.stdout) if result.stdout.startswith("{") else None
