@@ -204,6 +204,16 @@ def test_a_holiday_notice_is_site_furniture_not_a_safety_claim(linter):
     claim = page.replace("Have a safe weekend, everyone!", "Our stem cell injections are safe for everyone.")
     assert [f.line for f in linter.lint_text(claim) if f.category == "safety"] == [1]
 
+
+def test_a_return_to_activity_plan_is_care_instructions(linter):
+    """The steps back to sport after an injury are instructions, which the
+    scorer's rules do not report, though "symptoms are gone" and "clearance"
+    are a testimonial's and a regulator's words."""
+    page = ("# The plan, step by step\n\n"
+            "1. Rest until your symptoms are gone.\n2. Full training after a doctor's written clearance.\n")
+    assert not [f for f in linter.lint_text(page, path="plan.md") if f.rule.endswith("likely-claim")]
+    assert "<unapproved.aftercare>" in words_of(linter, "Rest until your symptoms are gone.")
+
 def run(*args: str, cwd=None):
     result = CliRunner().invoke(main, [*args, "--format", "json"], catch_exceptions=False)
     return result, json.loads(result.stdout) if result.stdout.startswith("{") else None
