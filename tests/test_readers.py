@@ -386,6 +386,25 @@ def test_a_bracketed_label_over_a_line_is_a_title(linter):
     assert len(text.read("[see the\nfull list] of our services\n", "x.txt").blocks) == 1  # not one label alone
 
 
+
+def test_a_labelled_line_over_a_line_is_a_title(linter):
+    """A newsletter's "New: PRP and stem cell injections" over the text it
+    announces: a short line of a label, a colon and words, with no stop,
+    ends its block before a line that starts with a capital, so the claim
+    under it is found on its own line. A label whose words go on in lower
+    case stays joined, and so does a sentence broken by hand after a clause
+    of four words or more and a colon (no label is that long)."""
+    source = ("New: PRP and stem cell injections\n"
+              "Our regenerative injections heal torn tendons that physical therapy alone cannot fix.\n")
+    assert [b.text for b in text.read(source, "x.txt").blocks][0] == "New: PRP and stem cell injections"
+    assert {f.line for f in linter.lint_text(source, path="x.txt") if f.category != "missing-disclaimer"} == {2}
+    wrapped = ("Tip: stretch your calves for thirty seconds after every walk and before\n"
+               "bed, and drink a glass of water when you wake up in the morning.\n")
+    assert len(text.read(wrapped, "x.txt").blocks) == 1
+    hand = "Our promise to you: stem cells that\nRebuild your knees.\n"
+    assert len(text.read(hand, "x.txt").blocks) == 1
+    assert len(text.read(hand.replace("Our promise to you", "Promise"), "x.txt").blocks) == 2
+
 def test_a_short_line_over_a_quotation_is_its_heading():
     """A sentence-case heading over quoted reviews ("What patients say")
     ends its block where the quotation opens; a quotation that goes on from

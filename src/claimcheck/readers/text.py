@@ -20,7 +20,11 @@ lines between them. So within a paragraph a line break also ends a block:
   more capitalized) or of
   one or two words; a short line in sentence case ("Our stem cells cure",
   then "Parkinson's disease ...") may be a sentence broken by hand, and
-  stays joined. A paragraph of at least ``MENU_LINES`` lines, all narrower
+  stays joined; but a short line of a label, a colon and words, with no
+  stop ("New: PRP and stem cell injections"; one to three words before the
+  colon), ends its block before a line that starts with a capital: a
+  newsletter's announcement over its text. A paragraph of at least
+  ``MENU_LINES`` lines, all narrower
   than ``MIN_WRAP`` and all reading as titles (a site's menu pasted with the
   page: "Home", "Stem Cell Therapy", "Knee Pain"...), was not wrapped: each
   line is a block of its own (but before a line that goes on in lower case).
@@ -73,6 +77,9 @@ MENU_LINES = 3  # a narrower paragraph of this many title lines or more is a lis
 CAPTION_LINES = 5  # an unpunctuated paragraph of this many short lines or more is captions, a line a block
 CAPTION_WIDTH = 80  # characters: no caption line is longer
 _COLUMN_GAP = re.compile(r"(?<=\S)(?:[ \t]{2,}|\t)(?=\S)")
+# A label and what it labels, a line of its own: "New: PRP injections",
+# "Featured: under-eye PRP" (one to three words before the colon).
+_LABELLED = re.compile(r"[^\W\d_][\w'&-]*(?: [\w'&-]+){0,2}:[ \t]+\S")
 _STOP = re.compile(r"[.!?\u2026](?:[\"')\]\u201d\u2019]*)(?:\s|$)")
 # A caption cue's timing line, with SubRip's cue number on the line before it
 # (bounded repeats: time stays linear in the text).
@@ -279,6 +286,8 @@ def lines(source: str, start: int, end: int, rows=frozenset()) -> list[tuple[int
                 or (menu or len(text) <= short and not (narrow and _in_capitals(text) and _in_capitals(after))
                     or _in_capitals(text) and not _in_capitals(after) or _in_title_case(text))
                 and items.heads_next_line(text, after)
+                or len(text) <= short and _LABELLED.match(text) and not _STOP.search(text)
+                and after[:1].isupper() and not items.starts_item(after)
                 or _in_columns(text) and not after[:1].islower() and not items.starts_item(after)
                 or rows and (spans[number][0] in rows or following in rows)):
             parts.append((first, text_end))
