@@ -214,6 +214,15 @@ def test_a_return_to_activity_plan_is_care_instructions(linter):
     assert not [f for f in linter.lint_text(page, path="plan.md") if f.rule.endswith("likely-claim")]
     assert "<unapproved.aftercare>" in words_of(linter, "Rest until your symptoms are gone.")
 
+
+def test_lasting_harm_is_no_lasting_result(linter):
+    """A case report's "permanent scarring" is harm: no efficacy claim is
+    reported on it, where "permanent" alone read as a lasting result."""
+    report = ("We saw two patients with nodules after an exosome facial. "
+              "Both needed months of antibiotics, and one has permanent scarring.\n")
+    assert not [f for f in linter.lint_text(report) if f.rule == "efficacy.likely-claim"]
+    assert "<efficacy.lasting-harms>" in words_of(linter, "One has permanent scarring after the exosome facial.")
+
 def run(*args: str, cwd=None):
     result = CliRunner().invoke(main, [*args, "--format", "json"], catch_exceptions=False)
     return result, json.loads(result.stdout) if result.stdout.startswith("{") else None
