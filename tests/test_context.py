@@ -301,6 +301,10 @@ def test_a_share_of_patients_harmed_is_not_a_result(packs_only):
         ("With our donor stem cells there is nothing to worry about.", "safety.absolute-safety", True),
         ("Our exosome therapy will make knee replacements obsolete.", "superiority.versus-standard-care", True),
         ("Conditions we help:\n\n- Restless legs\n\n- Runner's knee", "unapproved.listed-use", True),  # consumers' names
+        ("Download our free guide and discover:\n\n- How exosomes rebuild lost collagen\n\n- What to expect",
+         "unapproved.listed-use", True),  # a lead magnet's teasers
+        ("Download our free guide and discover:\n\n- What to expect at your visit\n\n- What it costs",
+         "unapproved.listed-use", False),
         ("Shares of the stem cell maker rose 18% after patients reported less pain and better mobility.",
          "efficacy.percent-improved", False),  # a share price, not a result
         ("Went to the clinic for my knee and honestly nothing changed after three stem cell shots.",
