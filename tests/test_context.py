@@ -305,6 +305,10 @@ def test_a_share_of_patients_harmed_is_not_a_result(packs_only):
          "unapproved.listed-use", True),  # a lead magnet's teasers
         ("Download our free guide and discover:\n\n- What to expect at your visit\n\n- What it costs",
          "unapproved.listed-use", False),
+        ("Response from the owner: Thanks for the feedback, Raj. We added staff on Mondays.",
+         "testimonial.patient-reports", False),  # an owner's thanks
+        ("Our stem cell clinic loves the feedback: patients say their knees feel new.",
+         "testimonial.patient-reports", True),
         ("Shares of the stem cell maker rose 18% after patients reported less pain and better mobility.",
          "efficacy.percent-improved", False),  # a share price, not a result
         ("Went to the clinic for my knee and honestly nothing changed after three stem cell shots.",
