@@ -215,6 +215,14 @@ def test_a_return_to_activity_plan_is_care_instructions(linter):
     assert "<unapproved.aftercare>" in words_of(linter, "Rest until your symptoms are gone.")
 
 
+def test_a_product_labels_warnings_are_care_instructions(linter):
+    """"Stop use if a rash appears" on a cream's label is a warning: "stop"
+    and "appears" read as an outcome and an effect to a bag of words."""
+    label = "Our stem cell cream soothes tired skin.\n\nStop use if a rash appears.\n"
+    assert not [f for f in linter.lint_text(label) if f.rule.endswith("likely-claim") and f.line == 3]
+    assert "<unapproved.aftercare>" in words_of(linter, "Stop use if a rash appears.")
+
+
 def test_lasting_harm_is_no_lasting_result(linter):
     """A case report's "permanent scarring" is harm: no efficacy claim is
     reported on it, where "permanent" alone read as a lasting result."""
