@@ -305,6 +305,10 @@ def test_a_share_of_patients_harmed_is_not_a_result(packs_only):
          "unapproved.listed-use", True),  # a lead magnet's teasers
         ("Download our free guide and discover:\n\n- What to expect at your visit\n\n- What it costs",
          "unapproved.listed-use", False),
+        ("Forty dives in our chamber multiply the stem cells in your bloodstream eightfold.",
+         "efficacy.stem-cell-boost", True),  # a count said to rise
+        ("In the lab, technicians multiply the cells for two weeks before freezing them.",
+         "efficacy.stem-cell-boost", False),
         ("Response from the owner: Thanks for the feedback, Raj. We added staff on Mondays.",
          "testimonial.patient-reports", False),  # an owner's thanks
         ("Our stem cell clinic loves the feedback: patients say their knees feel new.",
