@@ -191,7 +191,6 @@ def test_negative_outcomes_and_anticipation_are_no_testimonials(linter):
         assert not [f for f in linter.lint_text(text) if f.rule == "testimonial.likely-claim"], text
 
 
-
 def test_a_holiday_notice_is_site_furniture_not_a_safety_claim(linter):
     """A clinic's closing notice wishes readers a safe weekend: site
     furniture, which no scorer rule reports. A safety claim on the same page
@@ -230,6 +229,7 @@ def test_lasting_harm_is_no_lasting_result(linter):
               "Both needed months of antibiotics, and one has permanent scarring.\n")
     assert not [f for f in linter.lint_text(report) if f.rule == "efficacy.likely-claim"]
     assert "<efficacy.lasting-harms>" in words_of(linter, "One has permanent scarring after the exosome facial.")
+
 
 def run(*args: str, cwd=None):
     result = CliRunner().invoke(main, [*args, "--format", "json"], catch_exceptions=False)
