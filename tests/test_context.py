@@ -305,6 +305,10 @@ def test_a_share_of_patients_harmed_is_not_a_result(packs_only):
          "unapproved.listed-use", True),  # a lead magnet's teasers
         ("Download our free guide and discover:\n\n- What to expect at your visit\n\n- What it costs",
          "unapproved.listed-use", False),
+        ("Our exosome serum is gentler than retinol, with none of the irritation.",
+         "safety.absolute-safety", True),  # a comparison of safety, as "none of the side effects"
+        ("Some brands claim their exosome serums cause none of the irritation of retinol, which is not proven.",
+         "safety.absolute-safety", False),
         ("Forty dives in our chamber multiply the stem cells in your bloodstream eightfold.",
          "efficacy.stem-cell-boost", True),  # a count said to rise
         ("In the lab, technicians multiply the cells for two weeks before freezing them.",
