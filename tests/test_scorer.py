@@ -222,6 +222,19 @@ def test_a_product_labels_warnings_are_care_instructions(linter):
     assert "<unapproved.aftercare>" in words_of(linter, "Stop use if a rash appears.")
 
 
+def test_a_recovery_aid_is_care_instructions(linter):
+    """A seller's FAQ says how recovery goes ("You use crutches for a
+    month"): "crutches" is a testimonial's outcome word ("off crutches"), but
+    using them is the plan, not a result. Being off them stays a claim."""
+    faq = ("# Core decompression with marrow cells\n\n"
+           "Our marrow cell procedure rebuilds the dying bone.\n\n"
+           "**How long is recovery?** You use crutches for about a month.\n")
+    assert [f.line for f in linter.lint_text(faq, path="faq.md") if f.rule.endswith("likely-claim")] == [3]
+    assert "<unapproved.aftercare>" in words_of(linter, "You use crutches for about a month.")
+    result = faq.replace("You use crutches for about a month.", "Most patients are off crutches within a week.")
+    assert 5 in [f.line for f in linter.lint_text(result, path="faq.md") if f.category != "missing-disclaimer"]
+
+
 def test_lasting_harm_is_no_lasting_result(linter):
     """A case report's "permanent scarring" is harm: no efficacy claim is
     reported on it, where "permanent" alone read as a lasting result."""
