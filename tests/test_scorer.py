@@ -313,6 +313,9 @@ def test_the_shipped_model_is_small_and_says_where_it_came_from():
     assert info["features_version"] == FEATURES_VERSION
     assert info["items"] == info["claims"] + info["ok"] and info["claims"] > 500
     assert all(len(f["sha256"]) == 64 for f in info["files"])
+    # the versions that give the same weights again (training is byte-reproducible with them)
+    assert set(info["libraries"]) == {"spacy", "thinc", "numpy", "blis"}
+    assert all(v[:1].isdigit() for v in info["libraries"].values())
 
 
 def test_the_shipped_model_was_trained_on_the_shared_corpus():
@@ -345,6 +348,9 @@ def test_training_is_reproducible(tmp_path):
     for name in ("textcat_multilabel/model", "config.cfg", "vocab/strings.json"):
         assert (first / name).read_bytes() == (second / name).read_bytes(), name
     train.write_provenance(first, [], items, "train")
+    from importlib.metadata import version
+
+    assert provenance(first)["libraries"]["thinc"] == version("thinc")
     from claimcheck.scorer.classifier import Classifier
 
     claim, ok = Classifier(first).scores([items[0].alone, items[1].alone])
