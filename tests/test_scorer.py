@@ -909,6 +909,18 @@ def test_a_condition_explained_gets_no_scorer_finding(linter, tmp_path, monkeypa
     assert "unapproved.disease-treatment" in {f.rule for f in linter.lint_text(claim, format="text")}
 
 
+def test_where_a_condition_comes_from_is_an_explanation(linter):
+    """A patient guide says what a condition follows ("It can follow an
+    injury, gout or years of wear"): conditions, "it" and "walk" read as a
+    claim to a bag of words (0.92 before), on a page whose voice is not
+    known; no scorer finding, and so no missing-disclaimer finding either."""
+    guide = ("# Stiff big toe\n\nHallux rigidus is arthritis of the big toe joint. "
+             "It can follow an injury, gout or years of wear, and it makes walking painful.\n")
+    assert not [f for f in linter.lint_text(guide, path="guide.md") if f.rule.startswith("unapproved.")]
+    assert "<unapproved.explanations>" in words_of(linter, "It can follow an injury or years of wear.")
+    assert "<unapproved.explanations>" in words_of(linter, "Tendon pain is often caused by overuse.")
+
+
 def test_where_cells_come_from_is_neither_an_approval_nor_a_recovery(linter):
     # "obtained" alone is regulatory information ("approval was obtained") and
     # "recovered" an outcome; with "from" they tell where the cells came from
