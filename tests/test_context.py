@@ -91,6 +91,14 @@ def test_not_claims(linter, text):
     assert DISEASE not in rules_of(linter, text)
 
 
+def test_the_arms_of_a_trial_are_research_voice(linter):
+    """A trial's result told by its arms ("64% of the PRP group") is research,
+    where the same percentage of a clinic's patients is a success rate."""
+    trial = "At twelve weeks pain had improved in 64% of the PRP group and 48% of the other group."
+    assert "efficacy.percent-improved" not in rules_of(linter, trial)
+    assert "efficacy.percent-improved" in rules_of(linter, "At twelve weeks pain had improved in 64% of our patients.")
+
+
 def test_pronoun_counts_as_the_product_after_it_was_named(linter):
     assert DISEASE not in rules_of(linter, "It heals arthritis.")
     assert DISEASE in rules_of(linter, "We offer PRP.\n\nIt heals arthritis.")

@@ -919,6 +919,7 @@ def test_where_a_condition_comes_from_is_an_explanation(linter):
     assert not [f for f in linter.lint_text(guide, path="guide.md") if f.rule.startswith("unapproved.")]
     assert "<unapproved.explanations>" in words_of(linter, "It can follow an injury or years of wear.")
     assert "<unapproved.explanations>" in words_of(linter, "Tendon pain is often caused by overuse.")
+    assert "<unapproved.explanations>" in words_of(linter, "Pregnancy and menopause make it more likely.")
 
 
 def test_where_cells_come_from_is_neither_an_approval_nor_a_recovery(linter):
