@@ -99,6 +99,15 @@ def test_the_arms_of_a_trial_are_research_voice(linter):
     assert "efficacy.percent-improved" in rules_of(linter, "At twelve weeks pain had improved in 64% of our patients.")
 
 
+def test_a_follow_up_schedule_is_no_promise_of_experience(linter):
+    """"You will have X-rays every six weeks until the bone has healed" tells
+    a patient the follow-up plan; "you will have" near "healed" read as a
+    promise of what the patient will experience."""
+    plan = "You will have X-rays every six weeks until the bone has healed."
+    assert "efficacy.experience-promise" not in rules_of(linter, plan)
+    assert "efficacy.experience-promise" in rules_of(linter, "You will feel your knee heal within six weeks.")
+
+
 def test_pronoun_counts_as_the_product_after_it_was_named(linter):
     assert DISEASE not in rules_of(linter, "It heals arthritis.")
     assert DISEASE in rules_of(linter, "We offer PRP.\n\nIt heals arthritis.")
