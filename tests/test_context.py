@@ -108,6 +108,14 @@ def test_a_follow_up_schedule_is_no_promise_of_experience(linter):
     assert "efficacy.experience-promise" in rules_of(linter, "You will feel your knee heal within six weeks.")
 
 
+def test_advice_on_what_not_to_promise_negates(linter):
+    """A society's advice to dentists, "Avoid promising faster healing or
+    guaranteed results", names the guarantee to rule it out."""
+    advice = "Avoid promising faster healing or guaranteed results to your patients."
+    assert "efficacy.guarantee" not in rules_of(linter, advice)
+    assert "efficacy.guarantee" in rules_of(linter, "We promise faster healing and guaranteed results to our patients.")
+
+
 def test_pronoun_counts_as_the_product_after_it_was_named(linter):
     assert DISEASE not in rules_of(linter, "It heals arthritis.")
     assert DISEASE in rules_of(linter, "We offer PRP.\n\nIt heals arthritis.")
