@@ -922,6 +922,23 @@ def test_where_a_condition_comes_from_is_an_explanation(linter):
     assert "<unapproved.explanations>" in words_of(linter, "Pregnancy and menopause make it more likely.")
 
 
+def test_the_myth_of_a_myth_and_fact_page_is_not_scored(linter, tmp_path, monkeypatch):
+    """"Myth: it adds risk to my surgery" is what the page refutes; the
+    "Fact:" after it is the page's own claim, scored as any sentence."""
+    from claimcheck.scorer.cutoffs import needed
+
+    myth = words_of(linter, "Myth: It adds risk to my surgery.")
+    assert needed(0.5, tuple(myth)) is None
+    assert needed(0.5, tuple(words_of(linter, "Fact: It heals your gums twice as fast."))) == 0.5
+    monkeypatch.chdir(tmp_path)
+    page = ("We add PRF to every implant surgery.\n\n**Myth: It adds risk to my surgery.**\n"
+            "Fact: PRF makes your gums heal twice as fast.\n")
+    (tmp_path / "myths.md").write_text(page, encoding="utf-8")
+    (tmp_path / ".claimcheck.yaml").write_text("scorer:\n  threshold: 0\n", encoding="utf-8")
+    lines = {f["line"] for f in scorer_findings(run("myths.md")[1])}
+    assert 3 not in lines and 4 in lines
+
+
 def test_where_cells_come_from_is_neither_an_approval_nor_a_recovery(linter):
     # "obtained" alone is regulatory information ("approval was obtained") and
     # "recovered" an outcome; with "from" they tell where the cells came from

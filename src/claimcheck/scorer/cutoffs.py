@@ -9,7 +9,8 @@ stand for matched terms.
 - A title whose only terms name a product ("Secretome Serum in Denver", "My
   story") is not scored at all, nor is a sentence of one or two words, nor
   one whose terms all lie in a clinic's name ("Peak Joint Clinic has
-  offices in Denver": :mod:`claimcheck.scorer.names`).
+  offices in Denver": :mod:`claimcheck.scorer.names`), nor the myth of a
+  myth-and-fact page ("Myth: it adds risk to my surgery").
 - A question (the scorer's ``#question`` flag) needs
   :data:`claimcheck.kinds.scorer.QUESTION_THRESHOLD`, unless it opens with
   "did you know" or "do you know", which assert what follows.
@@ -74,7 +75,7 @@ def needed(threshold: float, words: tuple[str, ...], informational: bool = False
     one or two words). ``informational``: the page is a regulator's,
     journalist's or scientist's (or an instruction sheet). ``following``:
     the rest of the sentence's paragraph (see :func:`asks_next`)."""
-    if names_only_a_product(words) or (text is not None and too_short(text)) or only_a_name(words):
+    if names_only_a_product(words) or (text is not None and too_short(text)) or only_a_name(words) or a_myth(words):
         return None
     if informational:
         threshold = max(threshold, INFORMATIONAL_THRESHOLD)
@@ -97,6 +98,18 @@ def only_a_name(words: tuple[str, ...]) -> bool:
     """Whether every term of the scorer's ``words`` was inside a name (the
     sentence was a candidate for the terms of "Renew Joint & Spine" alone)."""
     return NAME in words and not any(w[:1] == "<" and w not in _NOT_TERMS for w in words)
+
+
+def a_myth(words: tuple[str, ...]) -> bool:
+    """A sentence a myth-and-fact page labels as the myth ("Myth: PRP is just
+    a gimmick", "MYTH: Stem cells regrow cartilage"): what the writer is about
+    to refute, on a seller's page and a critic's alike, so never the writer's
+    claim. The scorer is not asked (its bag of words reads the myth's terms);
+    the "Fact:" after it is scored as any sentence."""
+    first = 0
+    while first < len(words) and words[first].startswith("#"):
+        first += 1
+    return words[first:first + 2] == ("myth", ":")
 
 
 # Questions that assert what follows them ("Did you know that most of our
