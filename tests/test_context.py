@@ -116,6 +116,21 @@ def test_advice_on_what_not_to_promise_negates(linter):
     assert "efficacy.guarantee" in rules_of(linter, "We promise faster healing and guaranteed results to our patients.")
 
 
+@pytest.mark.parametrize("text", [
+    "Several medicines are approved by the FDA to treat osteoporosis.",
+    "Denosumab is FDA-approved and given as an injection every six months.",
+    "Three drugs are approved for spinal muscular atrophy, including nusinersen.",
+])
+def test_approved_medicines_are_no_claim_of_approval(linter, text):
+    """A doctor's list of the approved medicines for a condition states their
+    true status, which says nothing about a clinic's product."""
+    assert "fda.approved" not in rules_of(linter, text)
+
+
+def test_a_product_called_approved_beside_a_medicine_still_is(linter):
+    assert "fda.approved" in rules_of(linter, "Our exosome IV is FDA-approved for bone loss.")
+
+
 def test_pronoun_counts_as_the_product_after_it_was_named(linter):
     assert DISEASE not in rules_of(linter, "It heals arthritis.")
     assert DISEASE in rules_of(linter, "We offer PRP.\n\nIt heals arthritis.")
