@@ -148,13 +148,16 @@ def test_a_header_over_a_cell_that_says_more_describes_it(packs_only):
 
 
 def test_on_a_research_page_a_cells_finding_is_confirmed_by_the_cell_alone(linter, packs_only):
-    """A pack finding made through the headers ("Exosome group, Improved
+    """A pack finding made through the headers ("Exosome arm, Improved
     function reported: 41 (41%)") on a page that is not a seller's stands
     only if the scorer, reading the cell alone, does not rule out a claim."""
     source = ("# Results of a randomized trial\n\n"
               "Researchers enrolled 200 participants; the study found no difference between groups, "
               "according to the investigators.\n\n"
-              "| Outcome | Exosome group (n=100) | Placebo (n=100) |\n|---|---|---|\n"
+              "| Outcome | Exosome arm (n=100) | Placebo (n=100) |\n|---|---|---|\n"
               "| Improved function reported | 41 (41%) | 39 (39%) |\n")
     assert not [f for f in linter.lint_text(source, "t.md") if f.line == 7]
     assert [f.rule for f in packs_only.lint_text(source, "t.md") if f.line == 7]  # the packs alone read a claim
+    # an arm named a group ("Exosome group") is research voice to the packs too
+    grouped = source.replace("Exosome arm", "Exosome group")
+    assert not [f for f in packs_only.lint_text(grouped, "t.md") if f.line == 7]
