@@ -92,6 +92,15 @@ def test_a_landing_pages_counters_and_form_are_a_sellers_voice(cues):
     assert {"happy patients", "patient satisfaction", "good candidate", "free evaluation"} <= set(dict(page.promotional))
 
 
+def test_a_flyers_intro_offer_is_a_sellers_voice(cues):
+    """A flyer says "our" once and prices its offer without "price" or
+    "we": the offer is the seller's cue that was missing."""
+    flyer = ["Bone Builder IV", "Our IV delivers exosomes to your bones.", "Intro offer: $295 per IV."]
+    page = decide(flyer, cues)
+    assert page.voice == PROMOTIONAL and "intro offer" in dict(page.promotional)
+    assert decide(flyer[:2] + ["$295 per IV."], cues).voice == UNKNOWN
+
+
 def test_a_vendors_orders_and_representatives_are_a_sellers_voice(cues):
     """A vendor's paper to practitioners cites studies ("et al") but sells:
     an order and a sales representative are a seller's cues; a court's "to
