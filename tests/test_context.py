@@ -92,11 +92,15 @@ def test_not_claims(linter, text):
 
 
 def test_the_arms_of_a_trial_are_research_voice(linter):
-    """A trial's result told by its arms ("64% of the PRP group") is research,
-    where the same percentage of a clinic's patients is a success rate."""
+    """A trial's result told by its arms ("64% of the PRP group") or its
+    participants is research, where the same percentage of a clinic's
+    patients is a success rate, and their safety a safety claim."""
     trial = "At twelve weeks pain had improved in 64% of the PRP group and 48% of the other group."
     assert "efficacy.percent-improved" not in rules_of(linter, trial)
     assert "efficacy.percent-improved" in rules_of(linter, "At twelve weeks pain had improved in 64% of our patients.")
+    early = "Several participants reported fewer seizures, and no serious side effects were linked to the cells."
+    assert "safety.absolute-safety" not in rules_of(linter, early)
+    assert "safety.absolute-safety" in rules_of(linter, "Our patients report no serious side effects from the cells.")
 
 
 def test_a_follow_up_schedule_is_no_promise_of_experience(linter):
