@@ -153,6 +153,17 @@ def test_a_vocabulary_takes_names_from_a_terminology(tmp_path):
                      ("acme.brand-claim", "plantar fasciitis")]
 
 
+def test_a_vocabulary_may_be_a_signal_the_scorer_does_not_read_as_a_word(tmp_path):
+    pack = "pack: acme\nvocabularies:\n  spans:\n    feature: false\n    terms: [within six weeks]\n"
+    rule = RULE.replace("  terms: [RegenX serum]", "  vocabularies: [spans]").replace(
+        "flag: [Try RegenX serum today.]", "flag: [Softer within six weeks.]")
+    linter = Linter.from_folders([make_pack(tmp_path, rule=rule, pack=pack)], select=["acme"])
+    assert linter.ruleset.vocabularies["acme.spans"].feature is False
+    assert "acme.spans" in linter.compiled.unfeatured
+    error = error_for(tmp_path / "bad", pack=pack.replace("feature: false", "feature: maybe"))
+    assert error.key == "vocabularies.spans.feature" and "true or false" in error.reason
+
+
 def test_unknown_terminology_names_file_line_and_key(tmp_path):
     pack = "pack: acme\nvocabularies:\n  ills:\n    terminology: [snomed]\n"
     error = error_for(tmp_path, pack=pack)

@@ -177,7 +177,7 @@ def test_a_sentence_a_pack_rule_reports_gets_no_scorer_finding(linter):
 def test_a_sentence_only_a_token_pattern_matches_is_checked_with_the_scorer_on(linter, packs_only):
     # No vocabulary term in it, so nothing to score; the pattern rule still
     # speaks, as it does with the scorer off (a bug until 2026-12-01).
-    text = "In our clinic, 94% of clients saw a difference after three sessions."
+    text = "In our clinic, 94% of clients saw a difference by spring."
     for checker in (linter, packs_only):
         assert [f.rule for f in checker.lint_text(text) if f.category != "missing-disclaimer"] == [
             "efficacy.success-rate"]
@@ -937,6 +937,27 @@ def test_the_myth_of_a_myth_and_fact_page_is_not_scored(linter, tmp_path, monkey
     (tmp_path / ".claimcheck.yaml").write_text("scorer:\n  threshold: 0\n", encoding="utf-8")
     lines = {f["line"] for f in scorer_findings(run("myths.md")[1])}
     assert 3 not in lines and 4 in lines
+
+
+def test_a_result_on_a_timeline_is_read_by_the_scorer(linter):
+    """A result told on a timeline and in no other word of any vocabulary
+    ("Most clients notice familiar scents coming back by the third week")
+    was never a candidate; its timeline (``efficacy.timelines``) makes it
+    one now. The scorer reads the timeline's own words (``feature: false``),
+    as the model was trained. A refund's days are no timeline of results."""
+    words = words_of(linter, "Most clients notice familiar scents coming back by the third week.")
+    assert words[-6:] == ["back", "by", "the", "third", "week", "."]
+    assert not any(w.startswith("<efficacy.timelines") for w in words)
+    for text in ("Three sessions later, her friends kept asking about her skin.",
+                 "Most horses are back in full work within four to six months."):
+        assert words_of(linter, text)  # a candidate, though no other term is in it
+    assert "efficacy.timelines" in linter.compiled.unfeatured
+    compiled = linter.compiled
+    refund = "Free returns within 30 days."
+    assert analyse([refund], compiled, decide([refund], compiled.page_cues))[1] == []
+    page = ("# Smell Restore\n\nOur exosome nasal drops come in a 10 mL bottle.\n\n"
+            "Most clients notice familiar scents coming back by the third week.\n")
+    assert 5 in [f.line for f in linter.lint_text(page, path="smell.md") if f.rule == "efficacy.likely-claim"]
 
 
 def test_where_cells_come_from_is_neither_an_approval_nor_a_recovery(linter):

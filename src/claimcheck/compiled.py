@@ -70,6 +70,9 @@ class Compiled:
     # a sentence holding one is a disclaimer, which the scorer never reports.
     disclaimer: Pattern | None = None
     category_of: Mapping[str, str] = field(default_factory=dict)  # rule id -> its category
+    # labels of the vocabularies the scorer does not read as words
+    # (``feature: false``): they only make a sentence worth scoring
+    unfeatured: frozenset[str] = frozenset()
 
 
 def compile_rules(ruleset: RuleSet, tokenizer, model=None) -> Compiled:
@@ -143,6 +146,7 @@ def compile_rules(ruleset: RuleSet, tokenizer, model=None) -> Compiled:
         classifier,
         disclaimer_pattern(by_scope["document"]) if classifier is not None else None,
         {rule.id: rule.category for rule in ruleset.rules},
+        frozenset(name for name, vocabulary in ruleset.vocabularies.items() if not vocabulary.feature),
     )
 
 

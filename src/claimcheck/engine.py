@@ -125,6 +125,7 @@ def analyse(texts: list[str], compiled: Compiled, page: PageContext, scoring: bo
     agreeing = AGREEING_RULES if page is not None and page.voice == UNKNOWN else None
     category = compiled.category_of
     scored_labels = {compiled.labels[i] for i in compiled.scored_ids} if leads is not None else frozenset()
+    unfeatured = compiled.unfeatured  # (labels the scorer reads as their words: see Vocabulary.feature)
     for index, block_rows, matches in _matched_blocks(texts, compiled):
         ids = {match_id for match_id, _, _ in matches}
         before = seen
@@ -159,7 +160,8 @@ def analyse(texts: list[str], compiled: Compiled, page: PageContext, scoring: bo
                 start, end = sentence.chars(first, sentence.end)
                 if score is not None and not held and too_short(texts[index][start:end]):
                     continue  # (what scoring.scored would not put to the model: no features needed)
-                words = features(sentence.tokens.texts, first, sentence.end, terms, page, compiled.conditions,
+                seen_terms = {k: v for k, v in terms.items() if k not in unfeatured} if unfeatured else terms
+                words = features(sentence.tokens.texts, first, sentence.end, seen_terms, page, compiled.conditions,
                                  compiled.names)
                 candidates.append(Candidate(index, start, end, tuple(words), bool(found), frozenset(terms),
                                             tuple(found) if held else ()))

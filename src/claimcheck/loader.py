@@ -35,7 +35,7 @@ from claimcheck.page import VOICES
 RULE_KEYS = {"id", "kind", "level", "category", "message", "rationale", "references", "suggestion", "examples"}
 OPTIONAL_RULE_KEYS = {"options", "context", "voices"}
 PACK_KEYS = {"pack", "description", "vocabularies"}
-VOCAB_KEYS = {"terms", "inflect", "terminology"}
+VOCAB_KEYS = {"terms", "inflect", "terminology", "feature"}
 CONTEXT_KEYS = {"negation", "negation_after", "pseudo_negation", "attribution", "citations", "research",
                 "boundaries", "relative_clauses",
                 "promotional", "informational", "list_headings", "instructions", "condition_suffixes",
@@ -187,7 +187,7 @@ def _load_pack(folder: Path) -> tuple[Pack, dict[str, Vocabulary]]:
             raise where.error("must be a mapping with 'terms'", "vocabularies", vocab_name)
         unknown = set(spec) - VOCAB_KEYS
         if unknown:
-            raise where.error(f"unknown key '{sorted(unknown)[0]}' (allowed: terms, inflect, terminology)",
+            raise where.error(f"unknown key '{sorted(unknown)[0]}' (allowed: terms, inflect, terminology, feature)",
                               "vocabularies", vocab_name)
         terms = _strings(spec.get("terms"), where, "vocabularies", vocab_name, "terms")
         names: list[str] = []
@@ -201,8 +201,11 @@ def _load_pack(folder: Path) -> tuple[Pack, dict[str, Vocabulary]]:
         inflect = spec.get("inflect", "none")
         if inflect not in ("none", "noun", "verb"):
             raise where.error("must be one of none, noun, verb", "vocabularies", vocab_name, "inflect")
+        feature = spec.get("feature", True)
+        if not isinstance(feature, bool):
+            raise where.error("must be true or false", "vocabularies", vocab_name, "feature")
         qualified = f"{name}.{vocab_name}"
-        vocabularies[qualified] = Vocabulary(qualified, tuple(terms), inflect, tuple(names))
+        vocabularies[qualified] = Vocabulary(qualified, tuple(terms), inflect, tuple(names), feature)
     return Pack(name, str(data.get("description", "")), str(path)), vocabularies
 
 

@@ -34,6 +34,11 @@ class Vocabulary:
     # Names from a terminology (claimcheck.terminology): inflected, but
     # without the hyphen-for-space spellings of written terms.
     terminology: tuple[str, ...] = ()
+    # Whether the claim scorer reads a term of it as one word, ``<label>``
+    # (every vocabulary the model was trained with). With ``feature: false``
+    # a term only makes its sentence one the scorer reads, in the term's own
+    # words, so the vocabulary changes no feature and needs no retraining.
+    feature: bool = True
 
     @functools.cached_property
     def forms(self) -> frozenset[str]:
