@@ -135,6 +135,15 @@ def test_a_product_called_approved_beside_a_medicine_still_is(linter):
     assert "fda.approved" in rules_of(linter, "Our exosome IV is FDA-approved for bone loss.")
 
 
+def test_an_approved_use_in_other_words_is_no_claim(linter):
+    """Cord blood transplants for blood cancers are an approved, established
+    use, however the sentence orders its words, even on a seller's page."""
+    page = ("# Cord blood banking\n\nOur bank stores your baby's cord blood stem cells. Ask us about the cost.\n\n"
+            "Transplants of cord blood are an established treatment for some cancers of the blood.\n")
+    assert DISEASE not in rules_of(linter, page)
+    assert DISEASE in rules_of(linter, page.replace("some cancers of the blood", "autism"))
+
+
 def test_pronoun_counts_as_the_product_after_it_was_named(linter):
     assert DISEASE not in rules_of(linter, "It heals arthritis.")
     assert DISEASE in rules_of(linter, "We offer PRP.\n\nIt heals arthritis.")
