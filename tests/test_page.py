@@ -99,6 +99,8 @@ def test_a_flyers_intro_offer_is_a_sellers_voice(cues):
     page = decide(flyer, cues)
     assert page.voice == PROMOTIONAL and "intro offer" in dict(page.promotional)
     assert decide(flyer[:2] + ["$295 per IV."], cues).voice == UNKNOWN
+    landing = ["Smoother skin, week by week", "Offer ends in 2 days", "Book your glow"]
+    assert decide(landing, cues).voice == PROMOTIONAL and "offer ends" in dict(decide(landing, cues).promotional)
 
 
 def test_a_vendors_orders_and_representatives_are_a_sellers_voice(cues):
