@@ -106,10 +106,15 @@ def a_myth(words: tuple[str, ...]) -> bool:
     to refute, on a seller's page and a critic's alike, so never the writer's
     claim. The scorer is not asked (its bag of words reads the myth's terms);
     the "Fact:" after it is scored as any sentence."""
+    return _opening(words, 2) == ("myth", ":")
+
+
+def _opening(words: tuple[str, ...], count: int) -> tuple[str, ...]:
+    """The first ``count`` of the scorer's ``words`` after its flags."""
     first = 0
     while first < len(words) and words[first].startswith("#"):
         first += 1
-    return words[first:first + 2] == ("myth", ":")
+    return tuple(words[first:first + count])
 
 
 # Questions that assert what follows them ("Did you know that most of our
@@ -120,10 +125,7 @@ _ASSERTING = (("did", "you", "know"), ("do", "you", "know"))
 def asserts(words: tuple[str, ...]) -> bool:
     """Whether the scorer's ``words`` (flags first) open with a question
     that asserts what follows it ("did you know that...")."""
-    first = 0
-    while first < len(words) and words[first].startswith("#"):
-        first += 1
-    return tuple(words[first:first + 3]) in _ASSERTING
+    return _opening(words, 3) in _ASSERTING
 
 
 def too_short(text: str) -> bool:
