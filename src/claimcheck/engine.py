@@ -160,7 +160,8 @@ def analyse(texts: list[str], compiled: Compiled, page: PageContext, scoring: bo
                 start, end = sentence.chars(first, sentence.end)
                 if score is not None and not held and too_short(texts[index][start:end]):
                     continue  # (what scoring.scored would not put to the model: no features needed)
-                featured = {k: v for k, v in terms.items() if k not in unfeatured} if unfeatured else terms
+                featured = terms if unfeatured.isdisjoint(terms) else {
+                    k: v for k, v in terms.items() if k not in unfeatured}
                 words = features(sentence.tokens.texts, first, sentence.end, featured, page, compiled.conditions,
                                  compiled.names)
                 candidates.append(Candidate(index, start, end, tuple(words), bool(found), frozenset(terms),

@@ -33,7 +33,7 @@ OPTIONS = (
            "for a lead-in ending with a colon at least 0.8)"),
     Option("not_near", VOCABULARIES, doc="do not report a sentence that holds a term of one of these"),
     Option("signals", VOCABULARIES, doc="more vocabularies whose terms make a sentence worth scoring "
-           "(and that the scorer sees as features)"),
+           "(and that the scorer sees as features, unless a vocabulary says feature: false)"),
 )
 # Chosen by the family-grouped cross-validation of the scorer trained with
 # our own sentence sets (`bench/accuracy.py --cv --seeds 2 [--threshold T]`:
