@@ -960,6 +960,24 @@ def test_a_result_on_a_timeline_is_read_by_the_scorer(linter):
     assert 5 in [f.line for f in linter.lint_text(page, path="smell.md") if f.rule == "efficacy.likely-claim"]
 
 
+def test_a_refund_that_hangs_on_the_result_is_a_guarantee(linter):
+    """A refund promised if the result does not come ("Thicker lashes in
+    three weeks or your money back") guarantees the result without the word:
+    the guarantee rule reads ``efficacy.money-back``. The scorer reads the
+    phrase's own words (``feature: false``). A shop's refund policy, and a
+    deposit refunded on cancelling, are no guarantee of a result."""
+    assert "efficacy.money-back" in linter.compiled.unfeatured
+    for text in ("Thicker lashes in three weeks or your money back.",
+                 "If your knees do not feel better after a month, we will refund every cent."):
+        assert "efficacy.guarantee" in {f.rule for f in linter.lint_text(text)}, text
+    words = words_of(linter, "Thicker lashes in three weeks or your money back.")
+    assert words[-4:] == ["your", "money", "back", "."]
+    assert not any(w.startswith("<efficacy.money-back") for w in words)
+    for text in ("Satisfaction guaranteed or your money back.",
+                 "If you cancel a week ahead, we refund your deposit in full."):
+        assert "efficacy.guarantee" not in {f.rule for f in linter.lint_text(text)}, text
+
+
 def test_where_cells_come_from_is_neither_an_approval_nor_a_recovery(linter):
     # "obtained" alone is regulatory information ("approval was obtained") and
     # "recovered" an outcome; with "from" they tell where the cells came from
