@@ -414,6 +414,8 @@ def test_a_share_of_patients_harmed_is_not_a_result(packs_only):
         # seventh session: advice and evidence are no ranking; anyone's confirmation is no proof
         ("The best thing you can do before any stem cell injection is talk to your own doctor.",
          "superiority.rank", False),
+        ("If you smoke, stopping is one of the best things you can do for your circulation.", "superiority.rank",
+         False),
         ("Aspirin remains the best-known treatment for this kind of pain, not stem cells.", "superiority.rank",
          False),
         ("Our clinic offers the best stem cell therapy in Texas.", "superiority.rank", True),

@@ -102,9 +102,24 @@ def test_an_faq_answer_no_does_not_negate_what_follows(linter):
     ("Exosomes calmed inflammation in vitro.", "#research"),  # a result in the lab
     ("Hair density rose by 18% on the PRP side against 3% on the saline side.", "#research"),  # a trial's arms
     ("Exosome facials are said to cure acne.", "#attr"),  # hearsay
+    # a doctor or a patient group on others' offers (twenty-eighth session)
+    ("Some private clinics offer stem cell injections for bladder pain.", "#attr"),
+    ("Some spas now sell exosome facials for rosacea.", "#attr"),
 ])
 def test_more_research_and_attribution_cues(linter, text, flag):
     assert flag in words_of(linter, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Our PRP injections heal the fingers of patients with Raynaud's.",
+    "Our exosome drip calms Crohn's flares.",
+    "Stem cells reverse Hashimoto's.",
+])
+def test_a_disease_named_after_a_person_alone_is_a_condition(linter, text):
+    """ICD-10-CM names eponymous diseases with their head noun ("Raynaud's
+    syndrome"); copy names them alone, as the conditions vocabulary now does."""
+    assert "<unapproved.conditions>" in words_of(linter, text)
+    assert "unapproved.disease-treatment" in {f.rule for f in linter.lint_text(text)}
 
 
 def test_consumer_names_of_skin_conditions_and_ageing(linter):
