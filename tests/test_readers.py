@@ -558,6 +558,25 @@ def test_an_unpunctuated_transcript_is_a_block_a_caption_line(linter, newline):
     assert not {1, 3} & lines  # no timestamp or greeting
 
 
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_a_videos_chapters_are_a_block_a_line(linter, newline):
+    """A video's description lists its chapters, a time and a title a line.
+    Joined, the list was one sentence, and a pack finding ran from one
+    chapter into the next ("...knee arthritis 3:40 How stem cells regrow")."""
+    source = ("In this video our doctor answers your questions.\n\nCHAPTERS\n0:00 Welcome\n"
+              "1:12 What causes knee arthritis\n3:40 How stem cells regrow cartilage\n[12:05] Prices\n"
+              ).replace("\n", newline)
+    document = text.read(source, "x.txt")
+    assert [b.text for b in document.blocks][2:] == [
+        "0:00 Welcome", "1:12 What causes knee arthritis", "3:40 How stem cells regrow cartilage", "[12:05] Prices"]
+    assert_exact_offsets(document, source)
+    lines = {f.line for f in linter.lint_text(source, path="x.txt") if f.category != "missing-disclaimer"}
+    assert 6 in lines and 5 not in lines  # the regrowth claim on its own line, not on the line above
+    # a time that goes on from the line before, in lower case, is prose
+    wrapped = "We meet on Tuesday at\n10:30 the doors open and\n11:00 we start.\n"
+    assert len(text.read(wrapped, "x.txt").blocks) == 1
+
+
 def test_subrip_cues_are_one_text_and_sentences_run_across_them(linter):
     """SubRip captions saved as text: a cue's number and timing line (and
     the blank line between cues) are not prose, so a punctuated sentence

@@ -53,7 +53,10 @@ timestamp "<00:00:05.250>"). A paragraph of at least
 ``CAPTION_LINES`` lines, none longer than ``CAPTION_WIDTH`` characters and
 none ending or holding a sentence-final stop (an automatic transcript has
 none), is cut at every line break: read whole, it would be one sentence of
-a hundred words.
+a hundred words. A video's description lists its chapters, a time and a
+title a line ("3:40 How stem cells repair the gut"): two such lines or more
+in a paragraph make each of them a block (but a time that goes on in lower
+case, "at\n10:30 the doors open", is prose).
 
 A line that only draws a rule ("=====", "-----", "* * *", "+------+") is read
 as a blank line.
@@ -90,6 +93,12 @@ _CUE = re.compile(
 # A time after a line break: what every cue but one at the file's start
 # holds; 2.5 times as fast to rule out as the cue pattern.
 _CUE_HINT = re.compile(r"[\r\n][ \t]*[\[(]?\d{1,2}:\d\d")
+# A video's chapters, a line each: a time, then words ("3:40 How stem cells
+# repair the gut", "[12:05] Q&A"). Two or more in a paragraph make each
+# such line a block (joined, the list would be one sentence of every
+# chapter's words). See _a_chapter.
+_CHAPTER = re.compile(r"[\[(]?" + _TIME + r"[\])]?[ \t]+[^\W\d_]")
+MIN_CHAPTERS = 2
 _BETWEEN_CUES = frozenset("\r\n \t")  # what lies between a cue and the caption line before it
 # WebVTT's cue text tags: a voice ("<v Dr. Lane>", "</v>"), a class, italic,
 # bold, underline, language or ruby span, and a karaoke timestamp
@@ -278,6 +287,10 @@ def lines(source: str, start: int, end: int, rows=frozenset()) -> list[tuple[int
     # (captions cut at every line already: no need to ask whether it is a menu)
     menu = (narrow and not captions and sum(map(bool, texts)) >= MENU_LINES
             and all(map(items.reads_as_title, texts)))
+    # (a chapter line starts with a digit or a bracket: most lines are ruled out by one character)
+    chapter = [(text[:1].isdigit() or text[:1] in "[(") and _a_chapter(text) for text in texts]
+    if sum(chapter) < MIN_CHAPTERS:
+        chapter = None
     parts = []
     first = start
     for number, (_, text_end, following) in enumerate(spans[:-1]):
@@ -289,11 +302,20 @@ def lines(source: str, start: int, end: int, rows=frozenset()) -> list[tuple[int
                 or len(text) <= short and _LABELLED.match(text) and not _STOP.search(text)
                 and after[:1].isupper() and not items.starts_item(after)
                 or _in_columns(text) and not after[:1].islower() and not items.starts_item(after)
-                or rows and (spans[number][0] in rows or following in rows)):
+                or rows and (spans[number][0] in rows or following in rows)
+                or chapter is not None and (chapter[number] or chapter[number + 1])):
             parts.append((first, text_end))
             first = following
     parts.append((first, end))
     return parts
+
+
+def _a_chapter(text: str) -> bool:
+    """A video's chapter: a time, then a word that does not start in lower
+    case ("3:40 How stem cells repair the gut"; "10:30 the doors open" goes
+    on from the line before)."""
+    match = _CHAPTER.match(text)
+    return match is not None and not text[match.end() - 1].islower()
 
 
 def _in_columns(text: str) -> bool:
