@@ -416,6 +416,8 @@ def test_a_share_of_patients_harmed_is_not_a_result(packs_only):
          "superiority.rank", False),
         ("If you smoke, stopping is one of the best things you can do for your circulation.", "superiority.rank",
          False),
+        # twenty-eighth session: nothing that could happen is absolute safety
+        ("With our eye drops there is simply nothing that can go wrong.", "safety.absolute-safety", True),
         ("Aspirin remains the best-known treatment for this kind of pain, not stem cells.", "superiority.rank",
          False),
         ("Our clinic offers the best stem cell therapy in Texas.", "superiority.rank", True),
