@@ -122,6 +122,11 @@ def test_a_disease_named_after_a_person_alone_is_a_condition(linter, text):
     assert "unapproved.disease-treatment" in {f.rule for f in linter.lint_text(text)}
 
 
+def test_a_leaky_gut_is_a_condition_and_gaining_back_a_change(linter):
+    words = words_of(linter, "Our colostrum exosomes seal a leaky gut so patients gain back their energy.")
+    assert "<unapproved.conditions>" in words and "<unapproved.change-words>" in words
+
+
 def test_consumer_names_of_skin_conditions_and_ageing(linter):
     words = words_of(linter, "Our exosome serum erases fine lines and slows biological age.")
     assert words.count("<unapproved.conditions>") == 2
