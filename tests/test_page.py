@@ -46,6 +46,18 @@ def test_a_regulators_page_is_informational(cues):
     assert page.topic == "exosome"  # a page about a product, whoever speaks
 
 
+def test_a_care_teams_leaflet_names_the_patients_own_specialists(cues):
+    """A hospital's leaflet says "we" and "us" as a seller does; the
+    patient's own specialists, the ward and the helpline are its cues."""
+    leaflet = ["Keloid scars: a guide from the skin clinic",
+               "We will see you again in six weeks.",
+               "Use the silicone gel as prescribed, and ask your dermatologist before any injection.",
+               "Questions? Call the nurse helpline."]
+    page = decide(leaflet, cues)
+    assert page.voice == INFORMATIONAL
+    assert {"as prescribed", "your dermatologist", "helpline"} <= set(dict(page.informational))
+
+
 def test_a_sponsored_post_in_the_first_person_is_promotional(cues):
     # no "we" or "our": the seller speaks through an affiliate's codes and commissions
     post = ["I tried the new exosome mist for a month.",
