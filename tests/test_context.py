@@ -422,6 +422,7 @@ def test_a_share_of_patients_harmed_is_not_a_result(packs_only):
         ("In twelve years we have never had a serious reaction to our cord cells.", "safety.no-risk", True),
         ("The treatment not have secondary effects because the cells are pure.", "safety.no-risk", True),
         ("Our cells have never caused a serious complication.", "safety.no-risk", True),
+        ("Steroids thin the skin. Our exosome balm carries none of those risks.", "safety.absolute-safety", True),
         # twenty-eighth session: nothing that could happen is absolute safety
         ("With our eye drops there is simply nothing that can go wrong.", "safety.absolute-safety", True),
         ("Aspirin remains the best-known treatment for this kind of pain, not stem cells.", "superiority.rank",
