@@ -35,7 +35,7 @@ from claimcheck.page import VOICES
 RULE_KEYS = {"id", "kind", "level", "category", "message", "rationale", "references", "suggestion", "examples"}
 OPTIONAL_RULE_KEYS = {"options", "context", "voices"}
 PACK_KEYS = {"pack", "description", "vocabularies"}
-VOCAB_KEYS = {"terms", "inflect", "terminology", "feature"}
+VOCAB_KEYS = ("terms", "inflect", "terminology", "feature")  # (in the order an error message lists them)
 CONTEXT_KEYS = {"negation", "negation_after", "pseudo_negation", "attribution", "citations", "research",
                 "boundaries", "relative_clauses",
                 "promotional", "informational", "list_headings", "instructions", "condition_suffixes",
@@ -185,9 +185,9 @@ def _load_pack(folder: Path) -> tuple[Pack, dict[str, Vocabulary]]:
     for vocab_name, spec in raw.items():
         if not isinstance(spec, dict):
             raise where.error("must be a mapping with 'terms'", "vocabularies", vocab_name)
-        unknown = set(spec) - VOCAB_KEYS
+        unknown = set(spec).difference(VOCAB_KEYS)
         if unknown:
-            raise where.error(f"unknown key '{sorted(unknown)[0]}' (allowed: terms, inflect, terminology, feature)",
+            raise where.error(f"unknown key '{sorted(unknown)[0]}' (allowed: {', '.join(VOCAB_KEYS)})",
                               "vocabularies", vocab_name)
         terms = _strings(spec.get("terms"), where, "vocabularies", vocab_name, "terms")
         names: list[str] = []
