@@ -105,6 +105,9 @@ def test_an_faq_answer_no_does_not_negate_what_follows(linter):
     # a doctor or a patient group on others' offers (twenty-eighth session)
     ("Some private clinics offer stem cell injections for bladder pain.", "#attr"),
     ("Some spas now sell exosome facials for rosacea.", "#attr"),
+    # a clinic's promise retold by a patient group (twenty-ninth session)
+    ("A clinic that says it can end your pain is hard to ignore.", "#attr"),
+    ("Be careful with clinics that promise to reverse arthritis.", "#attr"),
 ])
 def test_more_research_and_attribution_cues(linter, text, flag):
     assert flag in words_of(linter, text)
@@ -1098,3 +1101,25 @@ def test_labeled_pages_of_any_format_become_items_block_by_block(tmp_path):
     assert not any("Source" in text for text in by_text)  # the source line and comment are not read
     assert {row["source"] for row in rows} == {f"{tmp_path.name}/promo_a.html", f"{tmp_path.name}/promo_b.txt"}
     assert read_page_rows(tmp_path, ["promo_b.txt"]) == [row for row in rows if row["source"].endswith("promo_b.txt")]
+
+
+def test_a_complaint_gone_on_a_timeline_is_a_candidate(linter):
+    """"Dryness gone in 10 days" holds no term of any vocabulary but its
+    timeline (``efficacy.timelines``, ``feature: false``): a candidate the
+    scorer reads in its own words."""
+    words = words_of(linter, "Our drops work fast: dryness gone in 10 days.")
+    assert words[-5:] == ["gone", "in", "<num>", "days", "."]
+    compiled = linter.compiled
+    parcel = "The parcel arrived in 10 days."  # a time alone is no result
+    assert analyse([parcel], compiled, decide([parcel], compiled.page_cues))[1] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Since her third infusion she hasn't had a flare.",
+    "I have been flare-free since March.",
+    "Two months later Omar got his sense of smell back.",
+])
+def test_a_complaint_that_has_not_come_back_is_an_outcome(linter, text):
+    """A complaint that has not come back, or a sense that has, is an
+    outcome of the story told (twenty-ninth session)."""
+    assert "<testimonial.outcome>" in words_of(linter, text)
