@@ -320,6 +320,17 @@ def test_an_employers_benefits_team_is_no_treatments_benefit(linter):
     assert not [f for f in linter.lint_text(email) if f.line == 7]
 
 
+def test_a_number_that_fell_with_the_treatment_is_a_result(packs_only, linter):
+    """A number down or up by a percentage ("Inflammation markers down by an
+    average of 45%") is a result told as a percentage (``efficacy.changes``,
+    ``feature: false``); a price or a fee that fell is not."""
+    for text in ("Inflammation markers down by an average of 45%.", "Clients report a 30% drop in migraines."):
+        assert "efficacy.percent-improved" in rules_of(packs_only, text), text
+    for text in ("Our prices dropped by 15% this winter.", "Consultation fees went down by 10 percent."):
+        assert "efficacy.percent-improved" not in rules_of(packs_only, text), text
+    assert "efficacy.changes" in linter.compiled.unfeatured and "efficacy.charges" in linter.compiled.unfeatured
+
+
 def test_a_share_of_patients_harmed_is_not_a_result(packs_only):
     assert "efficacy.percent-improved" not in rules_of(
         packs_only, "Of the complaints, 12% reported an infection or other harm after treatment.")
