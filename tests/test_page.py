@@ -58,6 +58,17 @@ def test_a_care_teams_leaflet_names_the_patients_own_specialists(cues):
     assert {"as prescribed", "your dermatologist", "helpline"} <= set(dict(page.informational))
 
 
+def test_a_rehab_sheet_names_the_patients_own_therapists(cues):
+    """A therapy team's sheet: "your physio", "your podiatrist", an
+    "information sheet" (twenty-ninth session)."""
+    sheet = ["Plantar heel pain: information sheet",
+             "We suggest these stretches twice a day.",
+             "Your physio or your podiatrist can fit a heel cup if we think it will help."]
+    page = decide(sheet, cues)
+    assert page.voice == INFORMATIONAL
+    assert {"information sheet", "your physio", "your podiatrist"} <= set(dict(page.informational))
+
+
 def test_a_sponsored_post_in_the_first_person_is_promotional(cues):
     # no "we" or "our": the seller speaks through an affiliate's codes and commissions
     post = ["I tried the new exosome mist for a month.",
