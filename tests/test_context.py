@@ -797,7 +797,8 @@ def test_a_negation_before_a_list_reaches_its_last_item(packs_only, text, flagge
 @pytest.mark.parametrize("text, story", [
     # a cancer patient's story of a tumour that shrank is a testimonial ...
     ("Eight months later her scans showed the liver tumors had shrunk by half.", True),
-    ("After two cycles of our cells, his tumor markers fell by 60% and he went back to work.", True),
+    # (a percentage would make it a result told as one: efficacy.percent-improved)
+    ("After two cycles of our cells, his tumor markers fell by more than half and he went back to work.", True),
     # ... a tumour as the harm done is not
     ("Two months after the injection she developed a tumor in her spine.", False),
     ("I developed a tumor on my spine after the stem cell shots.", False),
