@@ -494,6 +494,31 @@ def test_a_sentence_broken_by_hand_before_a_capital_stays_whole(linter):
     assert [b.text for b in text.read(titled, "x.txt").blocks][0] == "Knee Care for Runners"
 
 
+def test_a_paragraph_of_mostly_short_lines_was_ended_by_hand(linter):
+    """A web page pasted a paragraph a line, with no line long enough to
+    count as unwrapped: most of its lines are short, so each was ended by
+    hand and each is a block (before a line that does not go on in lower
+    case); its claim is found on its own line."""
+    source = ("Knee injections at Cedar Clinic, the only clinic in town with an on-site lab and parking\n"
+              "Why patients choose us\n"
+              "Friendly staff and free parking\n"
+              "Back on the tennis court in 4 weeks\n"
+              "Opening hours\n"
+              "Monday to Friday, 9 to 5\n")
+    assert [b.text for b in text.read(source, "x.txt").blocks][2:4] == [
+        "Friendly staff and free parking", "Back on the tennis court in 4 weeks"]
+    lines = {f.line for f in linter.lint_text(source, path="x.txt") if f.category != "missing-disclaimer"}
+    assert 4 in lines and 3 not in lines
+    # a wrapped paragraph's lines run close to its width: still one block
+    wrapped = ("Most people who visit our clinic have already tried physical therapy and\n"
+               "injections, so we explain every option before any treatment starts, and\n"
+               "we write down what each one costs.\n")
+    assert len(text.read(wrapped, "x.txt").blocks) == 1
+    # a line that goes on in lower case is no line ended by hand
+    going_on = "Tired of knee pain that just\nwon't go away? We can help.\nCall\nToday\nfor a visit at our clinic on Main Street.\n"
+    assert text.read(going_on, "x.txt").blocks[0].text.startswith("Tired of knee pain that just won't")
+
+
 def test_a_long_url_does_not_make_a_wrapped_paragraph_a_paragraph_a_line():
     source = ("Read the full study before you decide whether the treatment suits\n"
               "https://example.org/" + "a" * 160 + "\n"

@@ -28,6 +28,13 @@ lines between them. So within a paragraph a line break also ends a block:
   than ``MIN_WRAP`` and all reading as titles (a site's menu pasted with the
   page: "Home", "Stem Cell Therapy", "Knee Pain"...), was not wrapped: each
   line is a block of its own (but before a line that goes on in lower case).
+- every line break before a line that does not start in lower case, when
+  the paragraph is not wrapped though no line is that long: at least
+  ``HAND_BROKEN_SHARE`` of its lines (the last one aside, three or more)
+  are short. A web page's paragraphs pasted a line each, under a longest
+  line of 125 characters ("Why clients love PRP", "All natural - your own
+  plasma", "Visible regrowth in 3 months"), are not a wrapped text's lines,
+  which run close to its width.
 - in any paragraph, the break after a line laid out in columns (a gap of
   two spaces or more, or a tab, inside it: "Jenna R.  *****  2 weeks ago", a
   review's byline over its text; a directory's "Mon-Fri    9-5"), when the
@@ -77,6 +84,8 @@ UNWRAPPED_LINE = 150  # characters: longer than any hard-wrapping width in use
 SHORT_LINE = 0.6  # of the paragraph's longest line
 MIN_WRAP = 40  # characters: no one wraps text narrower
 MENU_LINES = 3  # a narrower paragraph of this many title lines or more is a list of them
+HAND_BROKEN_SHARE = 2 / 3  # of a paragraph's lines (the last aside) short: its lines were ended by hand
+MIN_HAND_LINES = 3  # lines (the last aside) a paragraph needs for that share to count
 CAPTION_LINES = 5  # an unpunctuated paragraph of this many short lines or more is captions, a line a block
 CAPTION_WIDTH = 80  # characters: no caption line is longer
 _COLUMN_GAP = re.compile(r"(?<=\S)(?:[ \t]{2,}|\t)(?=\S)")
@@ -276,6 +285,10 @@ def lines(source: str, start: int, end: int, rows=frozenset()) -> list[tuple[int
     texts = [source[a:b].strip() for a, b, _ in spans]
     longest = max(map(len, texts))
     unwrapped = any(len(text) > UNWRAPPED_LINE and " " in text for text in texts)
+    # (most lines short, in a paragraph wide enough to have been wrapped: ended by hand)
+    inner = [text for text in texts[:-1] if text]
+    by_hand = (not unwrapped and longest >= MIN_WRAP and len(inner) >= MIN_HAND_LINES
+               and sum(len(text) <= SHORT_LINE * longest for text in inner) >= HAND_BROKEN_SHARE * len(inner))
     # (no one wraps narrower than MIN_WRAP: every line of a narrower paragraph was
     # ended by hand, as a short line of a wrapped one; but a line in capitals,
     # which reads as a title whatever it says, over another goes on)
@@ -296,6 +309,7 @@ def lines(source: str, start: int, end: int, rows=frozenset()) -> list[tuple[int
     for number, (_, text_end, following) in enumerate(spans[:-1]):
         text, after = texts[number], texts[number + 1]
         if (captions or unwrapped and not items.starts_item(after)
+                or by_hand and not after[:1].islower() and not items.starts_item(after)
                 or (menu or len(text) <= short and not (narrow and _in_capitals(text) and _in_capitals(after))
                     or _in_capitals(text) and not _in_capitals(after) or _in_title_case(text))
                 and items.heads_next_line(text, after)
