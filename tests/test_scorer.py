@@ -13,12 +13,14 @@ from click.testing import CliRunner
 
 from claimcheck.cli import main
 from claimcheck.engine import analyse
-from claimcheck.kinds.scorer import DEFAULT_THRESHOLD, QUESTION_THRESHOLD
+from claimcheck.findings import Hit
+from claimcheck.kinds.scorer import DEFAULT_THRESHOLD, INFORMATIONAL_THRESHOLD, QUESTION_THRESHOLD, UNSURE_PAGE_SENTENCES
 from claimcheck.page import PageContext, decide
 from claimcheck.readers import reader
 from claimcheck.scorer import cutoffs
 from claimcheck.scorer.classifier import MODEL_DIR, provenance
 from claimcheck.scorer.features import FEATURES_VERSION, Conditions
+from claimcheck.scoring import unsure_page
 
 from tests.conftest import ROOT, SHARED
 
@@ -1123,3 +1125,35 @@ def test_a_complaint_that_has_not_come_back_is_an_outcome(linter, text):
     """A complaint that has not come back, or a sense that has, is an
     outcome of the story told (twenty-ninth session)."""
     assert "<testimonial.outcome>" in words_of(linter, text)
+
+
+_CARE = ["Knee arthritis often flares in cold weather.",
+         "Gentle cycling keeps the joint moving.",
+         "Ice can ease swelling after a long walk.",
+         "Physiotherapy helps most people with knee pain.",
+         "A brace may support a weak knee on hikes.",
+         "Weight loss takes load off the joint.",
+         "Painkillers can help on bad days.",
+         "Steroid injections may calm a flare for a few weeks.",
+         "A knee replacement is an option when the joint is worn out."]
+
+
+def test_a_page_of_no_voice_where_the_scorer_is_sure_of_nothing_gets_no_scorer_findings(tmp_path, monkeypatch):
+    """On a page of no voice that no pack rule spoke on, where the scorer
+    read ``UNSURE_PAGE_SENTENCES`` sentences or more and was sure of none
+    (a care team's advice, here with the threshold at 0 so that every
+    sentence it reads would be reported), nothing is reported; a short text
+    keeps its findings, and so does a page a pack rule spoke on."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".claimcheck.yaml").write_text("scorer:\n  threshold: 0\n", encoding="utf-8")
+    (tmp_path / "short.txt").write_text("\n\n".join(_CARE[:3]) + "\n", encoding="utf-8")
+    (tmp_path / "care.txt").write_text("\n\n".join(_CARE) + "\n", encoding="utf-8")
+    (tmp_path / "sold.txt").write_text("\n\n".join(_CARE + ["Our stem cell injections regrow cartilage."]) + "\n",
+                                       encoding="utf-8")
+    short = scorer_findings(run("short.txt")[1])
+    assert short and all(f["score"] < INFORMATIONAL_THRESHOLD for f in short)  # unsure, and reported
+    assert len(_CARE) >= UNSURE_PAGE_SENTENCES
+    assert scorer_findings(run("care.txt")[1]) == []
+    assert scorer_findings(run("sold.txt")[1])  # a pack rule spoke: the scorer's findings stand
+    assert unsure_page([Hit("efficacy.likely-claim", 0, 0, 5, score=0.6)], UNSURE_PAGE_SENTENCES) == []
+    assert unsure_page([Hit("efficacy.likely-claim", 0, 0, 5, score=0.85)], UNSURE_PAGE_SENTENCES) != []

@@ -33,7 +33,7 @@ from claimcheck.readers.tables import stands_alone_in_lead
 from claimcheck.scorer.cutoffs import too_short
 from claimcheck.scorer.features import TOPIC_VOCABULARY, features
 from claimcheck.scorer.names import Names
-from claimcheck.scoring import Candidate, scored
+from claimcheck.scoring import Candidate, scored, unsure_page
 from claimcheck.sentence import Sentence, Tokens
 
 
@@ -77,10 +77,16 @@ def lint_document(document: Document, compiled: Compiled) -> tuple[Finding, ...]
     instructions = compiled.page_cues.instructions if page.instruction_sheet else None
     cut = confirm_threshold(page.voice) if scoring else None
     leads = [len(block.lead) for block in blocks] if any(block.lead for block in blocks) else None
+    read = []  # the sizes of the batches of sentences put to the scorer
+
+    def score(found: list[Candidate]) -> list[Hit]:
+        read.append(len(found))
+        return scored(found, compiled, informational, cut, texts, instructions)
+
     hits, _, first_terms = analyse(texts, compiled, page, scoring=scoring, leads=leads,
-                                   score=(lambda found: scored(found, compiled, informational, cut, texts, instructions))
-                                   if scoring else None,
-                                   confirm=cut is not None)
+                                   score=score if scoring else None, confirm=cut is not None)
+    if scoring and page.voice == UNKNOWN and not page.instruction_sheet:
+        hits = unsure_page(hits, sum(read))
     if leads is not None:
         hits = [hit for hit in hits if hit.end > leads[hit.block] or stands_alone_in_lead(blocks[hit.block].text)]
     if compiled.document_rules:

@@ -2,7 +2,9 @@
 (:class:`Candidate`, gathered by :func:`claimcheck.engine.analyse`) and the
 hits it reports on them (:func:`scored`): a sentence no pack rule reported,
 scored at or above its rule's threshold; a sentence a pack rule reported on
-a page that is not a seller's, whose pack hits stand if the scorer agrees."""
+a page that is not a seller's, whose pack hits stand if the scorer agrees;
+and what is left of them on a page of no voice where nothing is sure
+(:func:`unsure_page`)."""
 
 from __future__ import annotations
 
@@ -92,3 +94,16 @@ def _a_disclaimer(candidate: Candidate, compiled: Compiled, texts: Sequence[str]
         return False  # (no blocks given)
     pattern = compiled.disclaimer
     return pattern is not None and pattern.search(text) is not None
+
+
+def unsure_page(hits: list[Hit], read: int) -> list[Hit]:
+    """The sentence-level ``hits`` of a page of no voice on which the scorer
+    read ``read`` sentences: none, when it read
+    :data:`claimcheck.kinds.scorer.UNSURE_PAGE_SENTENCES` or more, no pack
+    rule spoke (every hit is the scorer's) and the scorer was sure of none
+    (each under :data:`claimcheck.kinds.scorer.INFORMATIONAL_THRESHOLD`)."""
+    from claimcheck.kinds.scorer import INFORMATIONAL_THRESHOLD, UNSURE_PAGE_SENTENCES
+
+    if read >= UNSURE_PAGE_SENTENCES and all(h.score is not None and h.score < INFORMATIONAL_THRESHOLD for h in hits):
+        return []
+    return hits
