@@ -331,6 +331,15 @@ def test_a_number_that_fell_with_the_treatment_is_a_result(packs_only, linter):
     assert "efficacy.changes" in linter.compiled.unfeatured and "efficacy.charges" in linter.compiled.unfeatured
 
 
+@pytest.mark.parametrize("text", [
+    "Eight out of 10 horses return to racing after our stem cell program.",
+    "Our grafts close 9 out of 10 wounds in twelve weeks.",
+    "7 out of 10 knees need no further treatment for two years.",
+])
+def test_a_share_of_animals_or_wounds_healed_is_a_success_rate(packs_only, text):
+    assert "efficacy.success-rate" in rules_of(packs_only, text)
+
+
 def test_a_share_of_patients_harmed_is_not_a_result(packs_only):
     assert "efficacy.percent-improved" not in rules_of(
         packs_only, "Of the complaints, 12% reported an infection or other harm after treatment.")
