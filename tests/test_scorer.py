@@ -1138,12 +1138,13 @@ _CARE = ["Knee arthritis often flares in cold weather.",
          "A knee replacement is an option when the joint is worn out."]
 
 
-def test_a_page_of_no_voice_where_the_scorer_is_sure_of_nothing_gets_no_scorer_findings(tmp_path, monkeypatch):
+def test_a_page_of_no_voice_where_the_scorer_is_sure_of_little_gets_no_scorer_findings(tmp_path, monkeypatch):
     """On a page of no voice that no pack rule spoke on, where the scorer
     read ``UNSURE_PAGE_SENTENCES`` sentences or more and was sure of none
-    (a care team's advice, here with the threshold at 0 so that every
-    sentence it reads would be reported), nothing is reported; a short text
-    keeps its findings, and so does a page a pack rule spoke on."""
+    but one (a care team's advice, here with the threshold at 0 so that
+    every sentence it reads would be reported), nothing is reported; a short
+    text keeps its findings, and so does a page a pack rule spoke on, or a
+    page with two sure sentences."""
     monkeypatch.chdir(tmp_path)
     (tmp_path / ".claimcheck.yaml").write_text("scorer:\n  threshold: 0\n", encoding="utf-8")
     (tmp_path / "short.txt").write_text("\n\n".join(_CARE[:3]) + "\n", encoding="utf-8")
@@ -1155,5 +1156,8 @@ def test_a_page_of_no_voice_where_the_scorer_is_sure_of_nothing_gets_no_scorer_f
     assert len(_CARE) >= UNSURE_PAGE_SENTENCES
     assert scorer_findings(run("care.txt")[1]) == []
     assert scorer_findings(run("sold.txt")[1])  # a pack rule spoke: the scorer's findings stand
-    assert unsure_page([Hit("efficacy.likely-claim", 0, 0, 5, score=0.6)], UNSURE_PAGE_SENTENCES) == []
-    assert unsure_page([Hit("efficacy.likely-claim", 0, 0, 5, score=0.85)], UNSURE_PAGE_SENTENCES) != []
+    unsure, sure = (Hit("efficacy.likely-claim", 0, 0, 5, score=0.6), Hit("efficacy.likely-claim", 1, 0, 5, score=0.85))
+    assert unsure_page([unsure, sure], UNSURE_PAGE_SENTENCES) == []  # one sure sentence on a long page: no more
+    assert unsure_page([unsure, sure, sure], UNSURE_PAGE_SENTENCES) == [unsure, sure, sure]
+    assert unsure_page([unsure], UNSURE_PAGE_SENTENCES - 1) == [unsure]  # a short text
+    assert unsure_page([unsure, Hit("efficacy.proven", 2, 0, 5)], UNSURE_PAGE_SENTENCES) != []  # a pack rule spoke

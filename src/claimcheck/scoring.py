@@ -100,10 +100,12 @@ def unsure_page(hits: list[Hit], read: int) -> list[Hit]:
     """The sentence-level ``hits`` of a page of no voice on which the scorer
     read ``read`` sentences: none, when it read
     :data:`claimcheck.kinds.scorer.UNSURE_PAGE_SENTENCES` or more, no pack
-    rule spoke (every hit is the scorer's) and the scorer was sure of none
-    (each under :data:`claimcheck.kinds.scorer.INFORMATIONAL_THRESHOLD`)."""
-    from claimcheck.kinds.scorer import INFORMATIONAL_THRESHOLD, UNSURE_PAGE_SENTENCES
+    rule spoke (every hit is the scorer's) and the scorer was sure
+    (:data:`claimcheck.kinds.scorer.INFORMATIONAL_THRESHOLD`) of
+    :data:`claimcheck.kinds.scorer.UNSURE_PAGE_SURE` sentences at most."""
+    from claimcheck.kinds.scorer import INFORMATIONAL_THRESHOLD, UNSURE_PAGE_SENTENCES, UNSURE_PAGE_SURE
 
-    if read >= UNSURE_PAGE_SENTENCES and all(h.score is not None and h.score < INFORMATIONAL_THRESHOLD for h in hits):
-        return []
-    return hits
+    if read < UNSURE_PAGE_SENTENCES or any(h.score is None for h in hits):
+        return hits
+    sure = sum(h.score >= INFORMATIONAL_THRESHOLD for h in hits)
+    return [] if sure <= UNSURE_PAGE_SURE else hits

@@ -54,15 +54,16 @@ INFORMATIONAL_THRESHOLD = 0.8
 # line kept; see docs/measurements.md.
 TOPIC_TITLE_THRESHOLD = 0.6
 # A page of no voice (no seller's cue outweighs a reader's) on which no pack
-# rule spoke and the scorer is sure of no sentence (none at
-# INFORMATIONAL_THRESHOLD), though it read this many or more: its unsure
-# findings are mostly a care team's advice and descriptions of standard care
-# ("Most people wear a special shoe for about six weeks"), which a bag of
-# words reads as claims. None of them is reported (see
-# claimcheck.scoring.unsure_page). A sentence, a snippet or a short ad keeps
-# them. Measured in bench/accuracy.py: see docs/measurements.md (twenty-ninth
-# session).
+# rule spoke and the scorer is sure (INFORMATIONAL_THRESHOLD) of
+# UNSURE_PAGE_SURE sentences at most, though it read UNSURE_PAGE_SENTENCES
+# or more: its findings are mostly a care team's advice and descriptions of
+# standard care and of a disease ("Most people wear a special shoe for about
+# six weeks", "poor circulation slows healing"), which a bag of words reads
+# as claims. None of them is reported (see claimcheck.scoring.unsure_page).
+# A sentence, a snippet or a short ad keeps them. Measured in
+# bench/accuracy.py: see docs/measurements.md (twenty-ninth session).
 UNSURE_PAGE_SENTENCES = 8
+UNSURE_PAGE_SURE = 1
 # A lead-in, a sentence that ends with a colon ("The department offers the
 # following procedures:", "How it works:"), introduces what follows: on
 # pages mostly a list's announcement, reported only when the scorer is this
