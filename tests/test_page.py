@@ -58,6 +58,19 @@ def test_a_care_teams_leaflet_names_the_patients_own_specialists(cues):
     assert {"as prescribed", "your dermatologist", "helpline"} <= set(dict(page.informational))
 
 
+def test_a_sellers_voice_of_pronouns_only_is_doubtful(cues):
+    """A page whose seller's cues are only "we", "our", "us" and "call us"
+    (which a care team says too) is doubted as a page of no voice is; one with a
+    seller's own cue ("book", a price) is not."""
+    plain = cues.plain
+    assert {"we", "our", "us", "call us"} <= plain
+    team = decide(["We will see you in six weeks.", "Call us with questions about our opening hours."], cues)
+    assert team.voice == PROMOTIONAL and team.doubtful(plain)
+    seller = decide(["We will see you in six weeks.", "Book online today."], cues)
+    assert seller.voice == PROMOTIONAL and not seller.doubtful(plain)
+    assert decide(["Knee pain is common."], cues).doubtful(plain)  # no voice
+
+
 def test_a_rehab_sheet_names_the_patients_own_therapists(cues):
     """A therapy team's sheet: "your physio", "your podiatrist", an
     "information sheet" (twenty-ninth session)."""

@@ -1156,6 +1156,13 @@ def test_a_page_of_no_voice_where_the_scorer_is_sure_of_little_gets_no_scorer_fi
     assert len(_CARE) >= UNSURE_PAGE_SENTENCES
     assert scorer_findings(run("care.txt")[1]) == []
     assert scorer_findings(run("sold.txt")[1])  # a pack rule spoke: the scorer's findings stand
+    # a care team's "we" and "us" make a seller's voice of cues a care team says too: doubted alike
+    team = "We will see you again in six weeks. Call us with any questions."
+    (tmp_path / "team.txt").write_text("\n\n".join(_CARE + [team]) + "\n", encoding="utf-8")
+    assert scorer_findings(run("team.txt")[1]) == []
+    (tmp_path / "seller.txt").write_text("\n\n".join(_CARE + [team, "Book your consultation online."]) + "\n",
+                                         encoding="utf-8")
+    assert scorer_findings(run("seller.txt")[1])  # a seller's own cue: its findings stand
     unsure, sure = (Hit("efficacy.likely-claim", 0, 0, 5, score=0.6), Hit("efficacy.likely-claim", 1, 0, 5, score=0.85))
     assert unsure_page([unsure, sure], UNSURE_PAGE_SENTENCES) == []  # one sure sentence on a long page: no more
     assert unsure_page([unsure, sure, sure], UNSURE_PAGE_SENTENCES) == [unsure, sure, sure]

@@ -167,7 +167,8 @@ def page_cues(ruleset: RuleSet) -> PageCues:
     topic = ruleset.vocabularies.get(TOPIC_VOCABULARY)
     products = {f: t.lower() for t in (topic.terms if topic else ()) for f in forms(t, topic.inflect)}
     return compile_cues(ruleset.context.promotional, ruleset.context.informational, products,
-                        ruleset.context.list_headings, ruleset.context.negation, ruleset.context.instructions)
+                        ruleset.context.list_headings, ruleset.context.negation, ruleset.context.instructions,
+                        ruleset.context.plain_promotional)
 
 
 def phrase_keys(tokenizer, forms_: list[str]) -> dict[str, tuple[int, ...]]:

@@ -38,7 +38,8 @@ PACK_KEYS = {"pack", "description", "vocabularies"}
 VOCAB_KEYS = ("terms", "inflect", "terminology", "feature")  # (in the order an error message lists them)
 CONTEXT_KEYS = {"negation", "negation_after", "pseudo_negation", "attribution", "citations", "research",
                 "boundaries", "relative_clauses",
-                "promotional", "informational", "list_headings", "instructions", "condition_suffixes",
+                "promotional", "informational", "plain_promotional", "list_headings", "instructions",
+                "condition_suffixes",
                 "condition_heads", "name_heads", "short_forms"}
 _SHORT_FORM = re.compile(r"\S+ = \S+")
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\.[a-z0-9]+(?:-[a-z0-9]+)*$")

@@ -70,6 +70,7 @@ class PageCues:
     contractions: bool = False  # "n't" is a negation
     instructions: re.Pattern | None = None  # a sentence opening with one is an instruction
     instruction_starts: tuple[re.Pattern, ...] = ()  # the start of such a sentence, in a page's text
+    plain: frozenset[str] = frozenset()  # promotional cues a care team says too ("we", "call us")
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,11 @@ class PageContext:
     def promotional_voice(self) -> bool:
         return self.voice == PROMOTIONAL
 
+    def doubtful(self, plain: frozenset[str]) -> bool:
+        """A page of no voice, or a seller's only by cues that a care team
+        says too (``plain``: "we", "our", "call us"...)."""
+        return self.voice == UNKNOWN or self.voice == PROMOTIONAL and all(cue in plain for cue, _ in self.promotional)
+
     @property
     def instruction_sheet(self) -> bool:
         """Whether the page is mostly care instructions (see the module)."""
@@ -100,7 +106,8 @@ _CONDITIONS = frozenset({"if", "whether"})
 
 def compile_cues(promotional: Sequence[str], informational: Sequence[str],
                  products: Mapping[str, str], list_headings: Sequence[str] = (),
-                 negations: Sequence[str] = (), instructions: Sequence[str] = ()) -> PageCues:
+                 negations: Sequence[str] = (), instructions: Sequence[str] = (),
+                 plain: Sequence[str] = ()) -> PageCues:
     """``products`` maps each surface form of a product term to the term. A
     phrase listed for both voices counts as informational."""
     voices = {_normal(p): PROMOTIONAL for p in promotional}
@@ -121,6 +128,7 @@ def compile_cues(promotional: Sequence[str], informational: Sequence[str],
         bool(contractions),
         _whole_words(openers) if openers else None,
         _starts("(?:" + _alternation(openers) + r")(?![\w])") if openers else (),
+        frozenset(_normal(p) for p in plain) - {""},
     )
 
 

@@ -158,6 +158,10 @@ class ContextTriggers:
     # the page (see claimcheck.page)
     promotional: tuple[str, ...] = ()
     informational: tuple[str, ...] = ()
+    # promotional cues a care team says too ("we", "call us"): a page whose
+    # seller's cues are all of these is doubted as a page of no voice is
+    # (claimcheck.scoring.unsure_page)
+    plain_promotional: tuple[str, ...] = ()
     list_headings: tuple[str, ...] = ()  # a list under a heading with one of these lists uses or benefits
     instructions: tuple[str, ...] = ()  # a sentence opening with one of these is an instruction ("Avoid...")
     # open-class conditions (see claimcheck.scorer.features)
