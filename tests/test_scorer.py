@@ -127,6 +127,12 @@ def test_a_disease_named_after_a_person_alone_is_a_condition(linter, text):
     assert "unapproved.disease-treatment" in {f.rule for f in linter.lint_text(text)}
 
 
+def test_repigmentation_is_a_treatment_noun(linter):
+    """A vitiligo gallery's caption "Hands, 4 months: 80% repigmentation"
+    held no term of any vocabulary (twenty-ninth session)."""
+    assert "<unapproved.treatment-nouns>" in words_of(linter, "Hands, 4 months: 80% repigmentation")
+
+
 def test_a_leaky_gut_is_a_condition_and_gaining_back_a_change(linter):
     words = words_of(linter, "Our colostrum exosomes seal a leaky gut so patients gain back their energy.")
     assert "<unapproved.conditions>" in words and "<unapproved.change-words>" in words
