@@ -6,7 +6,9 @@ on that sentence; sentences no rule reported go to the claim scorer in
 batches. On a page that is not a seller's, a sentence a pack rule reported
 is scored too (unless it is overlong, or rules of two categories agree on a
 page of unknown voice), and the rule's findings stand only if the scorer does not
-rule out a claim (``kinds.scorer.confirm_threshold``). Document-level rules
+rule out a claim (``kinds.scorer.confirm_threshold``). On a long page of
+no voice where no pack rule spoke, the scorer's findings go when it is sure
+of one sentence at most (``scoring.unsure_page``). Document-level rules
 run last, over what the sentences produced.
 Compilation is :mod:`claimcheck.compiled`; what the scorer reports on the
 sentences it is given, :mod:`claimcheck.scoring`; the hits' places in the
@@ -77,7 +79,7 @@ def lint_document(document: Document, compiled: Compiled) -> tuple[Finding, ...]
     instructions = compiled.page_cues.instructions if page.instruction_sheet else None
     cut = confirm_threshold(page.voice) if scoring else None
     leads = [len(block.lead) for block in blocks] if any(block.lead for block in blocks) else None
-    read = []  # the sizes of the batches of sentences put to the scorer
+    read = []  # how many sentences each batch put to the scorer held (for unsure_page)
 
     def score(found: list[Candidate]) -> list[Hit]:
         read.append(len(found))

@@ -3,7 +3,7 @@
 hits it reports on them (:func:`scored`): a sentence no pack rule reported,
 scored at or above its rule's threshold; a sentence a pack rule reported on
 a page that is not a seller's, whose pack hits stand if the scorer agrees;
-and what is left of them on a page of no voice where nothing is sure
+and what is left of them on a doubtful page where little is sure
 (:func:`unsure_page`)."""
 
 from __future__ import annotations
@@ -97,8 +97,9 @@ def _a_disclaimer(candidate: Candidate, compiled: Compiled, texts: Sequence[str]
 
 
 def unsure_page(hits: list[Hit], read: int) -> list[Hit]:
-    """The sentence-level ``hits`` of a page of no voice on which the scorer
-    read ``read`` sentences: none, when it read
+    """The sentence-level ``hits`` of a doubtful page (of no voice, or a
+    seller's only by cues a care team says too: :meth:`PageContext.doubtful`)
+    on which the scorer read ``read`` sentences: none, when it read
     :data:`claimcheck.kinds.scorer.UNSURE_PAGE_SENTENCES` or more, no pack
     rule spoke (every hit is the scorer's) and the scorer was sure
     (:data:`claimcheck.kinds.scorer.INFORMATIONAL_THRESHOLD`) of

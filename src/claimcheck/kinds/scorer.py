@@ -53,7 +53,9 @@ INFORMATIONAL_THRESHOLD = 0.8
 # held-out pages 4 of 27 false lines on sellers' pages fewer, every claim
 # line kept; see docs/measurements.md.
 TOPIC_TITLE_THRESHOLD = 0.6
-# A page of no voice (no seller's cue outweighs a reader's) on which no pack
+# A page of no voice (no seller's cue outweighs a reader's), or a seller's
+# only by cues a care team says too (`plain_promotional` in
+# rules/context.yaml: claimcheck.page.PageContext.doubtful), on which no pack
 # rule spoke and the scorer is sure (INFORMATIONAL_THRESHOLD) of
 # UNSURE_PAGE_SURE sentences at most, though it read UNSURE_PAGE_SENTENCES
 # or more: its findings are mostly a care team's advice and descriptions of
