@@ -62,13 +62,12 @@ def test_a_sellers_voice_of_pronouns_only_is_doubtful(cues):
     """A page whose seller's cues are only "we", "our", "us" and "call us"
     (which a care team says too) is doubted as a page of no voice is; one with a
     seller's own cue ("book", a price) is not."""
-    plain = cues.plain
-    assert {"we", "our", "us", "call us"} <= plain
+    assert {"we", "our", "us", "call us"} <= cues.plain
     team = decide(["We will see you in six weeks.", "Call us with questions about our opening hours."], cues)
-    assert team.voice == PROMOTIONAL and team.doubtful(plain)
+    assert team.voice == PROMOTIONAL and team.plain and team.doubtful
     seller = decide(["We will see you in six weeks.", "Book online today."], cues)
-    assert seller.voice == PROMOTIONAL and not seller.doubtful(plain)
-    assert decide(["Knee pain is common."], cues).doubtful(plain)  # no voice
+    assert seller.voice == PROMOTIONAL and not seller.plain and not seller.doubtful
+    assert decide(["Knee pain is common."], cues).doubtful  # no voice
 
 
 def test_a_rehab_sheet_names_the_patients_own_therapists(cues):
@@ -450,3 +449,16 @@ def test_a_heading_that_sets_a_condition_still_announces_its_list(linter, headin
     assert found == [5, 6]
     negated = page.replace(heading, "## Conditions we do not treat")
     assert not any(f.rule == "unapproved.listed-use" for f in linter.lint_text(negated, path="p.md"))
+
+
+def test_show_context_says_when_the_scorer_doubts_the_page(tmp_path):
+    """A page of no voice, or a seller's only by plain cues ("we", "call
+    us"), is one whose unsure scorer findings may go: --show-context says so;
+    a seller's page with its own cues ("book", a price) is not."""
+    (tmp_path / "team.md").write_text("# Knee care\n\nWe will see you in six weeks. Call us with questions.\n",
+                                      encoding="utf-8")
+    (tmp_path / "seller.md").write_text("# Knee care\n\nBook online today. Packages from $900.\n", encoding="utf-8")
+    out = CliRunner().invoke(main, ["--show-context", str(tmp_path / "team.md"), str(tmp_path / "seller.md")]).output
+    team, seller = out.split(str(tmp_path / "seller.md"))
+    assert "the claim scorer doubts this page" in team
+    assert "the claim scorer doubts this page" not in seller

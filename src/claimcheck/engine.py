@@ -87,7 +87,7 @@ def lint_document(document: Document, compiled: Compiled) -> tuple[Finding, ...]
 
     hits, _, first_terms = analyse(texts, compiled, page, scoring=scoring, leads=leads,
                                    score=score if scoring else None, confirm=cut is not None)
-    if scoring and page.doubtful(compiled.page_cues.plain) and not page.instruction_sheet:
+    if scoring and page.doubtful and not page.instruction_sheet:
         hits = unsure_page(hits, sum(read))
     if leads is not None:
         hits = [hit for hit in hits if hit.end > leads[hit.block] or stands_alone_in_lead(blocks[hit.block].text)]

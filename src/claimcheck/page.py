@@ -82,15 +82,18 @@ class PageContext:
     listed: frozenset[int] = frozenset()  # blocks that are items of a list of uses or benefits
     instructions: int = 0  # sentences that open with an instruction
     sentences: int = 0  # the page's sentences (see SENTENCES), counted only if MIN_INSTRUCTIONS open with one
+    plain: bool = False  # its seller's cues, if any, are all ones a care team says too (PageCues.plain)
 
     @property
     def promotional_voice(self) -> bool:
         return self.voice == PROMOTIONAL
 
-    def doubtful(self, plain: frozenset[str]) -> bool:
+    @property
+    def doubtful(self) -> bool:
         """A page of no voice, or a seller's only by cues that a care team
-        says too (``plain``: "we", "our", "call us"...)."""
-        return self.voice == UNKNOWN or self.voice == PROMOTIONAL and all(cue in plain for cue, _ in self.promotional)
+        says too ("we", "our", "call us"...: :attr:`plain`), whose scorer
+        findings may go (:func:`claimcheck.scoring.unsure_page`)."""
+        return self.voice == UNKNOWN or self.voice == PROMOTIONAL and self.plain
 
     @property
     def instruction_sheet(self) -> bool:
@@ -188,7 +191,7 @@ def decide(texts: Sequence[str], cues: PageCues, kinds: Sequence[str] | None = N
     listed = _listed(texts, kinds, cues) if kinds is not None and cues.list_headings else frozenset()
     return PageContext(voice, _topic(texts, page, cues),
                        tuple(promotional.most_common()), tuple(informational.most_common()), listed,
-                       *_instructions(page, cues.instruction_starts))
+                       *_instructions(page, cues.instruction_starts), plain=cues.plain.issuperset(promotional))
 
 
 # "US" as the country ("in the US", "Austin, TX (US)", "US patients"), which
