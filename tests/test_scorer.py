@@ -596,6 +596,11 @@ def test_a_title_naming_only_a_product_is_not_scored(linter):
                                              "<unapproved.products>"))
     assert not cutoffs.names_only_a_product(("#heading", "<unapproved.products>", "<unapproved.effects>", "knees"))
     assert not cutoffs.names_only_a_product(("<unapproved.effects>", "<unapproved.products>", "."))  # a sentence
+    # a bullet of more than TITLE_MOST_WORDS words says something, whatever its terms (twenty-ninth session)
+    bullet = ("#heading", "-", "fall", "asleep", "in", "minutes", ":", "plant", "<unapproved.products>", "reset", "the",
+              "brain", "'s", "sleep", "signals")
+    assert len(bullet) - 1 > cutoffs.TITLE_MOST_WORDS and not cutoffs.names_only_a_product(bullet)
+    assert cutoffs.names_only_a_product(bullet[:1] + bullet[7:9])  # "plant <products>": a title
     # a seller's or place's name ("Renew Exosome Serum - 30 mL - Lumiere Labs", "Stem Cell Laboratory")
     assert cutoffs.names_only_a_product(("#heading", "<unapproved.effects>", "<unapproved.products>", "serum", "-",
                                          "<num>", "ml", "-", "lumiere", "<fda.premises>"))
