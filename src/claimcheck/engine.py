@@ -6,9 +6,10 @@ on that sentence; sentences no rule reported go to the claim scorer in
 batches. On a page that is not a seller's, a sentence a pack rule reported
 is scored too (unless it is overlong, or rules of two categories agree on a
 page of unknown voice), and the rule's findings stand only if the scorer does not
-rule out a claim (``kinds.scorer.confirm_threshold``). On a long page of
-no voice where no pack rule spoke, the scorer's findings go when it is sure
-of one sentence at most (``scoring.unsure_page``). Document-level rules
+rule out a claim (``kinds.scorer.confirm_threshold``). On a long doubtful
+page (of no voice, or a seller's only by cues a care team says too:
+``PageContext.doubtful``) where no pack rule spoke, the scorer's findings go
+when it is sure of one sentence at most (``scoring.unsure_page``). Document-level rules
 run last, over what the sentences produced.
 Compilation is :mod:`claimcheck.compiled`; what the scorer reports on the
 sentences it is given, :mod:`claimcheck.scoring`; the hits' places in the
@@ -87,7 +88,7 @@ def lint_document(document: Document, compiled: Compiled) -> tuple[Finding, ...]
 
     hits, _, first_terms = analyse(texts, compiled, page, scoring=scoring, leads=leads,
                                    score=score if scoring else None, confirm=cut is not None)
-    if scoring and page.doubtful and not page.instruction_sheet:
+    if scoring and page.doubtful:
         hits = unsure_page(hits, sum(read))
     if leads is not None:
         hits = [hit for hit in hits if hit.end > leads[hit.block] or stands_alone_in_lead(blocks[hit.block].text)]

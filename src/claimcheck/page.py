@@ -92,8 +92,10 @@ class PageContext:
     def doubtful(self) -> bool:
         """A page of no voice, or a seller's only by cues that a care team
         says too ("we", "our", "call us"...: :attr:`plain`), whose scorer
-        findings may go (:func:`claimcheck.scoring.unsure_page`)."""
-        return self.voice == UNKNOWN or self.voice == PROMOTIONAL and self.plain
+        findings may go (:func:`claimcheck.scoring.unsure_page`); not an
+        instruction sheet, where the scorer already needs an informational
+        page's certainty."""
+        return (self.voice == UNKNOWN or self.voice == PROMOTIONAL and self.plain) and not self.instruction_sheet
 
     @property
     def instruction_sheet(self) -> bool:
