@@ -70,6 +70,19 @@ def test_a_sellers_voice_of_pronouns_only_is_doubtful(cues):
     assert decide(["Knee pain is common."], cues).doubtful  # no voice
 
 
+def test_a_care_teams_appointment_is_a_plain_cue(cues):
+    """A doctor's reply says "we" and "your appointment" as a seller does
+    (thirtieth session): the page is a seller's only by plain cues, and
+    doubted; "book an appointment" is still the seller's own cue."""
+    reply = ["I'm happy to give you my view before your appointment.",
+             "If you would like, we can look at your scars together."]
+    page = decide(reply, cues)
+    assert page.voice == PROMOTIONAL and dict(page.promotional) == {"we": 1, "appointment": 1}
+    assert page.plain and page.doubtful
+    booking = decide(reply + ["Book an appointment online."], cues)
+    assert not booking.plain and not booking.doubtful
+
+
 def test_a_rehab_sheet_names_the_patients_own_therapists(cues):
     """A therapy team's sheet: "your physio", "your podiatrist", an
     "information sheet" (twenty-ninth session)."""
@@ -136,6 +149,20 @@ def test_a_flyers_intro_offer_is_a_sellers_voice(cues):
     assert decide(flyer[:2] + ["$295 per IV."], cues).voice == UNKNOWN
     landing = ["Smoother skin, week by week", "Offer ends in 2 days", "Book your glow"]
     assert decide(landing, cues).voice == PROMOTIONAL and "offer ends" in dict(decide(landing, cues).promotional)
+
+
+def test_a_deadline_and_a_held_spot_are_a_sellers_voice(cues):
+    """A newsletter says "our" once and "said" in a quote: its offer's
+    deadline and the spot it holds for the reader are the seller's cues
+    (thirtieth session)."""
+    email = ["Our shockwave sessions restore blood flow.", "\"My wife noticed before I said a word.\"",
+             "This month only: 6 sessions for $2,400.", "Reply to lock in your spot."]
+    page = decide(email, cues)
+    assert page.voice == PROMOTIONAL
+    assert {"this month only", "lock in your spot"} <= set(dict(page.promotional))
+    assert decide(email[:2], cues).voice == UNKNOWN
+    for held in ("hold your spot", "save your spot", "secure your spot", "claim your spot", "today only"):
+        assert held in dict(decide([f"Text YES: {held}.", "We open at nine."], cues).promotional)
 
 
 def test_a_vendors_orders_and_representatives_are_a_sellers_voice(cues):
