@@ -703,6 +703,23 @@ def test_a_chronic_diseases_standard_care_is_a_comparator(packs_only, text, foun
     assert ("superiority.versus-standard-care" in rules_of(packs_only, text)) is found
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Far more effective than laser resurfacing, at half the price.", True),  # an aesthetic clinic's standard
+        ("Unlike dermal fillers, our exosome serum rebuilds collagen from within.", True),
+        ("A natural alternative to Botox.", True),
+        ("Better than a hair transplant, with no scars.", True),
+        ("Exosomes are not an alternative to a hair transplant.", False),
+        ("Avoid sun exposure for a week after a chemical peel.", False),
+    ],
+)
+def test_an_aesthetic_clinics_standard_procedures_are_comparators(packs_only, text, found):
+    """Fillers, Botox, a facelift, laser resurfacing, a hair transplant
+    (thirtieth session; `feature: false`, the model is unchanged)."""
+    assert ("superiority.versus-standard-care" in rules_of(packs_only, text)) is found
+
+
 def test_a_treatment_being_tried_is_research_on_an_informational_page(packs_only):
     page = ("The FDA warns consumers about unproven stem cell clinics; the agency said studies found no "
             "evidence of benefit.\n\nPRP injections are being tried to treat knee osteoarthritis.\n")
