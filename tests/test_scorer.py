@@ -1034,6 +1034,11 @@ def test_where_cells_come_from_is_neither_an_approval_nor_a_recovery(linter):
     ("STEM CELLS HEAL KNEES AT OUR CLINIC", []),  # one word before the head
     ("Supports Joint Health", []),  # "Health" ends titles, not names
     ("Our regenerative clinic heals knees.", []),  # not capitalised
+    # a studio's, a lab's or a bar's name (thirtieth session)
+    ("Thanks for visiting Thicker Hair Studio today!", ["Thicker Hair Studio"]),
+    ("Book at Miami Hair Lab.", ["Miami Hair Lab"]),
+    ("Velvet Skin Bar opens at nine.", ["Velvet Skin Bar"]),
+    ("Our lab tests every batch.", []),
 ])
 def test_names_of_clinics_are_runs_of_capitalised_words_ending_in_a_head(linter, text, names):
     compiled = linter.compiled
