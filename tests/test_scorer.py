@@ -1132,6 +1132,18 @@ def test_a_complaint_gone_on_a_timeline_is_a_candidate(linter):
     assert analyse([parcel], compiled, decide([parcel], compiled.page_cues))[1] == []
 
 
+def test_the_soonest_result_is_a_candidate(linter):
+    """"New gum tissue in as little as 6 weeks": the soonest result promised
+    (``efficacy.timelines``, thirtieth session) makes a sentence of no other
+    term one the scorer reads."""
+    compiled = linter.compiled
+    for text in ("Most clients see new gum tissue in as little as 6 weeks.",
+                 "Most clients sleep through the night in as few as three sessions."):
+        assert analyse([text], compiled, decide([text], compiled.page_cues))[1], text
+    plain = "Most clients see new gum tissue by the summer."
+    assert analyse([plain], compiled, decide([plain], compiled.page_cues))[1] == []
+
+
 @pytest.mark.parametrize("text", [
     "Since her third infusion she hasn't had a flare.",
     "I have been flare-free since March.",
