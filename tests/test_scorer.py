@@ -606,6 +606,10 @@ def test_a_title_naming_only_a_product_is_not_scored(linter):
                                          "<num>", "ml", "-", "lumiere", "<fda.premises>"))
     assert cutoffs.names_only_a_product(("#heading", "<unapproved.products>", "<fda.premises>"))
     assert not cutoffs.names_only_a_product(("#heading", "<fda.approval>", "<fda.premises>"))  # "FDA Approved Lab"
+    # a bullet the scorer sees no term in was a candidate by a term it does not see, a result's timeline
+    # ("Gums grow back in as little as 6 weeks": thirtieth session): scored
+    assert not cutoffs.names_only_a_product(("#heading", "gums", "grow", "back", "in", "as", "little", "as", "<num>",
+                                             "weeks"))
 
 
 def test_a_short_title_that_only_points_at_a_product_or_speaker_is_not_scored(linter):
@@ -1142,6 +1146,9 @@ def test_the_soonest_result_is_a_candidate(linter):
         assert analyse([text], compiled, decide([text], compiled.page_cues))[1], text
     plain = "Most clients see new gum tissue by the summer."
     assert analyse([plain], compiled, decide([plain], compiled.page_cues))[1] == []
+    # a bullet of no other term is scored too (a heading whose only terms name a product is not)
+    found = linter.lint_text("## Why PRF\n\n- Gums grow back in as little as 6 weeks\n- Natural\n", path="p.md")
+    assert [f.line for f in found if f.rule.endswith("likely-claim")] == [3]
 
 
 @pytest.mark.parametrize("text", [

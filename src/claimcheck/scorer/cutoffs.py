@@ -177,15 +177,26 @@ def names_only_a_product(words: tuple[str, ...]) -> bool:
     now and then. A short title (at most ``SHORT_TITLE_WORDS`` words) may
     also hold words that only point at a product or a speaker ("My story",
     "I" alone: a bag of words over them is only the prior of the page). One
-    of more than ``TITLE_MOST_WORDS`` words is no title."""
+    of more than ``TITLE_MOST_WORDS`` words is no title, nor is one that holds
+    no term the scorer sees: it was a candidate by a term of a ``feature:
+    false`` vocabulary ("Gums grow back in as little as 6 weeks", a result's
+    timeline)."""
     if HEADING not in words:
         return False  # (both tests below need a title: cheaper first)
     length = sum(not w.startswith("#") for w in words)
     if length > TITLE_MOST_WORDS:
         return False
+    if not _any_term(words):
+        return False  # a candidate by a term the scorer does not see: a result's timeline
     if _a_title_whose_terms_are(words, _TITLE_TERMS):
         return True
     return length <= SHORT_TITLE_WORDS and _a_title_whose_terms_are(words, _SHORT_TITLE_TERMS)
+
+
+def _any_term(words: tuple[str, ...]) -> bool:
+    """Whether the scorer's ``words`` hold a term of a vocabulary the scorer
+    sees (not a number alone)."""
+    return any(w[:1] == "<" and w != NUMBER for w in words)
 
 
 def names_only_a_topic(words: tuple[str, ...]) -> bool:
