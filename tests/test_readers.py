@@ -519,6 +519,29 @@ def test_a_paragraph_of_mostly_short_lines_was_ended_by_hand(linter):
     assert text.read(going_on, "x.txt").blocks[0].text.startswith("Tired of knee pain that just won't")
 
 
+def test_a_list_ends_before_a_line_that_is_no_item(linter):
+    """An ad's bullets over its terms, with no blank line between: the
+    line after the last item starts with a capital and is not indented, so
+    the list has ended (thirtieth session); the item's claim is judged on its
+    own, not beside the price and the phone number."""
+    source = ("KNEE PAIN?? AVOID SURGERY!!\n"
+              "Regenerative knee injections by a board-certified NP\n"
+              "- Rebuilds worn cartilage, bone on bone no more\n"
+              "- 1 visit, back to golf or tennis in 2-3 weeks\n"
+              "- Safer than cortisone, no steroids\n"
+              "Medicare patients welcome (not covered, cash price $2,900)\n"
+              "Call or text Jen on 555-0100, Tuesday to Saturday\n")
+    blocks = [b.text for b in text.read(source, "x.txt").blocks]
+    assert "- Safer than cortisone, no steroids" in blocks
+    assert any(b.startswith("Medicare patients welcome") for b in blocks)
+    assert 5 in {f.line for f in linter.lint_text(source, path="x.txt") if f.rule == "superiority.versus-standard-care"}
+    # an item wrapped close to the paragraph's width, or going on indented or in lower case, goes on
+    for wrapped in ("- Our clinic treats runners, cyclists and weekend golfers from all over the\n"
+                    "Denver area, and we will see you within a week of your call.\n",
+                    "- Back to golf\n  Within weeks\n", "- Back to golf\nin three weeks\n"):
+        assert len(text.read(wrapped, "x.txt").blocks) == 1, wrapped
+
+
 def test_a_long_url_does_not_make_a_wrapped_paragraph_a_paragraph_a_line():
     source = ("Read the full study before you decide whether the treatment suits\n"
               "https://example.org/" + "a" * 160 + "\n"

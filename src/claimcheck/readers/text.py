@@ -41,6 +41,11 @@ lines between them. So within a paragraph a line break also ends a block:
   next line does not start in lower case: a record's fields, not prose. Two
   spaces after a sentence's stop before a capital ("...knee.  Then we...")
   are a typist's habit, not a column.
+- in any paragraph, the break after a list item's line ("- Safer than
+  cortisone, no steroids") before a line that is no item, starts with a
+  capital and is not indented ("Medicare patients welcome..."): the list
+  has ended. An item's line cut by a wrapping runs close to the
+  paragraph's width (``WRAPPED_ITEM`` of its longest line).
 - in any paragraph, the break after a line in capitals ("RESTORE ORTHOPEDIC
   & REGENERATIVE", a letterhead) before a line that is not, when that line
   does not start in lower case: the change of case ends the title. A
@@ -86,6 +91,7 @@ MIN_WRAP = 40  # characters: no one wraps text narrower
 MENU_LINES = 3  # a narrower paragraph of this many title lines or more is a list of them
 HAND_BROKEN_SHARE = 2 / 3  # of a paragraph's lines (the last aside) short: its lines were ended by hand
 MIN_HAND_LINES = 3  # lines (the last aside) a paragraph needs for that share to count
+WRAPPED_ITEM = 0.9  # of the paragraph's longest line: a list item's line this long may be cut by a wrapping
 CAPTION_LINES = 5  # an unpunctuated paragraph of this many short lines or more is captions, a line a block
 CAPTION_WIDTH = 80  # characters: no caption line is longer
 _COLUMN_GAP = re.compile(r"(?<=\S)(?:[ \t]{2,}|\t)(?=\S)")
@@ -316,12 +322,24 @@ def lines(source: str, start: int, end: int, rows=frozenset()) -> list[tuple[int
                 or len(text) <= short and _LABELLED.match(text) and not _STOP.search(text)
                 and after[:1].isupper() and not items.starts_item(after)
                 or _in_columns(text) and not after[:1].islower() and not items.starts_item(after)
+                or _ends_a_list(text, after, source[following:following + 1], longest)
                 or rows and (spans[number][0] in rows or following in rows)
                 or chapter is not None and (chapter[number] or chapter[number + 1])):
             parts.append((first, text_end))
             first = following
     parts.append((first, end))
     return parts
+
+
+def _ends_a_list(text: str, after: str, indent: str, longest: int) -> bool:
+    """A list item's line ("- Safer than cortisone, no steroids") over a
+    line that is no item, starts with a capital and is not indented
+    ("Medicare pts welcome"): the list has ended, as an ad's bullets over its
+    terms. An item's line cut by a wrapping runs close to the paragraph's
+    width (``WRAPPED_ITEM`` of its longest line), or its next line goes on
+    indented or in lower case."""
+    return (after[:1].isupper() and indent not in (" ", "\t") and len(text) < WRAPPED_ITEM * longest
+            and items.starts_item(text) and not items.starts_item(after))
 
 
 def _a_chapter(text: str) -> bool:
