@@ -712,6 +712,9 @@ def test_a_chronic_diseases_standard_care_is_a_comparator(packs_only, text, foun
         ("Better than a hair transplant, with no scars.", True),
         ("Exosomes are not an alternative to a hair transplant.", False),
         ("Avoid sun exposure for a week after a chemical peel.", False),
+        ("Why exosomes beat PRP", True),  # a contest won (thirtieth session, `contests`, feature: false)
+        ("Up to three times the growth factors of PRP.", True),
+        ("Stem cells helped her beat cancer.", False),
     ],
 )
 def test_an_aesthetic_clinics_standard_procedures_are_comparators(packs_only, text, found):
