@@ -596,6 +596,14 @@ def test_emphasis_is_no_negation(packs_only, text, rule):
     assert rule in rules_of(packs_only, text)
 
 
+def test_a_secret_the_seller_lets_out_is_no_negation(packs_only):
+    """"The breakthrough your doctor hasn't heard of" says the product is a
+    breakthrough (thirtieth session); "has not been shown" still denies."""
+    assert "efficacy.hype" in rules_of(packs_only, "Prolozone: the back pain breakthrough your doctor hasn't heard of")
+    assert "efficacy.hype" in rules_of(packs_only, "The stem cell breakthrough doctors don't want you to know about.")
+    assert "efficacy.hype" not in rules_of(packs_only, "Stem cells are not a breakthrough for back pain.")
+
+
 def test_irregular_past_forms_of_effect_verbs_are_matched(packs_only):
     """"rebuilt", "regrew", "overcame": the packs name the verbs, the
     vocabulary adds their irregular past forms ("rebuilded" too, harmlessly)."""
