@@ -492,6 +492,9 @@ def test_a_share_of_patients_harmed_is_not_a_result(packs_only):
         # a complaint gone, in the first person ("my X is gone"), and not a cell's fate in research voice
         ("My rosacea is gone after two sessions.", "testimonial.first-person-outcome", True),
         ('> "My migraines went away after the PRP shots." - Dana', "testimonial.first-person-outcome", True),
+        # with a hedge between (thirtieth session)
+        ("my joint pain from years of dance is basically gone", "testimonial.first-person-outcome", True),
+        ("After the third session my melasma is almost gone.", "testimonial.first-person-outcome", True),
         ("In mice the injected cells were gone from the joint within weeks.", "testimonial.first-person-outcome",
          False),
         # a star rating over a review of no result, and no change seen (not rule examples: no labelled
