@@ -72,7 +72,8 @@ def test_a_sellers_voice_of_pronouns_only_is_doubtful(cues):
 
 def test_a_care_teams_appointment_is_a_plain_cue(cues):
     """A doctor's reply says "we" and "your appointment", a surgeon's blog
-    "why we use it", as a seller does (thirtieth session): the page is a seller's only by plain cues, and
+    "why we use it", a handout "not offered in our clinic", as a seller does
+    (thirtieth session): the page is a seller's only by plain cues, and
     doubted; "book an appointment" is still the seller's own cue."""
     reply = ["I'm happy to give you my view before your appointment.",
              "If you would like, we can look at your scars together."]
@@ -83,6 +84,8 @@ def test_a_care_teams_appointment_is_a_plain_cue(cues):
     assert not booking.plain and not booking.doubtful
     surgeon = decide(["What is PRF, and why do we use it in surgery?", "We place the gel in the socket."], cues)
     assert "we use" in dict(surgeon.promotional) and surgeon.plain
+    handout = decide(["PRP injections are not offered in our clinic.", "Bring this sheet to your next appointment."], cues)
+    assert "our clinic" in dict(handout.promotional) and handout.plain
 
 
 def test_a_rehab_sheet_names_the_patients_own_therapists(cues):
