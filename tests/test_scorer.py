@@ -1149,6 +1149,10 @@ def test_the_soonest_result_is_a_candidate(linter):
     # a bullet of no other term is scored too (a heading whose only terms name a product is not)
     found = linter.lint_text("## Why PRF\n\n- Gums grow back in as little as 6 weeks\n- Natural\n", path="p.md")
     assert [f.line for f in found if f.rule.endswith("likely-claim")] == [3]
+    # a price's heading is scored too now, and reads as no claim
+    prices = linter.lint_text("## Packages and pricing for the spring season\n\n## Our fees for new clients\n",
+                              path="p.md")
+    assert not [f for f in prices if f.rule.endswith("likely-claim")]
 
 
 @pytest.mark.parametrize("text", [
