@@ -187,7 +187,7 @@ def names_only_a_product(words: tuple[str, ...]) -> bool:
     if length > TITLE_MOST_WORDS:
         return False
     if not _any_term(words):
-        return False  # a candidate by a term the scorer does not see: a result's timeline
+        return False  # a candidate by a term the scorer does not see (a timeline, a price, a contest)
     if _a_title_whose_terms_are(words, _TITLE_TERMS):
         return True
     return length <= SHORT_TITLE_WORDS and _a_title_whose_terms_are(words, _SHORT_TITLE_TERMS)
