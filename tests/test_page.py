@@ -46,6 +46,20 @@ def test_a_regulators_page_is_informational(cues):
     assert page.topic == "exosome"  # a page about a product, whoever speaks
 
 
+def test_a_consumer_alert_warning_of_a_sales_pitch_is_informational(cues):
+    """An attorney general's alert names the seller's words it warns of
+    ("sign up", "financing", "book") and says "our office"; its alert, the
+    complaints it received and where to file one are its cues."""
+    alert = ["Consumer alert: free-lunch seminars selling cord blood shots",
+             "Our office has received complaints from retirees who were told to sign up on the spot.",
+             "Never sign a financing contract at a seminar, and do not book a procedure the same day.",
+             "If you think you were misled, file a complaint with our consumer protection unit."]
+    page = decide(alert, cues)
+    assert page.voice == INFORMATIONAL
+    assert {"consumer alert", "received complaints", "were misled", "file a complaint",
+            "consumer protection"} <= set(dict(page.informational))
+
+
 def test_a_care_teams_leaflet_names_the_patients_own_specialists(cues):
     """A hospital's leaflet says "we" and "us" as a seller does; the
     patient's own specialists, the ward and the helpline are its cues."""
