@@ -789,6 +789,10 @@ def test_a_patients_own_story_is_an_endorsement_only_where_no_one_explains_or_re
         ("Our center is certified to give the FDA-approved CAR T-cell therapies for certain lymphomas and "
          "leukemias.", "fda.approved", False),
         ("Our center is certified to give FDA-approved stem cell injections for knees.", "fda.approved", True),
+        # a licence stated with the approved use beside it
+        ("Donated cord blood used in transplants is licensed by the FDA for some blood disorders.",
+         "fda.authority-approval", False),
+        ("Our cord blood shots are licensed by the FDA for knee repair.", "fda.authority-approval", True),
         # a mouse study told with the animals as subject is research
         ("Mice that inhaled the exosomes had about 40 percent less scar tissue than untreated mice.",
          "efficacy.percent-improved", False),
