@@ -60,6 +60,19 @@ def test_a_consumer_alert_warning_of_a_sales_pitch_is_informational(cues):
             "consumer protection"} <= set(dict(page.informational))
 
 
+def test_a_distributors_sheet_to_clinics_is_promotional(cues):
+    """A vendor's sheet for clinics says no "we", "book" or "price": its
+    audience, its reasons to buy and its territory manager are its cues."""
+    sheet = ["CordGel flowable allograft: product details for practitioners",
+             "Why practices choose CordGel",
+             "Reimbursement support for every account",
+             "Questions? Ask your territory manager."]
+    page = decide(sheet, cues)
+    assert page.voice == PROMOTIONAL
+    assert {"for practitioners", "why practices choose", "reimbursement support",
+            "territory manager"} <= set(dict(page.promotional))
+
+
 def test_a_care_teams_leaflet_names_the_patients_own_specialists(cues):
     """A hospital's leaflet says "we" and "us" as a seller does; the
     patient's own specialists, the ward and the helpline are its cues."""
