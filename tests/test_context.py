@@ -789,6 +789,11 @@ def test_a_patients_own_story_is_an_endorsement_only_where_no_one_explains_or_re
         ("Our center is certified to give the FDA-approved CAR T-cell therapies for certain lymphomas and "
          "leukemias.", "fda.approved", False),
         ("Our center is certified to give FDA-approved stem cell injections for knees.", "fda.approved", True),
+        # the last treatment a patient will ever need
+        ("The last knee treatment you'll ever need.", "efficacy.permanent-results", True),
+        ("After our cord cell shot, most patients never need another knee injection.",
+         "efficacy.permanent-results", True),
+        ("Will I ever need another knee injection?", "efficacy.permanent-results", False),
         # a licence stated with the approved use beside it
         ("Donated cord blood used in transplants is licensed by the FDA for some blood disorders.",
          "fda.authority-approval", False),
