@@ -73,6 +73,17 @@ def test_a_distributors_sheet_to_clinics_is_promotional(cues):
             "territory manager"} <= set(dict(page.promotional))
 
 
+def test_a_landing_page_that_screens_its_buyers_is_a_sellers(cues):
+    """A landing page says little but "our" and its form's "See if you
+    qualify": a seller's page, which the scorer does not doubt."""
+    landing = ["Numb, burning feet?", "Our nerve program wakes up sleeping nerves.",
+               "Only five openings this month.", "See if you qualify"]
+    page = decide(landing, cues)
+    assert page.voice == PROMOTIONAL
+    assert "see if you qualify" in dict(page.promotional)
+    assert not page.doubtful
+
+
 def test_a_care_teams_leaflet_names_the_patients_own_specialists(cues):
     """A hospital's leaflet says "we" and "us" as a seller does; the
     patient's own specialists, the ward and the helpline are its cues."""
