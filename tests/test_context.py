@@ -789,6 +789,11 @@ def test_a_patients_own_story_is_an_endorsement_only_where_no_one_explains_or_re
         ("Our center is certified to give the FDA-approved CAR T-cell therapies for certain lymphomas and "
          "leukemias.", "fda.approved", False),
         ("Our center is certified to give FDA-approved stem cell injections for knees.", "fda.approved", True),
+        # the burdens of spine and joint surgery spared: its hardware, its pills, its recovery
+        ("Disc repair with no cutting, no hardware and no recovery.", "safety.no-burden", True),
+        ("Knee relief with no pills and no screws.", "safety.no-burden", True),
+        ("There were no implants left in the joint and no pills were needed after the first week.",
+         "safety.no-burden", False),
         # the last treatment a patient will ever need
         ("The last knee treatment you'll ever need.", "efficacy.permanent-results", True),
         ("After our cord cell shot, most patients never need another knee injection.",
