@@ -82,6 +82,7 @@ def test_a_question_written_without_its_question_mark(text, asks):
         "Sellers must show that their cell products heal wounds before they sell them.",  # a requirement
         "In a pre-clinical study, exosomes healed damaged heart tissue.",  # spelling of preclinical
         "Stem cells are being explored as a cure for type 1 diabetes.",  # research under way
+        "Our surgeons lead a study of cell therapy for cartilage defects in the knee.",  # a study named
         "Doctors are exploring how stem cells repair heart damage.",
         "In theory, stem cells could rebuild a damaged spinal cord.",  # a hypothesis, not a promise
         "She answered an ad promising that stem cells could regrow cartilage.",  # someone else's promise
