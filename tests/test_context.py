@@ -795,6 +795,10 @@ def test_a_patients_own_story_is_an_endorsement_only_where_no_one_explains_or_re
         ("Knee relief with no pills and no screws.", "safety.no-burden", True),
         ("There were no implants left in the joint and no pills were needed after the first week.",
          "safety.no-burden", False),
+        # the procedures of spine and pain clinics as the standard care a seller beats
+        ("Unlike spinal fusion, our disc injections keep your spine moving.", "superiority.versus-standard-care", True),
+        ("A safer alternative to epidural injections for sciatica.", "superiority.versus-standard-care", True),
+        ("Spinal fusion joins two vertebrae with bone graft and screws.", "superiority.versus-standard-care", False),
         # the last treatment a patient will ever need
         ("The last knee treatment you'll ever need.", "efficacy.permanent-results", True),
         ("After our cord cell shot, most patients never need another knee injection.",
