@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from claimcheck.files import decode
-from claimcheck.readers import html, items, markdown, text
+from claimcheck.readers import html, markdown, text
 from claimcheck.readers.document import Document
 
 
@@ -426,21 +426,6 @@ def test_a_line_in_capitals_over_one_that_is_not_is_a_title(linter):
     assert len(text.read(flyer, "x.txt").blocks) == 1
     assert len(text.read("CALL NOW\nor write to us\n", "x.txt").blocks) == 1  # goes on in lower case
     assert not text._in_capitals("2026") and not text._in_capitals("2026 -- 2027")  # no letters: no capitals
-
-
-def test_a_title_with_a_parenthesis_after_it_is_a_title(linter):
-    """A price list's package names with their length in a parenthesis
-    ("PACKAGE B - SPINE RENEWAL (6 nights)") head the lines under them: the
-    claim under one is found on its own line. A sentence with a
-    parenthesis at its end is no title for it."""
-    source = ("TRAVEL PACKAGES - SPRING\n\n"
-              "PACKAGE B - SPINE RENEWAL (6 nights)\n"
-              "Umbilical cord stem cells by IV and lumbar puncture rebuild the discs of the lower back. USD 18,000\n")
-    assert [b.text for b in text.read(source, "x.txt").blocks][1] == "PACKAGE B - SPINE RENEWAL (6 nights)"
-    assert {f.line for f in linter.lint_text(source, path="x.txt") if f.category != "missing-disclaimer"} == {4}
-    assert items.reads_as_title("Knee Care for Runners (members only)")
-    assert not items.reads_as_title("We inject your knee with cells (it takes an hour)")
-    assert not items.reads_as_title("(see the price list)")  # nothing but a parenthesis
 
 
 def test_a_line_laid_out_in_columns_is_a_record_of_its_own(linter):

@@ -126,10 +126,6 @@ def _title_or_sentence_end(line: str) -> bool:
     return bool(_SENTENCE_END.search(_BULLET.sub("", line.strip(), count=1))) or reads_as_title(line)
 
 
-# A parenthesis that ends a line, after its text (bounded: linear time).
-_LAST_PARENTHESIS = re.compile(r"(?<=\S)[ \t]*\([^()\r\n]{0,60}\)$")
-
-
 # A line that is one label in square brackets: a section's tag in an export
 # ("[Follow-up - week 6]", "[Slide 3 of 8]", "[Music]").
 _BRACKETED = re.compile(r"\[[^\[\]]+\]")
@@ -137,11 +133,9 @@ _BRACKETED = re.compile(r"\[[^\[\]]+\]")
 
 def reads_as_title(line: str) -> bool:
     """One or two words, or title case: every word of four letters or more
-    capitalized (a bullet is no word), but in a parenthesis that ends the
-    line ("Package A - Joint Repair (5 nights)"); or one label in square
-    brackets."""
+    capitalized (a bullet is no word); or one label in square brackets."""
     bare = _BULLET.sub("", line.strip(), count=1)
-    words = (_LAST_PARENTHESIS.sub("", bare) if bare.endswith(")") else bare).split()
+    words = bare.split()
     return (len(words) <= 2 or all(not w[:1].isalpha() or w[:1].isupper() for w in words if len(w) >= 4)
             or _BRACKETED.fullmatch(bare) is not None)
 
