@@ -46,41 +46,31 @@ def test_a_regulators_page_is_informational(cues):
     assert page.topic == "exosome"  # a page about a product, whoever speaks
 
 
-def test_a_consumer_alert_warning_of_a_sales_pitch_is_informational(cues):
-    """An attorney general's alert names the seller's words it warns of
-    ("sign up", "financing", "book") and says "our office"; its alert, the
-    complaints it received and where to file one are its cues."""
-    alert = ["Consumer alert: free-lunch seminars selling cord blood shots",
-             "Our office has received complaints from retirees who were told to sign up on the spot.",
-             "Never sign a financing contract at a seminar, and do not book a procedure the same day.",
-             "If you think you were misled, file a complaint with our consumer protection unit."]
-    page = decide(alert, cues)
-    assert page.voice == INFORMATIONAL
-    assert {"consumer alert", "received complaints", "were misled", "file a complaint",
-            "consumer protection"} <= set(dict(page.informational))
+# Pages whose voice rests on cues of their own kind: an attorney general's
+# alert names the seller's words it warns of ("sign up", "financing",
+# "book") and says "our office"; a vendor's sheet for clinics says no "we",
+# "book" or "price"; a landing page says little but "our" and its form's
+# "See if you qualify". None of them is doubted by the scorer.
+CUED_PAGES = [
+    (["Consumer alert: free-lunch seminars selling cord blood shots",
+      "Our office has received complaints from retirees who were told to sign up on the spot.",
+      "Never sign a financing contract at a seminar, and do not book a procedure the same day.",
+      "If you think you were misled, file a complaint with our consumer protection unit."],
+     INFORMATIONAL, {"consumer alert", "received complaints", "were misled", "file a complaint", "consumer protection"}),
+    (["CordGel flowable allograft: product details for practitioners", "Why practices choose CordGel",
+      "Reimbursement support for every account", "Questions? Ask your territory manager."],
+     PROMOTIONAL, {"for practitioners", "why practices choose", "reimbursement support", "territory manager"}),
+    (["Numb, burning feet?", "Our nerve program wakes up sleeping nerves.", "Only five openings this month.",
+      "See if you qualify"],
+     PROMOTIONAL, {"see if you qualify"}),
+]
 
 
-def test_a_distributors_sheet_to_clinics_is_promotional(cues):
-    """A vendor's sheet for clinics says no "we", "book" or "price": its
-    audience, its reasons to buy and its territory manager are its cues."""
-    sheet = ["CordGel flowable allograft: product details for practitioners",
-             "Why practices choose CordGel",
-             "Reimbursement support for every account",
-             "Questions? Ask your territory manager."]
-    page = decide(sheet, cues)
-    assert page.voice == PROMOTIONAL
-    assert {"for practitioners", "why practices choose", "reimbursement support",
-            "territory manager"} <= set(dict(page.promotional))
-
-
-def test_a_landing_page_that_screens_its_buyers_is_a_sellers(cues):
-    """A landing page says little but "our" and its form's "See if you
-    qualify": a seller's page, which the scorer does not doubt."""
-    landing = ["Numb, burning feet?", "Our nerve program wakes up sleeping nerves.",
-               "Only five openings this month.", "See if you qualify"]
-    page = decide(landing, cues)
-    assert page.voice == PROMOTIONAL
-    assert "see if you qualify" in dict(page.promotional)
+@pytest.mark.parametrize("lines, voice, found", CUED_PAGES, ids=["consumer-alert", "distributor", "landing-page"])
+def test_an_alert_a_distributors_sheet_and_a_landing_page_speak_by_their_own_cues(cues, lines, voice, found):
+    page = decide(lines, cues)
+    assert page.voice == voice
+    assert found <= set(dict(page.informational if voice == INFORMATIONAL else page.promotional))
     assert not page.doubtful
 
 
