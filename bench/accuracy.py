@@ -413,10 +413,11 @@ def cv_report(seeds: int = 0, threshold: float | None = None, our_pages: str = "
         found = []
         for i, s, a_disclaimer in zip(items, scored[view], holds_disclaimer):
             words = getattr(i, view)
-            reported, candidate, rules = ((i.reported, i.candidate, i.rules) if view == "on_page"
-                                          else (i.alone_reported, i.alone_candidate, i.alone_rules))
+            reported, candidate, rules, signalled = (
+                (i.reported, i.candidate, i.rules, i.signalled) if view == "on_page"
+                else (i.alone_reported, i.alone_candidate, i.alone_rules, i.alone_signalled))
             claim = s.get(CLAIM, 0.0)
-            cut = needed(threshold, words, voice(words) == "informational", i.row["text"])
+            cut = needed(threshold, words, voice(words) == "informational", i.row["text"], signalled=signalled)
             found.append((reported and claim >= veto(words, rules))
                          or (candidate and not a_disclaimer and cut is not None and claim >= cut))
         return found

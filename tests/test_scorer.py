@@ -534,7 +534,7 @@ def test_on_an_informational_page_the_scorer_speaks_only_when_very_sure(linter):
     assert needed(threshold(rule), sentence) == threshold(rule) == 0.45
     classifier = SimpleNamespace(scores=lambda items: [
         {"claim": value, "efficacy-guarantee": 0.9, "safety": 0.1} for value in (0.6, 0.85)])
-    compiled = SimpleNamespace(classifier=classifier, scorer_rules={"efficacy-guarantee": rule})
+    compiled = SimpleNamespace(classifier=classifier, scorer_rules={"efficacy-guarantee": rule}, unfeatured=frozenset())
     candidates = [scoring.Candidate(0, 0, 5, ("a", "b", "c"), False), scoring.Candidate(1, 0, 5, ("d", "e", "f"), False)]
     assert [h.block for h in scoring.scored(candidates, compiled)] == [0, 1]
     assert [h.block for h in scoring.scored(candidates, compiled, informational=True)] == [1]
@@ -572,13 +572,23 @@ def test_a_title_naming_only_a_product_is_not_scored(linter):
         return [{"claim": 0.9, "efficacy-guarantee": 0.9} for _ in items]
 
     rule = linter.ruleset.rule("efficacy.likely-claim")
-    compiled = SimpleNamespace(classifier=SimpleNamespace(scores=scores), scorer_rules={"efficacy-guarantee": rule})
+    compiled = SimpleNamespace(classifier=SimpleNamespace(scores=scores), scorer_rules={"efficacy-guarantee": rule},
+                               unfeatured=frozenset())
     title = ("#voice:promotional", "#topic", "#heading", "<unapproved.products>", "serum", "in", "denver")
     with_condition = ("#voice:promotional", "#topic", "#heading", "<unapproved.products>", "for", "<cond>")
     sentence = ("#voice:promotional", "#topic", "<unapproved.products>", "works", "well", ".")  # a full stop
     candidates = [scoring.Candidate(n, 0, 3, words, False) for n, words in enumerate((title, with_condition, sentence))]
     assert [h.block for h in scoring.scored(candidates, compiled)] == [1, 2]
     assert asked == [with_condition, sentence]
+    # a title that also held a term of a `feature: false` vocabulary (a comparison, a timeline) is scored:
+    # "- Why spinal fusion and steroid shots fail so many patients" is no product's name
+    asked.clear()
+    signalled = SimpleNamespace(classifier=compiled.classifier, scorer_rules=compiled.scorer_rules,
+                                unfeatured=frozenset({"superiority.spine-care"}))
+    pointed = [scoring.Candidate(0, 0, 3, title, False, frozenset({"unapproved.treatment-words", "superiority.spine-care"})),
+               scoring.Candidate(1, 0, 3, title, False, frozenset({"unapproved.treatment-words"}))]
+    assert [h.block for h in scoring.scored(pointed, signalled)] == [0]
+    assert cutoffs.needed(0.45, title) is None and cutoffs.needed(0.45, title, signalled=True) is not None
     assert cutoffs.names_only_a_product(("#heading", "<unapproved.products>", "<num>", "clinics"))
     assert not cutoffs.names_only_a_product(("#heading", "<unapproved.products>", "<unapproved.effects>"))
     # "PRP" is a product and standard care: beside a product, standard care counts as the product
@@ -643,7 +653,8 @@ def test_a_title_naming_only_a_topic_needs_a_higher_score(linter):
         return [{"claim": claim, "unapproved-treatment": 0.9} for _ in items]
 
     rule = linter.ruleset.rule("unapproved.likely-claim")
-    compiled = SimpleNamespace(classifier=SimpleNamespace(scores=scores), scorer_rules={"unapproved-treatment": rule})
+    compiled = SimpleNamespace(classifier=SimpleNamespace(scores=scores), scorer_rules={"unapproved-treatment": rule},
+                               unfeatured=frozenset())
     topic = ("#voice:promotional", "#topic", "#heading", "types", "of", "<unapproved.conditions>")
     symptoms = ("#voice:promotional", "#topic", "#heading", "<cond>", "and", "<unapproved.symptoms>")
     offer = ("#voice:promotional", "#topic", "#heading", "<unapproved.products>", "for", "<unapproved.conditions>")
@@ -680,7 +691,8 @@ def test_a_lead_in_needs_a_higher_score(linter):
         return [{"claim": claim, "unapproved-treatment": 0.9} for _ in items]
 
     rule = linter.ruleset.rule("unapproved.likely-claim")
-    compiled = SimpleNamespace(classifier=SimpleNamespace(scores=scores), scorer_rules={"unapproved-treatment": rule})
+    compiled = SimpleNamespace(classifier=SimpleNamespace(scores=scores), scorer_rules={"unapproved-treatment": rule},
+                               unfeatured=frozenset())
     lead_in = ("#voice:promotional", "#topic", "the", "clinic", "offers", "the", "following", "<unapproved.products>", ":")
     sentence = ("#voice:promotional", "#topic", "<unapproved.products>", "<unapproved.effects>", "knees", ".")
     colon_inside = ("#voice:promotional", "#topic", "results", ":", "<unapproved.products>", "<unapproved.effects>")
@@ -804,7 +816,7 @@ def test_pending_pack_hits_are_kept_at_the_confirm_threshold_and_get_no_scorer_f
     assert confirm_threshold("promotional") is None and 0 < cut < 0.5
     classifier = SimpleNamespace(scores=lambda items: [
         {"claim": value, "safety": 0.9} for value in (cut - 0.01, cut, 0.99)])
-    compiled = SimpleNamespace(classifier=classifier, scorer_rules={})
+    compiled = SimpleNamespace(classifier=classifier, scorer_rules={}, unfeatured=frozenset())
     candidates = [scoring.Candidate(n, 0, 5, ("a",), True, frozenset(), (Hit("safety.safe-claim", n, 0, 5),))
                   for n in range(3)]
     assert [(h.rule_id, h.block) for h in scoring.scored(candidates, compiled, voice == "informational", cut)] == [

@@ -50,7 +50,9 @@ def scored(candidates: list[Candidate], compiled: Compiled, informational: bool 
     best: dict[int, str] = {}  # id of a scores dict (repeated sentences share one) -> its category
     # (what needed() would not score anyway is not put to the model)
     # (analyse has left out the sentences too short to score: no text needed here)
-    candidates = [c for c in candidates if c.reported or needed(1.0, c.words) is not None]
+    unseen = compiled.unfeatured  # (feature: false labels: a title holding one is scored, see needed)
+    candidates = [c for c in candidates
+                  if c.reported or needed(1.0, c.words, signalled=not unseen.isdisjoint(c.labels)) is not None]
     for candidate, scores in zip(candidates, compiled.classifier.scores([c.words for c in candidates])):
         if candidate.reported:
             if confirm is None or scores.get(CLAIM, 0.0) >= confirm:
@@ -67,7 +69,8 @@ def scored(candidates: list[Candidate], compiled: Compiled, informational: bool 
                 texts[candidate.block][candidate.start:candidate.end], instructions)):
             continue
         claim = scores.get(CLAIM, 0.0)
-        cut = needed(threshold(rule), candidate.words, informational, following=_following(candidate, texts))
+        cut = needed(threshold(rule), candidate.words, informational, following=_following(candidate, texts),
+                     signalled=not unseen.isdisjoint(candidate.labels))
         if (cut is not None and claim >= cut
                 and candidate.labels.isdisjoint(rule.options.get("not_near", ()))
                 and not _a_disclaimer(candidate, compiled, texts)):

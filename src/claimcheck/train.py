@@ -70,6 +70,10 @@ class Item:
     alone_candidate: bool = False
     rules: int = 0  # of how many categories pack rules report it (on its page)
     alone_rules: int = 0
+    # it holds a term of a ``feature: false`` vocabulary (on its page; alone):
+    # the scorer's cutoffs read it (claimcheck.scorer.cutoffs.needed)
+    signalled: bool = False
+    alone_signalled: bool = False
 
     @property
     def cats(self) -> dict[str, float]:
@@ -212,30 +216,35 @@ def featurize(rows: Sequence[dict], linter=None) -> list[Item]:
     items = []
     for index, row in enumerate(rows):
         single = [texts[index]]
-        (alone, alone_candidate), alone_rules = _unit_words(single, compiled, decide(single, compiled.page_cues))[0]
+        (alone, alone_candidate, alone_signalled), alone_rules = _unit_words(
+            single, compiled, decide(single, compiled.page_cues))[0]
         items.append(Item(row, on_page[index][0], alone, reported[index] > 0, on_page[index][1],
-                          alone_rules > 0, alone_candidate, reported[index], alone_rules))
+                          alone_rules > 0, alone_candidate, reported[index], alone_rules,
+                          on_page[index][2], alone_signalled))
     return items
 
 
-def _unit_words(texts: list[str], compiled, page) -> list[tuple[tuple[tuple[str, ...], bool], int]]:
-    """For each block: ((feature words, is a candidate), of how many categories pack rules report it)."""
+def _unit_words(texts: list[str], compiled, page) -> list[tuple[tuple[tuple[str, ...], bool, bool], int]]:
+    """For each block: ((feature words, is a candidate, holds a ``feature:
+    false`` term), of how many categories pack rules report it)."""
     from claimcheck.engine import analyse
     from claimcheck.scorer.features import features
 
     hits, candidates, _ = analyse(texts, compiled, page, scoring=True, whole_blocks=True)
-    by_block = {c.block: c.words for c in candidates}
+    by_block = {c.block: c for c in candidates}
     rules: dict[int, set[str]] = defaultdict(set)
     for hit in hits:
         rules[hit.block].add(compiled.category_of[hit.rule_id])
     found = []
     for index, text in enumerate(texts):
         if index in by_block:
-            found.append(((by_block[index], True), len(rules.get(index, ()))))
+            candidate = by_block[index]
+            signalled = not compiled.unfeatured.isdisjoint(candidate.labels)
+            found.append(((candidate.words, True, signalled), len(rules.get(index, ()))))
         else:
             tokens = [t.text for t in compiled.tokenize(text)]
             words = tuple(features(tokens, 0, len(tokens), {}, page, compiled.conditions, compiled.names))
-            found.append(((words, False), len(rules.get(index, ()))))
+            found.append(((words, False, False), len(rules.get(index, ()))))
     return found
 
 

@@ -24,7 +24,8 @@ SCOPE = "scorer"
 # claimcheck.scorer.cutoffs.names_only_a_product).
 SHORT_TITLE_WORDS = 6
 DOC = ("Flags a sentence the learned claim scorer rates as a claim of the rule's category (a title, a heading "
-       "or bullet without a full stop, is not scored when its only terms name a product, or when it has at most "
+       "or bullet without a full stop, is not scored when its only terms name a product and it holds no term of a "
+       "feature: false vocabulary, or when it has at most "
        f"{SHORT_TITLE_WORDS} words whose only terms point at a product or a speaker: \"My story\", "
        "\"Our treatment\"; nor is a sentence of one or two words: \"Results\", \"Same-day care.\").")
 OPTIONS = (

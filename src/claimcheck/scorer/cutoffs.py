@@ -74,14 +74,19 @@ _TOPIC_TERMS = _TITLE_TERMS | {f"<{name}>" for name in TOPIC_TITLE_VOCABULARIES}
 
 
 def needed(threshold: float, words: tuple[str, ...], informational: bool = False,
-           text: str | None = None, following: str = "") -> float | None:
+           text: str | None = None, following: str = "", signalled: bool = False) -> float | None:
     """The claim score the sentence ``words`` needs to be reported, given
     the rule's ``threshold``; None when it is not scored at all (a title
     naming only a product; with ``text``, the sentence as written, one of
     one or two words). ``informational``: the page is a regulator's,
     journalist's or scientist's (or an instruction sheet). ``following``:
-    the rest of the sentence's paragraph (see :func:`asks_next`)."""
-    if names_only_a_product(words) or (text is not None and too_short(text)) or only_a_name(words) or a_myth(words):
+    the rest of the sentence's paragraph (see :func:`asks_next`).
+    ``signalled``: the sentence also held a term of a ``feature: false``
+    vocabulary, which its words do not show (a comparison, a timeline):
+    then a title is not a product's name ("- Why spinal fusion and steroid
+    shots fail so many patients")."""
+    if ((names_only_a_product(words) and not signalled) or (text is not None and too_short(text))
+            or only_a_name(words) or a_myth(words)):
         return None
     if informational:
         threshold = max(threshold, INFORMATIONAL_THRESHOLD)
