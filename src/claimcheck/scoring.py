@@ -50,10 +50,9 @@ def scored(candidates: list[Candidate], compiled: Compiled, informational: bool 
     best: dict[int, str] = {}  # id of a scores dict (repeated sentences share one) -> its category
     # (what needed() would not score anyway is not put to the model)
     # (analyse has left out the sentences too short to score: no text needed here)
-    unseen = compiled.unfeatured  # (feature: false labels: a title holding one is scored, see needed)
-    candidates = [c for c in candidates
-                  if c.reported or needed(1.0, c.words, signalled=not unseen.isdisjoint(c.labels)) is not None]
-    for candidate, scores in zip(candidates, compiled.classifier.scores([c.words for c in candidates])):
+    flagged = [(c, signalled(c, compiled)) for c in candidates]  # (a title holding a signal is scored)
+    flagged = [(c, flag) for c, flag in flagged if c.reported or needed(1.0, c.words, signalled=flag) is not None]
+    for (candidate, flag), scores in zip(flagged, compiled.classifier.scores([c.words for c, _ in flagged])):
         if candidate.reported:
             if confirm is None or scores.get(CLAIM, 0.0) >= confirm:
                 found.extend(candidate.pending)
@@ -70,12 +69,19 @@ def scored(candidates: list[Candidate], compiled: Compiled, informational: bool 
             continue
         claim = scores.get(CLAIM, 0.0)
         cut = needed(threshold(rule), candidate.words, informational, following=_following(candidate, texts),
-                     signalled=not unseen.isdisjoint(candidate.labels))
+                     signalled=flag)
         if (cut is not None and claim >= cut
                 and candidate.labels.isdisjoint(rule.options.get("not_near", ()))
                 and not _a_disclaimer(candidate, compiled, texts)):
             found.append(Hit(rule.id, candidate.block, candidate.start, candidate.end, score=round(claim, 3)))
     return found
+
+
+def signalled(candidate: Candidate, compiled: Compiled) -> bool:
+    """Whether ``candidate`` held a term of a ``feature: false`` vocabulary,
+    which its feature words do not show (see
+    :func:`claimcheck.scorer.cutoffs.needed`)."""
+    return not compiled.unfeatured.isdisjoint(candidate.labels)
 
 
 def _text_of(candidate: Candidate, texts: Sequence[str]) -> str | None:

@@ -229,6 +229,7 @@ def _unit_words(texts: list[str], compiled, page) -> list[tuple[tuple[tuple[str,
     false`` term), of how many categories pack rules report it)."""
     from claimcheck.engine import analyse
     from claimcheck.scorer.features import features
+    from claimcheck.scoring import signalled
 
     hits, candidates, _ = analyse(texts, compiled, page, scoring=True, whole_blocks=True)
     by_block = {c.block: c for c in candidates}
@@ -239,8 +240,7 @@ def _unit_words(texts: list[str], compiled, page) -> list[tuple[tuple[tuple[str,
     for index, text in enumerate(texts):
         if index in by_block:
             candidate = by_block[index]
-            signalled = not compiled.unfeatured.isdisjoint(candidate.labels)
-            found.append(((candidate.words, True, signalled), len(rules.get(index, ()))))
+            found.append(((candidate.words, True, signalled(candidate, compiled)), len(rules.get(index, ()))))
         else:
             tokens = [t.text for t in compiled.tokenize(text)]
             words = tuple(features(tokens, 0, len(tokens), {}, page, compiled.conditions, compiled.names))
