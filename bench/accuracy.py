@@ -7,6 +7,7 @@ Usage:
     python bench/accuracy.py --train-seeds 3 # dev and documents with the train-split scorer under seeds 1..3
     python bench/accuracy.py PATH.jsonl      # any labeled sentences (text, label claim|ok)
     python bench/accuracy.py FOLDER          # any labeled pages (labels.json, as in ../shared/eval/documents)
+    python bench/accuracy.py FOLDER --pages-at REV  # only the pages FOLDER's labels.json held at git revision REV
     python bench/accuracy.py --show          # list misses and false alarms of the combined linter
     python bench/accuracy.py --per-rule      # each pack rule's true and false alarms on all labeled sentences
 
@@ -44,6 +45,7 @@ import hashlib
 import html
 import json
 import statistics
+import subprocess
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -102,6 +104,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="pages also linted as the files are, their first line (the source) not blanked")
     parser.add_argument("--html", action="store_true",
                         help="pages also as HTML: a <p> a line, and a title in one <p> with its paragraph (<br> between)")
+    parser.add_argument("--pages-at", metavar="REV",
+                        help="with a FOLDER of labeled pages: only the pages its labels.json held at git revision REV "
+                             "(an earlier set, as it reads today: \"the 575 pages of the thirty-first session's start\")")
     parser.add_argument("--leave-out", nargs="+", type=Path, default=[], metavar="JSONL",
                         help="sets of ours (files of bench/data): each measured by a scorer trained as shipped "
                              "but without it, then all of them pooled")
@@ -112,7 +117,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.path is not None and (args.path / "labels.json").is_file():
         model = args.model or MODEL_DIR
         print(f"scorer model: {model}")
-        documents_report(args.path, Systems(model, args.threshold), args.show, _forms(args))
+        names = _pages_at(args.path, args.pages_at) if args.pages_at else None
+        documents_report(args.path, Systems(model, args.threshold), args.show, _forms(args), names)
         return 0
     sentences = args.path or CORPUS
     if not sentences.is_file():
@@ -520,8 +526,12 @@ def _forms(args) -> list[tuple[str, bool, str]]:
     return forms
 
 
-def documents_report(folder: Path, systems: Systems, show: bool, forms=(("", False, "text"),)) -> None:
+def documents_report(folder: Path, systems: Systems, show: bool, forms=(("", False, "text"),),
+                     names: frozenset[str] | None = None) -> None:
+    """Line-level results on the labeled pages in ``folder`` (only ``names``, if given)."""
     labels = json.loads((folder / "labels.json").read_text(encoding="utf-8"))
+    if names is not None:
+        labels = {name: label for name, label in labels.items() if name in names}
     trained = " (the scorer trained on these pages: a fit, not a measurement)" if folder == PAGES else ""
     print(f"\n== pages: {folder} ({len(labels)} pages){trained}")
     voices = _voice_agreement(folder, labels)
@@ -537,6 +547,14 @@ def documents_report(folder: Path, systems: Systems, show: bool, forms=(("", Fal
                 for note in notes:
                     if note:
                         print(note)
+
+
+def _pages_at(folder: Path, revision: str) -> frozenset[str]:
+    """The names of the pages ``folder``'s labels.json held at git ``revision``."""
+    shown = subprocess.run(["git", "show", f"{revision}:./labels.json"], cwd=folder, capture_output=True, text=True)
+    if shown.returncode:
+        raise SystemExit(f"--pages-at {revision}: {shown.stderr.strip()}")
+    return frozenset(json.loads(shown.stdout))
 
 
 class PageCounts:

@@ -152,6 +152,20 @@ def test_accuracy_measures_a_folder_of_labeled_pages():
     assert out.count("claim lines found") == 3  # packs, combined, combined at warning and above
 
 
+def test_accuracy_measures_the_pages_a_folder_held_at_an_earlier_revision():
+    """--pages-at REV: only the pages whose names labels.json held at REV
+    (the README's "the 575 pages of the session's start"), read as they are
+    labelled today. The first revision of our text pages held 8."""
+    found = subprocess.run(["git", "log", "--format=%H", "--diff-filter=A", "--", "bench/data/pages/labels.json"],
+                           cwd=ROOT, capture_output=True, text=True)
+    if found.returncode or not found.stdout.strip():
+        pytest.skip("no git history of bench/data/pages")
+    first = found.stdout.split()[-1]
+    out = _run("bench/accuracy.py", "bench/data/pages", "--pages-at", first)
+    assert "== pages: bench/data/pages (8 pages)" in out
+    assert out.count("claim lines found") == 3
+
+
 def test_our_web_pages_are_labeled_consistently():
     """bench/data/pages-web: pages as sites publish them (HTML with head,
     menus and footers; Markdown with front matter), linted as they are. Each
