@@ -63,10 +63,14 @@ CUED_PAGES = [
     (["Numb, burning feet?", "Our nerve program wakes up sleeping nerves.", "Only five openings this month.",
       "See if you qualify"],
      PROMOTIONAL, {"see if you qualify"}),
+    (["Skin grafts: a guide for families", "Your care team may use a covering made from donated placenta.",
+      "These are not part of our treatment plans, and we do not recommend creams sold online.",
+      "Questions to ask", "Call the burn clinic nurse line day or night."],
+     INFORMATIONAL, {"questions to ask", "nurse line"}),
 ]
 
 
-@pytest.mark.parametrize("lines, voice, found", CUED_PAGES, ids=["consumer-alert", "distributor", "landing-page"])
+@pytest.mark.parametrize("lines, voice, found", CUED_PAGES, ids=["consumer-alert", "distributor", "landing-page", "patient-guide"])
 def test_an_alert_a_distributors_sheet_and_a_landing_page_speak_by_their_own_cues(cues, lines, voice, found):
     page = decide(lines, cues)
     assert page.voice == voice
