@@ -759,6 +759,16 @@ def test_a_disclosure_about_the_pages_testimonials_is_no_testimonial(packs_only,
     assert ("testimonial.patient-reports" in rules_of(packs_only, on_a_sellers_page(text))) is found
 
 
+@pytest.mark.parametrize("title", ["Why I stopped prescribing steroid shots for tennis elbow",
+                                   "Why I stopped recommending cortisone for knee pain"])
+def test_a_clinicians_change_of_practice_is_no_outcome_story(packs_only, title):
+    """A doctor's "I stopped prescribing" tells of the doctor's practice, not a
+    patient's result (thirty-second session); "I stopped taking" still does."""
+    assert "testimonial.first-person-outcome" not in rules_of(packs_only, on_a_sellers_page(title))
+    patient = title.replace("prescribing", "taking").replace("recommending", "needing")
+    assert "testimonial.first-person-outcome" in rules_of(packs_only, on_a_sellers_page(patient))
+
+
 def test_headlines_saying_a_product_cures_report_the_claim(packs_only):
     page = "You may have seen headlines saying stem cells can cure lupus. Here is what the evidence shows.\n"
     assert DISEASE not in rules_of(packs_only, page)
