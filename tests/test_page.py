@@ -67,10 +67,17 @@ CUED_PAGES = [
       "These are not part of our treatment plans, and we do not recommend creams sold online.",
       "Questions to ask", "Call the burn clinic nurse line day or night."],
      INFORMATIONAL, {"questions to ask", "nurse line"}),
+    (["Cord blood: your choices", "A public bank takes donations. Ask us before 34 weeks.",
+      "Tell your midwife what you want.", "Or ask your obstetrician at your next visit."],
+     INFORMATIONAL, {"your midwife", "your obstetrician"}),
+    (["Are PRP injections covered?", "Members often ask us about ads for these injections.",
+      "Talk with your primary care provider about other options.",
+      "Questions? Call the number on your member ID card."],
+     INFORMATIONAL, {"your primary care", "member id"}),
 ]
 
 
-@pytest.mark.parametrize("lines, voice, found", CUED_PAGES, ids=["consumer-alert", "distributor", "landing-page", "patient-guide"])
+@pytest.mark.parametrize("lines, voice, found", CUED_PAGES, ids=["consumer-alert", "distributor", "landing-page", "patient-guide", "prenatal-class", "insurer"])
 def test_an_alert_a_distributors_sheet_and_a_landing_page_speak_by_their_own_cues(cues, lines, voice, found):
     page = decide(lines, cues)
     assert page.voice == voice
