@@ -769,6 +769,23 @@ def test_a_clinicians_change_of_practice_is_no_outcome_story(packs_only, title):
     assert "testimonial.first-person-outcome" in rules_of(packs_only, on_a_sellers_page(patient))
 
 
+def test_on_an_informational_page_a_pronoun_names_a_product_only_near_where_it_was_named(packs_only):
+    """A guide names stem cell shots in one paragraph and, two paragraphs on,
+    says what the approved care "they" cover treats; "they" is not the shots
+    (thirty-second session). Right after the shots are named it still is, and
+    a seller's page reads "it" as its product anywhere."""
+    guide = ("Health department guidance on joint injections\n\n"
+             "Unproven stem cell shots are not approved, so be cautious.\n\n"
+             "What your plan covers\n\n"
+             "Physical therapy and knee replacement are covered when they treat arthritis.\n")
+    assert DISEASE not in rules_of(packs_only, guide)
+    near = guide.replace("\n\nWhat your plan covers\n\n", " ")
+    assert DISEASE in rules_of(packs_only, near)
+    seller = ("Book your consultation at our clinic today.\n\nOur stem cell shots are here.\n\n"
+              "Pricing\n\nThey treat arthritis.\n")
+    assert DISEASE in rules_of(packs_only, seller)
+
+
 def test_headlines_saying_a_product_cures_report_the_claim(packs_only):
     page = "You may have seen headlines saying stem cells can cure lupus. Here is what the evidence shows.\n"
     assert DISEASE not in rules_of(packs_only, page)

@@ -127,6 +127,7 @@ def analyse(texts: list[str], compiled: Compiled, page: PageContext, scoring: bo
     candidates: list[Candidate] = []
     first_terms: dict[str, tuple[int, int, int]] = {}
     seen: frozenset[str] = frozenset()  # the labels matched up to this block
+    last_index, last_labels = -2, frozenset()  # the last block with a match, and its labels
     order = {rule.id: n for n, rule in enumerate(compiled.sentence_rules)}
     rules_for: dict[frozenset, list] = {}
     hold = confirm and score is not None
@@ -141,8 +142,10 @@ def analyse(texts: list[str], compiled: Compiled, page: PageContext, scoring: bo
         if any(compiled.labels[i] not in first_terms for i in ids):
             first_terms.update(_first_places(index, block_rows, matches, compiled.labels, first_terms))
             seen = frozenset(first_terms)  # every label matched so far
+        previous = last_labels if last_index == index - 1 else frozenset()
+        last_index, last_labels = index, frozenset(compiled.labels[i] for i in ids)
         for sentence, triggered, scorable in _sentences(index, block_rows, matches, ids, compiled, before,
-                                                        page, scoring, whole_blocks):
+                                                        page, scoring, whole_blocks, previous):
             found: list[Hit] = []
             if triggered:
                 found = _checked(sentence, compiled, rules_for, order)
@@ -258,14 +261,17 @@ def _first_places(index: int, block_rows: BlockRows, matches: list, labels: Sequ
 
 
 def _sentences(index: int, block_rows: BlockRows, matches: list, ids: set[int], compiled: Compiled,
-               before: frozenset[str], page: PageContext, scoring: bool, whole_blocks: bool = False):
+               before: frozenset[str], page: PageContext, scoring: bool, whole_blocks: bool = False,
+               previous: frozenset[str] = frozenset()):
     """The sentences of a block that hold a rule's trigger or (with
     ``scoring``) a term of any vocabulary, each with whether a trigger is in
     it and whether it is worth scoring (a term of a vocabulary is: a token
     pattern's match alone is not). ``block_rows`` are the block's tokens as
     :func:`_matched_blocks` gives them, ``ids`` the match ids in
     ``matches``, ``before`` the labels matched in the blocks before it (a
-    sentence also sees those of the sentences before it in its block)."""
+    sentence also sees those of the sentences before it in its block), and
+    ``previous`` those of the block just before it (with the sentences
+    before it in its block, a sentence's :attr:`Sentence.nearby`)."""
     labels = compiled.labels
     triggers = compiled.triggers
     wanted = compiled.scored_ids if scoring else triggers
@@ -290,14 +296,17 @@ def _sentences(index: int, block_rows: BlockRows, matches: list, ids: set[int], 
             if match_id in wanted:
                 worth.add(number)
     seen = before
+    nearby = previous  # the labels of the block before and of the block's earlier sentences
     for number in sorted(grouped):
         terms = grouped[number]
         if number in worth or number in triggered:
             start, end = sents[number]
-            yield (Sentence(index, tokens, start, end, {k: tuple(v) for k, v in terms.items()}, seen, page),
+            yield (Sentence(index, tokens, start, end, {k: tuple(v) for k, v in terms.items()}, seen, page, nearby),
                    number in triggered, scoring and number in worth)
         if not seen.issuperset(terms):
             seen = seen.union(terms)
+        if not nearby.issuperset(terms):
+            nearby = nearby.union(terms)
 
 
 def _checked(sentence: Sentence, compiled: Compiled, rules_for: dict, order: dict) -> list[Hit]:

@@ -27,7 +27,8 @@ DOC = "Flags a sentence that links a subject term to a predicate term, in either
 OPTIONS = (
     Option("subject", VOCABULARIES, required=True, doc="vocabularies of subjects (e.g. products)"),
     Option("predicate", VOCABULARIES, required=True, doc="vocabularies of predicates (effects, conditions)"),
-    Option("pronouns", VOCABULARIES, doc="count as subjects once a subject was named in an earlier sentence, "
+    Option("pronouns", VOCABULARIES, doc="count as subjects once a subject was named in an earlier sentence "
+           "(on an informational page, in the same paragraph or the one just before it), "
            "or anywhere on a promotional page about a product"),
     Option("also", VOCABULARIES, doc="the sentence must also contain a term of one of these"),
     Option("near", VOCABULARIES, doc="flag only if the sentence also has a term of one of these"),
@@ -53,7 +54,10 @@ def check(rule: Rule, sentence: Sentence) -> Iterator[Hit]:
     if not sentence.has_any(options["predicate"]):
         return
     subjects = sentence.spans(options["subject"])
-    if options.get("pronouns") and (sentence.topic_page or sentence.seen.intersection(options["subject"])):
+    # An informational page names a product and then moves on: its "they"
+    # three paragraphs later is the approved care it describes, not the product.
+    named = sentence.nearby if sentence.informational_page else sentence.seen
+    if options.get("pronouns") and (sentence.topic_page or named.intersection(options["subject"])):
         subjects = sorted(subjects + sentence.spans(options["pronouns"]))
     if not subjects:
         return
