@@ -74,10 +74,13 @@ CUED_PAGES = [
       "Talk with your primary care provider about other options.",
       "Questions? Call the number on your member ID card."],
      INFORMATIONAL, {"your primary care", "member id"}),
+    (["Living with a rare joint condition", "Our support group meets on Tuesdays.",
+      "Bring any clinic's leaflet to your own doctor before you pay."],
+     INFORMATIONAL, {"support group", "your own doctor"}),
 ]
 
 
-@pytest.mark.parametrize("lines, voice, found", CUED_PAGES, ids=["consumer-alert", "distributor", "landing-page", "patient-guide", "prenatal-class", "insurer"])
+@pytest.mark.parametrize("lines, voice, found", CUED_PAGES, ids=["consumer-alert", "distributor", "landing-page", "patient-guide", "prenatal-class", "insurer", "patient-group"])
 def test_an_alert_a_distributors_sheet_and_a_landing_page_speak_by_their_own_cues(cues, lines, voice, found):
     page = decide(lines, cues)
     assert page.voice == voice
