@@ -849,6 +849,32 @@ def test_pack_rules_of_two_categories_are_not_held_for_the_scorer_on_a_page_of_u
     assert rules("Our clinic offers exosomes. Book today. Exosomes are completely safe.")  # a seller's page
 
 
+def test_a_care_teams_page_with_an_informational_cue_holds_pack_findings_for_the_scorer(linter):
+    """A page that is a seller's only by cues a care team says too ("we",
+    "our clinic", "call us") and that has an informational cue is as unsure
+    as a page of no voice: a pack finding the scorer all but rules out falls
+    (thirty-second session). With no informational cue, or with a seller's
+    own cue ("book online"), it stands."""
+    import dataclasses
+    from types import SimpleNamespace
+
+    from claimcheck import engine
+    from claimcheck.readers import reader
+
+    unsure = SimpleNamespace(scores=lambda items: [{"claim": 0.01, "efficacy-guarantee": 0.01} for _ in items])
+    compiled = dataclasses.replace(linter.compiled, classifier=unsure)
+
+    def rules(opening, evidence="Studies of injections in children are small."):
+        text = f"Sports injuries in children\n\nWe see many young athletes in our clinic. {opening}\n\n{evidence}\n\n"
+        text += 'Some clinics use wording such as "FDA registered" that sounds like approval but is not.\n'
+        found = engine.lint_document(reader("text")(text, "x.txt"), compiled)
+        return sorted({f.rule for f in found if f.category != "missing-disclaimer"})
+
+    assert rules("Call us with questions.") == []
+    assert rules("Call us with questions.", evidence="Injections in children are rare.") == ["fda.authority-approval"]
+    assert rules("Book online today.") == ["fda.authority-approval"]
+
+
 def test_the_scorer_architecture_built_directly_is_the_registrys():
     """The bag-of-words model is built by calling spaCy's function for it
     (no registry fill); the registry builds the same model, and builds any

@@ -6,7 +6,9 @@ on that sentence; sentences no rule reported go to the claim scorer in
 batches. On a page that is not a seller's, a sentence a pack rule reported
 is scored too (unless it is overlong, or rules of two categories agree on a
 page of unknown voice), and the rule's findings stand only if the scorer does not
-rule out a claim (``kinds.scorer.confirm_threshold``). On a long doubtful
+rule out a claim (``kinds.scorer.confirm_threshold``); a seller's page only by
+cues a care team says too, with an informational cue, counts as of unknown voice
+there. On a long doubtful
 page (of no voice, or a seller's only by cues a care team says too:
 ``PageContext.doubtful``) where no pack rule spoke, the scorer's findings go
 when it is sure of one sentence at most (``scoring.unsure_page``). Document-level rules
@@ -78,7 +80,11 @@ def lint_document(document: Document, compiled: Compiled) -> tuple[Finding, ...]
     scoring = compiled.classifier is not None
     informational = page.voice == INFORMATIONAL or page.instruction_sheet
     instructions = compiled.page_cues.instructions if page.instruction_sheet else None
-    cut = confirm_threshold(page.voice) if scoring else None
+    # A seller's page only by cues a care team says too, that also has an
+    # informational cue (a physiotherapist's blog: "we", "our clinic",
+    # "studies"), is as unsure of its speaker as a page of no voice.
+    unsure_seller = page.promotional_voice and page.plain and bool(page.informational)
+    cut = confirm_threshold(UNKNOWN if unsure_seller else page.voice) if scoring else None
     leads = [len(block.lead) for block in blocks] if any(block.lead for block in blocks) else None
     read = []  # how many sentences each batch put to the scorer held (for unsure_page)
 
