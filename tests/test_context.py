@@ -881,6 +881,21 @@ def test_a_negation_before_a_list_reaches_its_last_item(packs_only, text, flagge
     assert bool(found) == flagged
 
 
+@pytest.mark.parametrize("text, flagged", [
+    # a negation after a list the claim runs into reaches back past its commas
+    # (thirty-second session)
+    ("Stem cell treatment for autism, stroke or arthritis is not approved.", False),
+    ("Packages that offer stem cell treatment for conditions such as autism, stroke or arthritis are usually not "
+     "approved treatments where you live.", False),
+    ("Stem cell treatment for autism or arthritis is not approved.", False),
+    # a clause after the list holds its own negations
+    ("Our stem cells treat autism, stroke and arthritis, and they are not expensive.", True),
+    ("Our stem cells treat autism, and we do not charge for the consultation.", True),
+])
+def test_a_negation_after_a_list_reaches_back_to_the_claim(packs_only, text, flagged):
+    assert (DISEASE in rules_of(packs_only, text + "\n")) is flagged
+
+
 @pytest.mark.parametrize("text, story", [
     # a cancer patient's story of a tumour that shrank is a testimonial ...
     ("Eight months later her scans showed the liver tumors had shrunk by half.", True),

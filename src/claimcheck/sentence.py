@@ -289,6 +289,9 @@ class Sentence:
         # a relative clause after the claim ("... in patients who don't want
         # surgery") holds its own negations
         last = min([last] + [s for s, _ in self.terms.get(RELATIVE, ()) if s > anchor])
+        # ... and the commas of a list the claim runs into do not end its
+        # clause ("treatment for autism, stroke or arthritis is not approved")
+        last = self._past_lists(last)
         for cue in self.terms.get(NEGATION_AFTER, ()):
             if anchor < cue[0] < last and not _overlaps_any(cue, parts) and not inside_any(cue, pseudo):
                 return True
@@ -345,6 +348,38 @@ class Sentence:
                 return head  # the first item runs on into what comes before it
             head = at - 1  # (texts[at] is a comma)
             at -= 1
+
+    def _past_lists(self, boundary: int) -> int:
+        """Where a clause ending at ``boundary`` ends once the commas of a
+        list of short items that a join word closes ("autism, stroke or
+        arthritis") no longer count: the clause of the list's last item
+        ends there."""
+        texts = self.tokens.texts
+        while boundary < self.end and texts[boundary] == ",":
+            last_item = self._list_tail(boundary)
+            if last_item is None:
+                break
+            boundary = self._clause(last_item)[1]
+        return boundary
+
+    def _list_tail(self, comma: int) -> int | None:
+        """When the comma at ``comma`` is followed by items of at most
+        ``LIST_ITEM_TOKENS`` tokens, between commas, up to a join word, the
+        token after the join word (the list's last item); else None."""
+        texts = self.tokens.texts
+        at = comma + 1
+        while True:
+            item = 0
+            while at < self.end and texts[at] != "," and texts[at].lower() not in _LIST_JOINS:
+                if texts[at] in _PUNCT_BOUNDARIES or texts[at] in _STOPS or item == LIST_ITEM_TOKENS:
+                    return None
+                item += 1
+                at += 1
+            if item == 0 or at + 1 >= self.end:
+                return None
+            if texts[at] != ",":
+                return at + 1
+            at += 1
 
     def _denial(self, index: int) -> bool:
         return self.tokens.texts[index].lower() in _DENIALS
