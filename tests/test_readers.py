@@ -625,6 +625,26 @@ def test_a_videos_chapters_are_a_block_a_line(linter, newline):
     assert len(text.read(wrapped, "x.txt").blocks) == 1
 
 
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_a_chat_exports_messages_are_a_block_a_line(linter, newline):
+    """A chat export stamps each message with a day or a date and a time
+    ("[Tue 4:21 PM] Kayla:"): a message with no final stop ("...what it's
+    for 🙌") had run on into the next, whose claim was then placed on the
+    line above (thirty-second session)."""
+    source = ("[Tue 4:12 PM] Client: Would exosomes help my thinning crown?\n"
+              "[Tue 4:20 PM] Kayla (Glow Studio): Yes, that's exactly what it's for \U0001F64C\n"
+              "[Tue 4:21 PM] Kayla (Glow Studio): Exosomes reactivate dormant follicles for real regrowth.\n"
+              "[09/03, 10:16] Ana: Our doctors reviewed it\n").replace("\n", newline)
+    document = text.read(source, "x.txt")
+    assert [b.text[:14] for b in document.blocks] == ["[Tue 4:12 PM] ", "[Tue 4:20 PM] ", "[Tue 4:21 PM] ",
+                                                      "[09/03, 10:16]"]
+    assert_exact_offsets(document, source)
+    lines = {f.line for f in linter.lint_text(source, path="x.txt") if f.category != "missing-disclaimer"}
+    assert 3 in lines  # the regrowth claim, on its own message's line
+    # a bracket that holds no time is no stamp
+    assert len(text.read("[Note] the doors open at\n[Room 2] ten.\n", "x.txt").blocks) == 1
+
+
 def test_subrip_cues_are_one_text_and_sentences_run_across_them(linter):
     """SubRip captions saved as text: a cue's number and timing line (and
     the blank line between cues) are not prose, so a punctuated sentence

@@ -112,7 +112,10 @@ _CUE_HINT = re.compile(r"[\r\n][ \t]*[\[(]?\d{1,2}:\d\d")
 # repair the gut", "[12:05] Q&A"). Two or more in a paragraph make each
 # such line a block (joined, the list would be one sentence of every
 # chapter's words). See _a_chapter.
-_CHAPTER = re.compile(r"[\[(]?" + _TIME + r"[\])]?[ \t]+[^\W\d_]")
+_CHAPTER = re.compile(r"[\[(]?" + _TIME + r"[\])]?[ \t]+[^\W\d_]"
+                      # ... or a chat export's stamp, a day or a date before the time or
+                      # "AM"/"PM" after it ("[Tue 4:21 PM] Kayla:", "[09/03, 10:16] Ana:")
+                      r"|\[[^\]\r\n]{0,16}\d{1,2}:\d{2}[^\]\r\n]{0,6}\][ \t]+[^\W\d_]")
 MIN_CHAPTERS = 2
 _BETWEEN_CUES = frozenset("\r\n \t")  # what lies between a cue and the caption line before it
 # WebVTT's cue text tags: a voice ("<v Dr. Lane>", "</v>"), a class, italic,
