@@ -46,13 +46,14 @@ def test_claims(linter, text):
 @pytest.mark.parametrize("text, asks", [
     ("do you treat copd with stem cells", True),
     ("[10:02] Renee: is it safe for my knees", True),
+    ("CHAT (dan_1988): is it fda approved", True),  # spaCy's one token "):" (thirty-second session)
     ("Can reduce swelling and heal tendons", False),  # a verb after "can": a bullet of benefits
     ("Do you suffer from knee pain. Our stem cells heal knees.", False),  # a full stop: a statement
     ("Our stem cells heal knees, do you", False),  # the opening is too far in to be a label's end
     ("is", False),
 ])
-def test_a_question_written_without_its_question_mark(text, asks):
-    words = [w.lower() for w in text.replace(",", " ,").replace(":", " :").replace(".", " .").split()]
+def test_a_question_written_without_its_question_mark(linter, text, asks):
+    words = [t.text.lower() for t in linter.compiled.tokenize(text)]
     assert opens_a_question(words) is asks
 
 

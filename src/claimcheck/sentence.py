@@ -74,7 +74,8 @@ def opens_a_question(words) -> bool:
     subject first, or right after a colon or comma among its first words."""
     if len(words) < 3 or any(word in _STOPS or word.endswith("?") for word in words[-2:]):
         return False
-    return any((at == 0 or words[at - 1] in (":", ",")) and words[at] in ASKING and words[at + 1] in ASKED
+    # (spaCy keeps a bracket on the label's colon: "CHAT (dan_1988): is it ...")
+    return any((at == 0 or words[at - 1][-1:] in (":", ",")) and words[at] in ASKING and words[at + 1] in ASKED
                for at in range(min(_LABEL_WORDS, len(words) - 2)))
 
 
