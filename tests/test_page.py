@@ -77,10 +77,13 @@ CUED_PAGES = [
     (["Living with a rare joint condition", "Our support group meets on Tuesdays.",
       "Bring any clinic's leaflet to your own doctor before you pay."],
      INFORMATIONAL, {"support group", "your own doctor"}),
+    (["30-day reset starts Monday!", "What's included: a meal plan and a 30-day supply of capsules.",
+      "The challenge bundle is $129.", "DM me or message me for the link."],
+     PROMOTIONAL, {"what's included", "bundle", "dm me", "message me"}),
 ]
 
 
-@pytest.mark.parametrize("lines, voice, found", CUED_PAGES, ids=["consumer-alert", "distributor", "landing-page", "patient-guide", "prenatal-class", "insurer", "patient-group"])
+@pytest.mark.parametrize("lines, voice, found", CUED_PAGES, ids=["consumer-alert", "distributor", "landing-page", "patient-guide", "prenatal-class", "insurer", "patient-group", "coach"])
 def test_an_alert_a_distributors_sheet_and_a_landing_page_speak_by_their_own_cues(cues, lines, voice, found):
     page = decide(lines, cues)
     assert page.voice == voice
