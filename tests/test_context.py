@@ -761,6 +761,15 @@ def test_a_disclosure_about_the_pages_testimonials_is_no_testimonial(packs_only,
     assert ("testimonial.patient-reports" in rules_of(packs_only, on_a_sellers_page(text))) is found
 
 
+def test_a_sellers_call_to_write_is_no_outcome_story(packs_only):
+    """"Message me to save your spot" is a seller's call, not a patient's
+    "saved" (thirty-second session)."""
+    post = on_a_sellers_page('Comment "ENERGY" or message me to save your spot - only 6 left!')
+    assert "testimonial.first-person-outcome" not in rules_of(packs_only, post)
+    assert "testimonial.first-person-outcome" in rules_of(packs_only, on_a_sellers_page(
+        "The injections saved my knee and I walk again."))
+
+
 @pytest.mark.parametrize("title", ["Why I stopped prescribing steroid shots for tennis elbow",
                                    "Why I stopped recommending cortisone for knee pain"])
 def test_a_clinicians_change_of_practice_is_no_outcome_story(packs_only, title):
