@@ -453,6 +453,10 @@ def test_a_share_of_patients_harmed_is_not_a_result(packs_only):
         ("The team confirmed that the striker had a PRP injection for a hamstring strain.", "efficacy.proven",
          False),
         ("Studies confirmed that our stem cell injections regrow cartilage.", "efficacy.proven", True),
+        # a finding stated as small, or research as mixed, is no proof (thirty-second session)
+        ("Some studies of PRP injections show small benefits for tendon pain.", "efficacy.proven", False),
+        ("The research is mixed: studies show PRP injections help some tendons.", "efficacy.proven", False),
+        ("Studies show PRP injections help tendon pain.", "efficacy.proven", True),
         ("Our exosome skincare line is backed by real science.", "efficacy.proven", True),
         ("MSC therapies have shown variable efficacy across trials.", "efficacy.proven", False),
         ("Unlike hormone therapy, our stem cell IV has no long-term risks.", "safety.no-risk", True),
