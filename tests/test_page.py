@@ -80,10 +80,13 @@ CUED_PAGES = [
     (["30-day reset starts Monday!", "What's included: a meal plan and a 30-day supply of capsules.",
       "The challenge bundle is $129.", "DM me or message me for the link."],
      PROMOTIONAL, {"what's included", "bundle", "dm me", "message me"}),
+    (["Press kit: GlowRoot scalp serum", "GlowRoot launches its first serum on March 1.",
+      "Reduces shedding by 68% in a consumer study"],
+     PROMOTIONAL, {"press kit", "launches", "consumer study"}),
 ]
 
 
-@pytest.mark.parametrize("lines, voice, found", CUED_PAGES, ids=["consumer-alert", "distributor", "landing-page", "patient-guide", "prenatal-class", "insurer", "patient-group", "coach"])
+@pytest.mark.parametrize("lines, voice, found", CUED_PAGES, ids=["consumer-alert", "distributor", "landing-page", "patient-guide", "prenatal-class", "insurer", "patient-group", "coach", "press-kit"])
 def test_an_alert_a_distributors_sheet_and_a_landing_page_speak_by_their_own_cues(cues, lines, voice, found):
     page = decide(lines, cues)
     assert page.voice == voice
@@ -156,8 +159,8 @@ def test_a_sponsored_post_in_the_first_person_is_promotional(cues):
 
 
 def test_a_shops_page_with_its_fine_print_is_promotional(cues):
-    # the supplement seller's statement names the FDA and a "consumer study" speaks of consumers:
-    # three informational cues that the shop's own words and its fine print outweigh
+    # the supplement seller's statement names the FDA: informational cues that the shop's own words
+    # and its fine print outweigh; its own "consumer study" is a seller's cue (thirty-second session)
     shop = ["Nova Exosome Cream",
             "Erases fine lines in two weeks.*",
             "Free shipping on every order.",
@@ -168,9 +171,9 @@ def test_a_shops_page_with_its_fine_print_is_promotional(cues):
     assert page.voice == PROMOTIONAL
     assert {"free shipping", "verified buyer", "these statements have not been evaluated",
             "not intended to diagnose"} <= set(dict(page.promotional))
-    without_shop = decide(shop[:2] + shop[4:], cues)  # the fine print alone: two seller's cues against three
+    without_shop = decide(shop[:2] + shop[4:], cues)  # the fine print alone
     assert dict(without_shop.promotional) == {"these statements have not been evaluated": 1,
-                                              "not intended to diagnose": 1}
+                                              "not intended to diagnose": 1, "consumer study": 1}
 
 
 def test_a_retailers_bag_is_a_sellers_cue(cues):
