@@ -440,6 +440,11 @@ def test_a_share_of_patients_harmed_is_not_a_result(packs_only):
          False),
         # twenty-eighth session: an organ transplant is standard care
         ("A stronger heart without a transplant.", "superiority.versus-standard-care", True),
+        # thirty-second session: standard care spared
+        ("Knee pain? You don't need surgery.", "superiority.versus-standard-care", True),
+        ("With our stem cells you won't need a knee replacement.", "superiority.versus-standard-care", True),
+        ("In most studies therapy shrank nodules enough that surgery was never needed.",
+         "superiority.versus-standard-care", False),
         ("Our cord cells help patients avoid a liver transplant.", "superiority.versus-standard-care", True),
         ("In twelve years we have never had a serious reaction to our cord cells.", "safety.no-risk", True),
         ("The treatment not have secondary effects because the cells are pure.", "safety.no-risk", True),
