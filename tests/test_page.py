@@ -339,7 +339,8 @@ def test_a_listed_condition_is_a_claim_except_on_an_informational_page(linter):
 
 
 @pytest.mark.parametrize("heading", ["Conditions we commonly see", "Who we help", "Problems we address",
-                                     "Symptoms our program addresses", "What our protocol can address"])
+                                     "Symptoms our program addresses", "What our protocol can address",
+                                     "What parents see", "What patients notice"])
 def test_a_heading_in_the_sellers_first_person_lists_uses(linter, heading):
     # (Tested here, not as an example of unapproved.listed-use: the rules'
     # examples are also the scorer's training sentences.)
