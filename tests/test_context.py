@@ -806,6 +806,16 @@ def test_on_an_informational_page_a_pronoun_names_a_product_only_near_where_it_w
     assert DISEASE in rules_of(packs_only, seller)
 
 
+def test_families_approached_by_clinics_report_the_offer(packs_only):
+    """A charity's "parents who have been approached by clinics offering stem
+    cell treatment for autism" reports an offer (thirty-second session)."""
+    page = ("We hear from many parents who have been approached by clinics offering stem cell treatment for "
+            "autism, often abroad.\n")
+    assert DISEASE not in rules_of(packs_only, page)
+    assert DISEASE in rules_of(packs_only, page.replace("We hear from many parents who have been approached by "
+                                                        "clinics offering", "We offer"))
+
+
 def test_headlines_saying_a_product_cures_report_the_claim(packs_only):
     page = "You may have seen headlines saying stem cells can cure lupus. Here is what the evidence shows.\n"
     assert DISEASE not in rules_of(packs_only, page)
