@@ -133,7 +133,10 @@ def analyse(texts: list[str], compiled: Compiled, page: PageContext, scoring: bo
     candidates: list[Candidate] = []
     first_terms: dict[str, tuple[int, int, int]] = {}
     seen: frozenset[str] = frozenset()  # the labels matched up to this block
-    last_index, last_labels = -2, frozenset()  # the last block with a match, and its labels
+    # the last block with a match and its labels: a pronoun's antecedent on an
+    # informational page (Sentence.nearby), not kept on other pages
+    last_index, last_labels = -2, frozenset()
+    near_blocks = page is not None and page.voice == INFORMATIONAL
     order = {rule.id: n for n, rule in enumerate(compiled.sentence_rules)}
     rules_for: dict[frozenset, list] = {}
     hold = confirm and score is not None
@@ -149,7 +152,8 @@ def analyse(texts: list[str], compiled: Compiled, page: PageContext, scoring: bo
             first_terms.update(_first_places(index, block_rows, matches, compiled.labels, first_terms))
             seen = frozenset(first_terms)  # every label matched so far
         previous = last_labels if last_index == index - 1 else frozenset()
-        last_index, last_labels = index, frozenset(compiled.labels[i] for i in ids)
+        if near_blocks:
+            last_index, last_labels = index, frozenset(compiled.labels[i] for i in ids)
         for sentence, triggered, scorable in _sentences(index, block_rows, matches, ids, compiled, before,
                                                         page, scoring, whole_blocks, previous):
             found: list[Hit] = []
