@@ -307,6 +307,7 @@ def _sentences(index: int, block_rows: BlockRows, matches: list, ids: set[int], 
                 worth.add(number)
     seen = before
     nearby = previous  # the labels of the block before and of the block's earlier sentences
+    near = page is not None and page.voice == INFORMATIONAL  # (read only there: Sentence.nearby)
     for number in sorted(grouped):
         terms = grouped[number]
         if number in worth or number in triggered:
@@ -315,7 +316,7 @@ def _sentences(index: int, block_rows: BlockRows, matches: list, ids: set[int], 
                    number in triggered, scoring and number in worth)
         if not seen.issuperset(terms):
             seen = seen.union(terms)
-        if not nearby.issuperset(terms):
+        if near and not nearby.issuperset(terms):
             nearby = nearby.union(terms)
 
 

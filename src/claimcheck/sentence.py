@@ -196,7 +196,7 @@ class Sentence:
     terms: Mapping[str, tuple[Span, ...]]
     seen: frozenset = frozenset()  # labels matched in earlier sentences of the document
     page: PageContext | None = None  # the voice and topic of the page
-    nearby: frozenset = frozenset()  # labels matched in the block just before and in earlier sentences of this one
+    nearby: frozenset = frozenset()  # labels of the block just before and of earlier sentences of this one (informational pages)
 
     @property
     def topic_page(self) -> bool:
