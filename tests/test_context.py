@@ -11,6 +11,7 @@ from claimcheck.sentence import opens_a_question
 from .test_loader import RULE, make_pack
 
 DISEASE = "unapproved.disease-treatment"
+OUTCOME = "testimonial.first-person-outcome"
 
 
 def rules_of(linter, text):
@@ -770,25 +771,6 @@ def test_a_disclosure_about_the_pages_testimonials_is_no_testimonial(packs_only,
     assert ("testimonial.patient-reports" in rules_of(packs_only, on_a_sellers_page(text))) is found
 
 
-def test_a_sellers_call_to_write_is_no_outcome_story(packs_only):
-    """"Message me to save your spot" is a seller's call, not a patient's
-    "saved" (thirty-second session)."""
-    post = on_a_sellers_page('Comment "ENERGY" or message me to save your spot - only 6 left!')
-    assert "testimonial.first-person-outcome" not in rules_of(packs_only, post)
-    assert "testimonial.first-person-outcome" in rules_of(packs_only, on_a_sellers_page(
-        "The injections saved my knee and I walk again."))
-
-
-@pytest.mark.parametrize("title", ["Why I stopped prescribing steroid shots for tennis elbow",
-                                   "Why I stopped recommending cortisone for knee pain"])
-def test_a_clinicians_change_of_practice_is_no_outcome_story(packs_only, title):
-    """A doctor's "I stopped prescribing" tells of the doctor's practice, not a
-    patient's result (thirty-second session); "I stopped taking" still does."""
-    assert "testimonial.first-person-outcome" not in rules_of(packs_only, on_a_sellers_page(title))
-    patient = title.replace("prescribing", "taking").replace("recommending", "needing")
-    assert "testimonial.first-person-outcome" in rules_of(packs_only, on_a_sellers_page(patient))
-
-
 def test_on_an_informational_page_a_pronoun_names_a_product_only_near_where_it_was_named(packs_only):
     """A guide names stem cell shots in one paragraph and, two paragraphs on,
     says what the approved care "they" cover treats; "they" is not the shots
@@ -881,6 +863,15 @@ def test_a_patients_own_story_is_an_endorsement_only_where_no_one_explains_or_re
         ("Mornings are best for appointments at our clinic.", DISEASE, False),
         # lost skin colour coming back
         ("Our exosome facials repigment vitiligo patches in weeks.", DISEASE, True),
+        # thirty-second session: a doctor's "I stopped prescribing" tells of the
+        # doctor's practice, "I stopped taking" of a patient's result; a seller's
+        # "message me to save your spot" is a call to write, not a "saved"
+        ("Why I stopped prescribing steroid shots for tennis elbow", OUTCOME, False),
+        ("Why I stopped taking steroid shots for tennis elbow", OUTCOME, True),
+        ("Why I stopped recommending cortisone for knee pain", OUTCOME, False),
+        ("Why I stopped needing cortisone for knee pain", OUTCOME, True),
+        ('Comment "ENERGY" or message me to save your spot - only 6 left!', OUTCOME, False),
+        ("The injections saved my knee and I walk again.", OUTCOME, True),
     ],
 )
 def test_words_of_skin_fertility_stories_approved_therapies_and_mouse_studies(packs_only, text, rule, found):

@@ -151,8 +151,9 @@ def analyse(texts: list[str], compiled: Compiled, page: PageContext, scoring: bo
         if any(compiled.labels[i] not in first_terms for i in ids):
             first_terms.update(_first_places(index, block_rows, matches, compiled.labels, first_terms))
             seen = frozenset(first_terms)  # every label matched so far
-        previous = last_labels if last_index == index - 1 else frozenset()
+        previous = None  # (not tracked on other pages)
         if near_blocks:
+            previous = last_labels if last_index == index - 1 else frozenset()
             last_index, last_labels = index, frozenset(compiled.labels[i] for i in ids)
         for sentence, triggered, scorable in _sentences(index, block_rows, matches, ids, compiled, before,
                                                         page, scoring, whole_blocks, previous):
@@ -272,7 +273,7 @@ def _first_places(index: int, block_rows: BlockRows, matches: list, labels: Sequ
 
 def _sentences(index: int, block_rows: BlockRows, matches: list, ids: set[int], compiled: Compiled,
                before: frozenset[str], page: PageContext, scoring: bool, whole_blocks: bool = False,
-               previous: frozenset[str] = frozenset()):
+               previous: frozenset[str] | None = None):
     """The sentences of a block that hold a rule's trigger or (with
     ``scoring``) a term of any vocabulary, each with whether a trigger is in
     it and whether it is worth scoring (a term of a vocabulary is: a token
@@ -281,7 +282,8 @@ def _sentences(index: int, block_rows: BlockRows, matches: list, ids: set[int], 
     ``matches``, ``before`` the labels matched in the blocks before it (a
     sentence also sees those of the sentences before it in its block), and
     ``previous`` those of the block just before it (with the sentences
-    before it in its block, a sentence's :attr:`Sentence.nearby`)."""
+    before it in its block, a sentence's :attr:`Sentence.nearby`; None on a
+    page that does not read them)."""
     labels = compiled.labels
     triggers = compiled.triggers
     wanted = compiled.scored_ids if scoring else triggers
@@ -306,8 +308,7 @@ def _sentences(index: int, block_rows: BlockRows, matches: list, ids: set[int], 
             if match_id in wanted:
                 worth.add(number)
     seen = before
-    nearby = previous  # the labels of the block before and of the block's earlier sentences
-    near = page is not None and page.voice == INFORMATIONAL  # (read only there: Sentence.nearby)
+    nearby = previous or frozenset()  # the labels of the block before and of the block's earlier sentences
     for number in sorted(grouped):
         terms = grouped[number]
         if number in worth or number in triggered:
@@ -316,7 +317,7 @@ def _sentences(index: int, block_rows: BlockRows, matches: list, ids: set[int], 
                    number in triggered, scoring and number in worth)
         if not seen.issuperset(terms):
             seen = seen.union(terms)
-        if near and not nearby.issuperset(terms):
+        if previous is not None and not nearby.issuperset(terms):
             nearby = nearby.union(terms)
 
 
