@@ -83,10 +83,13 @@ CUED_PAGES = [
     (["Press kit: GlowRoot scalp serum", "GlowRoot launches its first serum on March 1.",
       "Reduces shedding by 68% in a consumer study"],
      PROMOTIONAL, {"press kit", "launches", "consumer study"}),
+    (["GlowBand: a light band for sore knees", "Early bird backers save 40%.",
+      "Stretch goals: a travel pouch at $50,000.", "Estimated delivery: May. Ships worldwide."],
+     PROMOTIONAL, {"early bird", "stretch goals", "estimated delivery", "ships worldwide"}),
 ]
 
 
-@pytest.mark.parametrize("lines, voice, found", CUED_PAGES, ids=["consumer-alert", "distributor", "landing-page", "patient-guide", "prenatal-class", "insurer", "patient-group", "coach", "press-kit"])
+@pytest.mark.parametrize("lines, voice, found", CUED_PAGES, ids=["consumer-alert", "distributor", "landing-page", "patient-guide", "prenatal-class", "insurer", "patient-group", "coach", "press-kit", "crowdfunding"])
 def test_an_alert_a_distributors_sheet_and_a_landing_page_speak_by_their_own_cues(cues, lines, voice, found):
     page = decide(lines, cues)
     assert page.voice == voice
