@@ -933,3 +933,12 @@ def test_a_tumour_is_a_bad_outcome_only_as_the_harm_done(linter, text, story):
 def test_a_run_of_denials_is_no_negation_of_its_last(packs_only):
     text = "Unlike surgery there's no hardware, no hospital stay and no risk of complications."
     assert "safety.absolute-safety" in {f.rule for f in packs_only.lint_text(text)}
+
+
+def test_a_ranking_of_the_trouble_is_no_ranking_of_the_treatment(packs_only):
+    # A seller's page ranks the injury ("more careers than any other
+    # problem"); a ranking of the product stays a claim.
+    assert "superiority.rank" not in rules_of(packs_only, on_a_sellers_page(
+        "Shoulder injuries end more swimming careers than any other problem, and our stem cell team sees them daily."))
+    assert "superiority.rank" in rules_of(packs_only, on_a_sellers_page(
+        "Our stem cell injections heal shoulders faster than any other treatment."))

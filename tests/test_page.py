@@ -86,10 +86,13 @@ CUED_PAGES = [
     (["GlowBand: a light band for sore knees", "Early bird backers save 40%.",
       "Stretch goals: a travel pouch at $50,000.", "Estimated delivery: May. Ships worldwide."],
      PROMOTIONAL, {"early bird", "stretch goals", "estimated delivery", "ships worldwide"}),
+    (["Bulletin: sore shoulders at work", "Our members report shoulder pain more than any other problem.",
+      "Members have asked about clinics selling injections.", "They are not covered by the health plan."],
+     INFORMATIONAL, {"members have asked", "health plan"}),
 ]
 
 
-@pytest.mark.parametrize("lines, voice, found", CUED_PAGES, ids=["consumer-alert", "distributor", "landing-page", "patient-guide", "prenatal-class", "insurer", "patient-group", "coach", "press-kit", "crowdfunding"])
+@pytest.mark.parametrize("lines, voice, found", CUED_PAGES, ids=["consumer-alert", "distributor", "landing-page", "patient-guide", "prenatal-class", "insurer", "patient-group", "coach", "press-kit", "crowdfunding", "union-bulletin"])
 def test_an_alert_a_distributors_sheet_and_a_landing_page_speak_by_their_own_cues(cues, lines, voice, found):
     page = decide(lines, cues)
     assert page.voice == voice
