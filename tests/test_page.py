@@ -89,10 +89,16 @@ CUED_PAGES = [
     (["Bulletin: sore shoulders at work", "Our members report shoulder pain more than any other problem.",
       "Members have asked about clinics selling injections.", "They are not covered by the health plan."],
      INFORMATIONAL, {"members have asked", "health plan"}),
+    (["Piercing aftercare", "City Health Department, Body Art Program", "Clean it twice a day with saline.",
+      "Swelling is normal for a few days.", "See a doctor if it turns hot and red."],
+     INFORMATIONAL, {"health department", "see a doctor"}),
+    (["Healing eye drops bought online", "Some of you ask about eye drops you find online.",
+      "Contaminated drops have caused infections.", "If your eyes still hurt, see a doctor or see an eye doctor first."],
+     INFORMATIONAL, {"contaminated", "see a doctor", "see an eye doctor"}),
 ]
 
 
-@pytest.mark.parametrize("lines, voice, found", CUED_PAGES, ids=["consumer-alert", "distributor", "landing-page", "patient-guide", "prenatal-class", "insurer", "patient-group", "coach", "press-kit", "crowdfunding", "union-bulletin"])
+@pytest.mark.parametrize("lines, voice, found", CUED_PAGES, ids=["consumer-alert", "distributor", "landing-page", "patient-guide", "prenatal-class", "insurer", "patient-group", "coach", "press-kit", "crowdfunding", "union-bulletin", "aftercare-card", "doctors-blog"])
 def test_an_alert_a_distributors_sheet_and_a_landing_page_speak_by_their_own_cues(cues, lines, voice, found):
     page = decide(lines, cues)
     assert page.voice == voice
