@@ -788,6 +788,18 @@ def test_on_an_informational_page_a_pronoun_names_a_product_only_near_where_it_w
     assert DISEASE in rules_of(packs_only, seller)
 
 
+def test_on_an_informational_page_a_paragraph_that_names_its_own_subject_leaves_the_one_before(packs_only):
+    """A sleep doctor's post names exosome drips, then opens a paragraph on
+    the therapy that works; its "It" is that therapy (thirty-third session).
+    In the paragraph's first sentence the paragraph before is still near."""
+    guide = ("Health department guidance on sleep\n\n"
+             "Unproven exosome drips are not approved, so be cautious.\n\n"
+             "What does work is talk therapy. It is the first treatment for insomnia.\n")
+    assert DISEASE not in rules_of(packs_only, guide)
+    first = guide.replace("What does work is talk therapy. ", "")
+    assert DISEASE in rules_of(packs_only, first)
+
+
 def test_families_approached_by_clinics_report_the_offer(packs_only):
     """A charity's "parents who have been approached by clinics offering stem
     cell treatment for autism" reports an offer (thirty-second session)."""

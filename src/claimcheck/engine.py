@@ -281,9 +281,10 @@ def _sentences(index: int, block_rows: BlockRows, matches: list, ids: set[int], 
     :func:`_matched_blocks` gives them, ``ids`` the match ids in
     ``matches``, ``before`` the labels matched in the blocks before it (a
     sentence also sees those of the sentences before it in its block), and
-    ``previous`` those of the block just before it (with the sentences
-    before it in its block, a sentence's :attr:`Sentence.nearby`; None on a
-    page that does not read them)."""
+    ``previous`` those of the block just before it (a block's first
+    sentence's :attr:`Sentence.nearby`, a later sentence's being those of
+    the sentences before it in its block; None on a page that does not read
+    them)."""
     labels = compiled.labels
     triggers = compiled.triggers
     wanted = compiled.scored_ids if scoring else triggers
@@ -308,17 +309,21 @@ def _sentences(index: int, block_rows: BlockRows, matches: list, ids: set[int], 
             if match_id in wanted:
                 worth.add(number)
     seen = before
-    nearby = previous or frozenset()  # the labels of the block before and of the block's earlier sentences
+    earlier: frozenset = frozenset()  # the labels of the block's earlier sentences
     for number in sorted(grouped):
         terms = grouped[number]
         if number in worth or number in triggered:
             start, end = sents[number]
+            # the block before is near the block's first sentence only: after
+            # it, the block has named its own subject ("What does work is
+            # CBT-I. It has strong evidence...")
+            nearby = (previous or frozenset()) if number == 0 else earlier
             yield (Sentence(index, tokens, start, end, {k: tuple(v) for k, v in terms.items()}, seen, page, nearby),
                    number in triggered, scoring and number in worth)
         if not seen.issuperset(terms):
             seen = seen.union(terms)
-        if previous is not None and not nearby.issuperset(terms):
-            nearby = nearby.union(terms)
+        if previous is not None and not earlier.issuperset(terms):
+            earlier = earlier.union(terms)
 
 
 def _checked(sentence: Sentence, compiled: Compiled, rules_for: dict, order: dict) -> list[Hit]:

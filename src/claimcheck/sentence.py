@@ -196,7 +196,7 @@ class Sentence:
     terms: Mapping[str, tuple[Span, ...]]
     seen: frozenset = frozenset()  # labels matched in earlier sentences of the document
     page: PageContext | None = None  # the voice and topic of the page
-    nearby: frozenset = frozenset()  # labels of the block just before and of earlier sentences of this one (informational pages)
+    nearby: frozenset = frozenset()  # labels of the block just before (a block's first sentence) or of this block's earlier sentences (informational pages)
 
     @property
     def topic_page(self) -> bool:
