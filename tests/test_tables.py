@@ -48,6 +48,28 @@ def test_a_cell_that_says_no_takes_no_lead(cell):
     assert lead("Exosomes", "FDA approved", cell) == ""
 
 
+@pytest.mark.parametrize("column, row, cell, expected", [
+    ("Our injection", "Risks", "None", "Our injection: no Risks: "),
+    ("Risk of rejection", "Exosomes", "No", "Exosomes: no Risk of rejection: "),
+    (None, "Side effects", "No.", "no Side effects: "),
+    ("Our injection", "Risks", "Not known", ""),  # says no, and more than that there is none
+    ("Our injection", "Risks", "None known", ""),
+    ("Our injection", "Downtime", "None", ""),  # no harm named
+])
+def test_a_cell_that_only_says_no_to_a_harm_denies_the_harm(column, row, cell, expected):
+    assert lead(column, row, cell) == expected
+
+
+def test_a_comparison_tables_none_under_risks_is_a_safety_claim(packs_only):
+    """Thirty-third session: an orthopaedic practice's table compares knee
+    replacement ("Infection, blood clots") with its injection ("None")."""
+    source = ("<table><tr><th></th><th>Knee replacement</th><th>Our stem cell injection</th></tr>\n"
+              "<tr><td>Risks</td><td>Infection, blood clots</td><td>None</td></tr>\n"
+              "<tr><td>Downtime</td><td>Months</td><td>None</td></tr></table>\n")
+    found = [f for f in packs_only.lint_text(source, "t.html") if f.category == "safety"]
+    assert [(f.line, f.text) for f in found] == [(2, "None")]
+
+
 @pytest.mark.parametrize("cell", ["✔ Yes", "Yes", "Nothing to fear", "Notable results", "Nonsurgical"])
 def test_a_cell_that_says_yes_takes_its_lead(cell):
     assert lead("Exosomes", "FDA approved", cell) == "Exosomes, FDA approved: "

@@ -13,8 +13,11 @@ cells are the column headers (HTML: the rows of ``<thead>``, or a first row
 of ``<th>`` cells; Markdown: the row above the delimiter row). A header
 longer than :data:`HEADER_CHARS` is prose, not a label, and is left out; a
 cell that says no (a cross mark, "No", "None", "Not ...", a dash) takes no
-lead: it denies the column's product what the row names. Only a table's
-first :data:`MAX_LED_CELLS` data cells take one.
+lead: it denies the column's product what the row names. Unless what the
+header names is a harm ("Risks", "Side effects") and the cell only says
+"None" or "No": then it denies the harm, a safety claim, and its lead says
+so ("Our injection: no Risks: "). Only a table's first
+:data:`MAX_LED_CELLS` data cells take one.
 """
 
 from __future__ import annotations
@@ -35,13 +38,27 @@ AFFIRMING_WORDS = 3
 _TRAILING = " \t:;,.-\u2013\u2014"
 
 
+# A header naming a harm ("Risks", "Side effects", "Risk of rejection"), and
+# a cell that only says there is none of it ("None", "No").
+_HARM = re.compile(r"\b(?:risks?|side[- ]effects?|complications?|adverse)\b", re.IGNORECASE)
+_NONE = re.compile(r"\s*(?:none|no)\s*[.!]?\s*", re.IGNORECASE)
+
+
 def lead(column: str | None, row: str | None, cell: str) -> str:
     """The lead of a data cell whose text is ``cell``, under the column
     header ``column`` and in the row whose header is ``row`` (either may be
-    None): "column, row: ", or "" when neither is a label or the cell says no."""
+    None): "column, row: ", or "" when neither is a label or the cell says no.
+    A cell that only says no under a header naming a harm denies the harm:
+    "column: no row: " ("Cell therapy: no Risks: " before "None")."""
     names = [name for name in (_label(column), _label(row)) if name]
-    if not names or _SAYS_NO.match(cell):
+    if not names:
         return ""
+    if _SAYS_NO.match(cell):
+        harms = [name for name in names if _HARM.search(name)]
+        if not harms or not _NONE.fullmatch(cell):
+            return ""
+        others = [name for name in names if name not in harms]
+        return "".join(f"{name}: " for name in others) + f"no {harms[0]}: "
     return ", ".join(names) + ": "
 
 
