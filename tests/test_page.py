@@ -101,10 +101,13 @@ CUED_PAGES = [
     (["Gum recession", "Treatment depends on the cause.", "A soft brush stops further damage.",
       "Gum creams sold online have not been tested in people, and gels have not been studied either."],
      INFORMATIONAL, {"depends on the cause", "not been tested", "not been studied"}),
+    (["Health advisory: medical travel", "The Embassy cannot verify what these hospitals advertise and cannot "
+      "recommend any of them.", "Care there can cost a great deal.", "Do not sign a contract before you decide."],
+     INFORMATIONAL, {"health advisory", "cannot verify", "cannot recommend", "do not sign", "before you decide"}),
 ]
 
 
-@pytest.mark.parametrize("lines, voice, found", CUED_PAGES, ids=["consumer-alert", "distributor", "landing-page", "patient-guide", "prenatal-class", "insurer", "patient-group", "coach", "press-kit", "crowdfunding", "union-bulletin", "aftercare-card", "doctors-blog", "ambassador", "dental-school"])
+@pytest.mark.parametrize("lines, voice, found", CUED_PAGES, ids=["consumer-alert", "distributor", "landing-page", "patient-guide", "prenatal-class", "insurer", "patient-group", "coach", "press-kit", "crowdfunding", "union-bulletin", "aftercare-card", "doctors-blog", "ambassador", "dental-school", "embassy"])
 def test_an_alert_a_distributors_sheet_and_a_landing_page_speak_by_their_own_cues(cues, lines, voice, found):
     page = decide(lines, cues)
     assert page.voice == voice
