@@ -95,6 +95,9 @@ CUED_PAGES = [
     (["Healing eye drops bought online", "Some of you ask about eye drops you find online.",
       "Contaminated drops have caused infections.", "If your eyes still hurt, see a doctor or see an eye doctor first."],
      INFORMATIONAL, {"contaminated", "see a doctor", "see an eye doctor"}),
+    (["A toxicologist on detox drips", "I am often asked about detox drips.", "Your liver clears waste.",
+      "If you feel run down, see your doctor."],
+     INFORMATIONAL, {"often asked about", "see your doctor"}),
     (["Two years after my knee treatment", "I was told it would work, and it did.",
       "I'm a patient ambassador now, so I get a thank-you if you use my link."],
      PROMOTIONAL, {"patient ambassador", "my link"}),
@@ -107,7 +110,7 @@ CUED_PAGES = [
 ]
 
 
-@pytest.mark.parametrize("lines, voice, found", CUED_PAGES, ids=["consumer-alert", "distributor", "landing-page", "patient-guide", "prenatal-class", "insurer", "patient-group", "coach", "press-kit", "crowdfunding", "union-bulletin", "aftercare-card", "doctors-blog", "ambassador", "dental-school", "embassy"])
+@pytest.mark.parametrize("lines, voice, found", CUED_PAGES, ids=["consumer-alert", "distributor", "landing-page", "patient-guide", "prenatal-class", "insurer", "patient-group", "coach", "press-kit", "crowdfunding", "union-bulletin", "aftercare-card", "doctors-blog", "toxicologist", "ambassador", "dental-school", "embassy"])
 def test_an_alert_a_distributors_sheet_and_a_landing_page_speak_by_their_own_cues(cues, lines, voice, found):
     page = decide(lines, cues)
     assert page.voice == voice
