@@ -288,6 +288,9 @@ def test_topic_is_the_most_named_product_when_the_title_names_none():
 
 def test_voice_cues_are_whole_words(cues):
     assert decide(["Gourmet ours study"], cues).promotional == ()
+    # nor the end of a hyphenated word: an "e-book" is no booking (thirty-third session)
+    assert decide(["Download our free e-book about knees."], cues).promotional == (("our", 1),)
+    assert dict(decide(["Book a visit, or pre-book online."], cues).promotional) == {"book": 1}
 
 
 def test_pronouns_count_as_the_topic_product_on_a_sellers_page(linter):

@@ -124,7 +124,7 @@ def compile_cues(promotional: Sequence[str], informational: Sequence[str],
     negating -= contractions
     openers = {_normal(p) for p in instructions} - {""}
     return PageCues(
-        _whole_words(voices),
+        _whole_words(voices, after_hyphen=False),
         voices,
         _whole_words(products) if products else None,
         dict(products),
@@ -141,11 +141,14 @@ def _normal(phrase: str) -> str:
     return " ".join(phrase.lower().replace("\u2019", "'").split())
 
 
-def _whole_words(phrases) -> re.Pattern:
+def _whole_words(phrases, after_hyphen: bool = True) -> re.Pattern:
     """One regex for many phrases, as whole words, the longest at a place:
     a trie of alternatives (Python's ``re`` tries plain alternatives one by
-    one at every position; a trie shares their prefixes, about twice as fast)."""
-    return re.compile(r"(?<![\w])(" + _alternation(phrases) + r")(?![\w])")
+    one at every position; a trie shares their prefixes, about twice as fast).
+    Without ``after_hyphen`` a phrase right after a hyphen is not one: the
+    "book" of an "e-book" is no booking."""
+    before = r"(?<![\w])" if after_hyphen else r"(?<![\w-])"
+    return re.compile(before + "(" + _alternation(phrases) + r")(?![\w])")
 
 
 def _alternation(phrases) -> str:
