@@ -954,3 +954,12 @@ def test_a_ranking_of_the_trouble_is_no_ranking_of_the_treatment(packs_only):
         "Shoulder injuries end more swimming careers than any other problem, and our stem cell team sees them daily."))
     assert "superiority.rank" in rules_of(packs_only, on_a_sellers_page(
         "Our stem cell injections heal shoulders faster than any other treatment."))
+
+
+@pytest.mark.parametrize("text", [
+    "Our treatment uses your own cells, which the FDA does not need to approve.",
+    "Because it is your own tissue, the graft doesn't need to be approved by the FDA.",
+])
+def test_an_agency_that_need_not_approve_is_an_exemption_claim(packs_only, text):
+    # a clinic's answer to its critics (thirty-third session)
+    assert "fda.exempt" in rules_of(packs_only, on_a_sellers_page(text))
