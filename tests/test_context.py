@@ -963,3 +963,18 @@ def test_a_ranking_of_the_trouble_is_no_ranking_of_the_treatment(packs_only):
 def test_an_agency_that_need_not_approve_is_an_exemption_claim(packs_only, text):
     # a clinic's answer to its critics (thirty-third session)
     assert "fda.exempt" in rules_of(packs_only, on_a_sellers_page(text))
+
+
+def test_on_an_informational_page_a_pronoun_is_near_a_phrase_rule_only_near_its_product(packs_only):
+    """A society's page on a thyroid condition: "It works well ... and is
+    safe" is the hormone tablet named just before, not a product (thirty-third
+    session). Right after a product is named, "it" is near as it always was,
+    and on a seller's page anywhere."""
+    guide = ("Patient information from the endocrinology society.\n\n"
+             "Stem cell clinics advertise to patients, but see your endocrinologist first.\n\n"
+             "Treatment is a daily hormone tablet. It works well and is safe when the dose is checked.\n")
+    assert "safety.safe-claim" not in rules_of(packs_only, guide)
+    near = guide.replace("Treatment is a daily hormone tablet.", "Exosome drops are sold online.")
+    assert "safety.safe-claim" in rules_of(packs_only, near)
+    seller = "Book your consultation at our clinic today.\n\nOur exosome drops are here.\n\nPricing\n\nIt is safe.\n"
+    assert "safety.safe-claim" in rules_of(packs_only, seller)

@@ -771,7 +771,7 @@ REGULATOR = (
     "The health department said in its published guidance that researchers found no evidence for most offers.\n\n"
     "According to the study, trials are under way and the evidence is weak.\n\n"
 )
-REQUIREMENT = "Every cell product must be authorized to ensure that it is safe and effective before sale."
+REQUIREMENT = "Every stem cell product must be authorized to ensure that it is safe and effective before sale."
 PLAIN_CLAIM = "Our PRP is 100% safe with no side effects."
 
 

@@ -51,10 +51,19 @@ def with_near(rule: Rule, found: Requirement) -> Requirement:
     return found
 
 
+PRONOUNS = "unapproved.pronouns"
+
+
 def near_ok(rule: Rule, sentence: Sentence, span: Span) -> bool:
     """``near``: some term of these vocabularies is in the sentence (outside the match);
-    ``not_near``: none is."""
+    ``not_near``: none is. On an informational page a pronoun ("it") is
+    near only where a term of the rule's other ``near`` vocabularies (a
+    product) was named close by (:attr:`Sentence.nearby`), as a claim's is."""
     near = rule.options.get("near")
+    if near and PRONOUNS in near and sentence.informational_page:
+        others = [name for name in near if name != PRONOUNS]
+        if sentence.nearby.isdisjoint(others):
+            near = others
     if near and not any(not _overlap(s, span) for s in sentence.spans(near)):
         return False
     not_near = rule.options.get("not_near")
