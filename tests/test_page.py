@@ -104,6 +104,9 @@ CUED_PAGES = [
     (["Two years after my knee treatment", "I was told it would work, and it did.",
       "I'm a patient ambassador now, so I get a thank-you if you use my link."],
      PROMOTIONAL, {"patient ambassador", "my link"}),
+    (["If your knees ache, call my friends at Peak Clinic.", "Mention the show for a free first visit.",
+      "Or mention this ad at the front desk."],
+     PROMOTIONAL, {"mention the show", "free first", "mention this"}),
     (["Gum recession", "Treatment depends on the cause.", "A soft brush stops further damage.",
       "Gum creams sold online have not been tested in people, and gels have not been studied either."],
      INFORMATIONAL, {"depends on the cause", "not been tested", "not been studied"}),
@@ -113,7 +116,7 @@ CUED_PAGES = [
 ]
 
 
-@pytest.mark.parametrize("lines, voice, found", CUED_PAGES, ids=["consumer-alert", "distributor", "landing-page", "patient-guide", "prenatal-class", "insurer", "patient-group", "coach", "press-kit", "crowdfunding", "union-bulletin", "aftercare-card", "doctors-blog", "toxicologist", "parents-network", "ambassador", "dental-school", "embassy"])
+@pytest.mark.parametrize("lines, voice, found", CUED_PAGES, ids=["consumer-alert", "distributor", "landing-page", "patient-guide", "prenatal-class", "insurer", "patient-group", "coach", "press-kit", "crowdfunding", "union-bulletin", "aftercare-card", "doctors-blog", "toxicologist", "parents-network", "ambassador", "live-read", "dental-school", "embassy"])
 def test_an_alert_a_distributors_sheet_and_a_landing_page_speak_by_their_own_cues(cues, lines, voice, found):
     page = decide(lines, cues)
     assert page.voice == voice
