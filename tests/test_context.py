@@ -978,3 +978,9 @@ def test_on_an_informational_page_a_pronoun_is_near_a_phrase_rule_only_near_its_
     assert "safety.safe-claim" in rules_of(packs_only, near)
     seller = "Book your consultation at our clinic today.\n\nOur exosome drops are here.\n\nPricing\n\nIt is safe.\n"
     assert "safety.safe-claim" in rules_of(packs_only, seller)
+
+
+@pytest.mark.parametrize("text", ["HALO-R: Wake up your stem cells at home", "The band awakens your stem cells overnight."])
+def test_cells_a_device_wakes_up_are_a_stem_cell_boost(packs_only, text):
+    # a crowdfunding campaign's title (thirty-third session)
+    assert "efficacy.stem-cell-boost" in rules_of(packs_only, on_a_sellers_page(text))
