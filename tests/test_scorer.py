@@ -668,6 +668,19 @@ def test_a_title_naming_only_a_topic_needs_a_higher_score(linter):
     assert [cutoffs.names_only_a_topic(words) for words in units] == [True, True, True, False, False]
 
 
+def test_a_topic_title_that_holds_a_signal_is_no_mere_topic():
+    """"Watch: Melasma gone in 6 weeks": its only terms the scorer sees name a
+    condition, but its timeline ("gone in 6 weeks", a ``feature: false`` term)
+    makes it a result; it needs the rule's own threshold (thirty-third session)."""
+    from claimcheck.kinds.scorer import DEFAULT_THRESHOLD, TOPIC_TITLE_THRESHOLD
+
+    words = ("#voice:promotional", "#topic", "#heading", "watch", ":", "<unapproved.conditions>", "gone", "in",
+             "<num>", "weeks")
+    assert cutoffs.names_only_a_topic(words)
+    assert cutoffs.needed(DEFAULT_THRESHOLD, words) == TOPIC_TITLE_THRESHOLD
+    assert cutoffs.needed(DEFAULT_THRESHOLD, words, signalled=True) == DEFAULT_THRESHOLD
+
+
 def test_a_pages_furniture_is_not_scored(linter):
     page = ("We use cookies to improve your experience. By continuing to browse you agree. Accept\n\n"
             "# Stem cell therapy for knees\n\n"

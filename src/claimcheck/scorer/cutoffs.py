@@ -84,7 +84,8 @@ def needed(threshold: float, words: tuple[str, ...], informational: bool = False
     ``signalled``: the sentence also held a term of a ``feature: false``
     vocabulary, which its words do not show (a comparison, a timeline):
     then a title is not a product's name ("- Why spinal fusion and steroid
-    shots fail so many patients")."""
+    shots fail so many patients"), nor only the page's topic ("Melasma gone
+    in 6 weeks")."""
     if ((names_only_a_product(words) and not signalled) or (text is not None and too_short(text))
             or only_a_name(words) or a_myth(words)):
         return None
@@ -92,7 +93,7 @@ def needed(threshold: float, words: tuple[str, ...], informational: bool = False
         threshold = max(threshold, INFORMATIONAL_THRESHOLD)
     if QUESTION in words and not asserts(words):
         threshold = max(threshold, QUESTION_THRESHOLD)
-    if names_only_a_topic(words):
+    if names_only_a_topic(words) and not signalled:
         threshold = max(threshold, TOPIC_TITLE_THRESHOLD)
     if a_lead_in(words):
         threshold = max(threshold, LEAD_IN_THRESHOLD)
