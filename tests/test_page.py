@@ -107,6 +107,8 @@ CUED_PAGES = [
     (["If your knees ache, call my friends at Peak Clinic.", "Mention the show for a free first visit.",
       "Or mention this ad at the front desk."],
      PROMOTIONAL, {"mention the show", "free first", "mention this"}),
+    (["Drip menu", "The Morning After: cures any hangover, guaranteed. $179", "Walk-ins welcome."],
+     PROMOTIONAL, {"drip menu", "walk-ins welcome"}),
     (["Gum recession", "Treatment depends on the cause.", "A soft brush stops further damage.",
       "Gum creams sold online have not been tested in people, and gels have not been studied either."],
      INFORMATIONAL, {"depends on the cause", "not been tested", "not been studied"}),
@@ -116,7 +118,7 @@ CUED_PAGES = [
 ]
 
 
-@pytest.mark.parametrize("lines, voice, found", CUED_PAGES, ids=["consumer-alert", "distributor", "landing-page", "patient-guide", "prenatal-class", "insurer", "patient-group", "coach", "press-kit", "crowdfunding", "union-bulletin", "aftercare-card", "doctors-blog", "toxicologist", "parents-network", "ambassador", "live-read", "dental-school", "embassy"])
+@pytest.mark.parametrize("lines, voice, found", CUED_PAGES, ids=["consumer-alert", "distributor", "landing-page", "patient-guide", "prenatal-class", "insurer", "patient-group", "coach", "press-kit", "crowdfunding", "union-bulletin", "aftercare-card", "doctors-blog", "toxicologist", "parents-network", "ambassador", "live-read", "menu-board", "dental-school", "embassy"])
 def test_an_alert_a_distributors_sheet_and_a_landing_page_speak_by_their_own_cues(cues, lines, voice, found):
     page = decide(lines, cues)
     assert page.voice == voice
