@@ -101,6 +101,9 @@ CUED_PAGES = [
     (["Before you join a clinic's webinar", "Sign up for our network's newsletter.",
       "These webinars are sales events.", "Talk with your child's pediatrician or your child's doctor first."],
      INFORMATIONAL, {"sales events", "your child's pediatrician", "your child's doctor"}),
+    (["Torn knee ligaments in dogs: information for owners", "Surgery gives most large dogs a stable knee.",
+      "Ask your veterinarian to refer you to a surgeon."],
+     INFORMATIONAL, {"for owners", "refer you"}),
     (["Two years after my knee treatment", "I was told it would work, and it did.",
       "I'm a patient ambassador now, so I get a thank-you if you use my link."],
      PROMOTIONAL, {"patient ambassador", "my link"}),
@@ -118,7 +121,7 @@ CUED_PAGES = [
 ]
 
 
-@pytest.mark.parametrize("lines, voice, found", CUED_PAGES, ids=["consumer-alert", "distributor", "landing-page", "patient-guide", "prenatal-class", "insurer", "patient-group", "coach", "press-kit", "crowdfunding", "union-bulletin", "aftercare-card", "doctors-blog", "toxicologist", "parents-network", "ambassador", "live-read", "menu-board", "dental-school", "embassy"])
+@pytest.mark.parametrize("lines, voice, found", CUED_PAGES, ids=["consumer-alert", "distributor", "landing-page", "patient-guide", "prenatal-class", "insurer", "patient-group", "coach", "press-kit", "crowdfunding", "union-bulletin", "aftercare-card", "doctors-blog", "toxicologist", "parents-network", "vet-college", "ambassador", "live-read", "menu-board", "dental-school", "embassy"])
 def test_an_alert_a_distributors_sheet_and_a_landing_page_speak_by_their_own_cues(cues, lines, voice, found):
     page = decide(lines, cues)
     assert page.voice == voice
