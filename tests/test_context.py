@@ -884,6 +884,17 @@ def test_a_patients_own_story_is_an_endorsement_only_where_no_one_explains_or_re
         ("Why I stopped needing cortisone for knee pain", OUTCOME, True),
         ('Comment "ENERGY" or message me to save your spot - only 6 left!', OUTCOME, False),
         ("The injections saved my knee and I walk again.", OUTCOME, True),
+        # thirty-third session: a ranking of the trouble ("more careers than any
+        # other problem") is no ranking of the treatment; an agency that need
+        # not act is an exemption (a clinic's answer to its critics); cells a
+        # device "wakes up" are a boost (a crowdfunding campaign's title)
+        ("Shoulder injuries end more swimming careers than any other problem, and our stem cell team sees them "
+         "daily.", "superiority.rank", False),
+        ("Our stem cell injections heal shoulders faster than any other treatment.", "superiority.rank", True),
+        ("Our treatment uses your own cells, which the FDA does not need to approve.", "fda.exempt", True),
+        ("Because it is your own tissue, the graft doesn't need to be approved by the FDA.", "fda.exempt", True),
+        ("HALO-R: Wake up your stem cells at home", "efficacy.stem-cell-boost", True),
+        ("The band awakens your stem cells overnight.", "efficacy.stem-cell-boost", True),
     ],
 )
 def test_words_of_skin_fertility_stories_approved_therapies_and_mouse_studies(packs_only, text, rule, found):
@@ -947,24 +958,6 @@ def test_a_run_of_denials_is_no_negation_of_its_last(packs_only):
     assert "safety.absolute-safety" in {f.rule for f in packs_only.lint_text(text)}
 
 
-def test_a_ranking_of_the_trouble_is_no_ranking_of_the_treatment(packs_only):
-    # A seller's page ranks the injury ("more careers than any other
-    # problem"); a ranking of the product stays a claim.
-    assert "superiority.rank" not in rules_of(packs_only, on_a_sellers_page(
-        "Shoulder injuries end more swimming careers than any other problem, and our stem cell team sees them daily."))
-    assert "superiority.rank" in rules_of(packs_only, on_a_sellers_page(
-        "Our stem cell injections heal shoulders faster than any other treatment."))
-
-
-@pytest.mark.parametrize("text", [
-    "Our treatment uses your own cells, which the FDA does not need to approve.",
-    "Because it is your own tissue, the graft doesn't need to be approved by the FDA.",
-])
-def test_an_agency_that_need_not_approve_is_an_exemption_claim(packs_only, text):
-    # a clinic's answer to its critics (thirty-third session)
-    assert "fda.exempt" in rules_of(packs_only, on_a_sellers_page(text))
-
-
 def test_on_an_informational_page_a_pronoun_is_near_a_phrase_rule_only_near_its_product(packs_only):
     """A society's page on a thyroid condition: "It works well ... and is
     safe" is the hormone tablet named just before, not a product (thirty-third
@@ -978,9 +971,3 @@ def test_on_an_informational_page_a_pronoun_is_near_a_phrase_rule_only_near_its_
     assert "safety.safe-claim" in rules_of(packs_only, near)
     seller = "Book your consultation at our clinic today.\n\nOur exosome drops are here.\n\nPricing\n\nIt is safe.\n"
     assert "safety.safe-claim" in rules_of(packs_only, seller)
-
-
-@pytest.mark.parametrize("text", ["HALO-R: Wake up your stem cells at home", "The band awakens your stem cells overnight."])
-def test_cells_a_device_wakes_up_are_a_stem_cell_boost(packs_only, text):
-    # a crowdfunding campaign's title (thirty-third session)
-    assert "efficacy.stem-cell-boost" in rules_of(packs_only, on_a_sellers_page(text))
