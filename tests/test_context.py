@@ -895,6 +895,11 @@ def test_a_patients_own_story_is_an_endorsement_only_where_no_one_explains_or_re
         ("Because it is your own tissue, the graft doesn't need to be approved by the FDA.", "fda.exempt", True),
         ("HALO-R: Wake up your stem cells at home", "efficacy.stem-cell-boost", True),
         ("The band awakens your stem cells overnight.", "efficacy.stem-cell-boost", True),
+        # thirty-fourth session: the last resort that worked
+        ("Our PRP-and-shockwave combo works when nothing else has.", "superiority.only-option", True),
+        ("Try our exosome drip when all else fails.", "superiority.only-option", True),
+        ("Surgery is considered for the few whose pain lasts after a year of stretching.",
+         "superiority.only-option", False),
     ],
 )
 def test_words_of_skin_fertility_stories_approved_therapies_and_mouse_studies(packs_only, text, rule, found):
