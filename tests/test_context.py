@@ -900,6 +900,12 @@ def test_a_patients_own_story_is_an_endorsement_only_where_no_one_explains_or_re
         ("Try our exosome drip when all else fails.", "superiority.only-option", True),
         ("Surgery is considered for the few whose pain lasts after a year of stretching.",
          "superiority.only-option", False),
+        # safety for every reader, and permanence said of the results
+        ("Our colostrum blend is safe for all ages.", "safety.absolute-safety", True),
+        ("The exosome serum is safe for anyone, even in pregnancy.", "safety.absolute-safety", True),
+        ("We enrich the graft with your own stem cells, so your results are permanent.",
+         "efficacy.permanent-results", True),
+        ("No surgeon can promise that fat graft results are permanent.", "efficacy.permanent-results", False),
     ],
 )
 def test_words_of_skin_fertility_stories_approved_therapies_and_mouse_studies(packs_only, text, rule, found):
