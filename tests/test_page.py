@@ -506,6 +506,10 @@ def test_a_page_of_care_instructions_is_an_instruction_sheet(cues):
     page = decide(["Avoid surgery.", "Keep moving.", "Our clinic is new.", "We treat knees.", "We love sport.",
                    "Our team is here.", "Prices are fair.", "We are open daily.", "Parking is free."], cues)
     assert page.instructions == 2 and not page.instruction_sheet
+    # "see a doctor" when something goes wrong is an instruction too
+    tattoo = decide(["A new tattoo is a wound.", "Most heal in weeks.", "Wash it gently.", "Keep it moist.",
+                     "See a doctor if it oozes pus."], cues)
+    assert tattoo.instructions == 3 and tattoo.instruction_sheet
 
 
 def test_a_lead_before_an_instruction_stays_on_its_line(cues):
