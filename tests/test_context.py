@@ -788,6 +788,23 @@ def test_on_an_informational_page_a_pronoun_names_a_product_only_near_where_it_w
     assert DISEASE in rules_of(packs_only, seller)
 
 
+def test_on_an_informational_page_the_treatment_names_a_product_only_near_where_one_was_named(packs_only):
+    """A feline society's guide: "the treatment" with the best evidence is a
+    kidney diet, not a product (thirty-fourth session). Right after stem cell
+    infusions are named it is theirs, and a seller's page reads it as its own."""
+    effect = "unapproved.therapeutic-effect"
+    guide = ("Cat health guidance on kidney disease\n\n"
+             "Unproven stem cell infusions are not approved, so be cautious.\n\n"
+             "Diet and fluids\n\n"
+             "A kidney diet is the treatment with the best evidence for helping cats live longer.\n")
+    assert effect not in rules_of(packs_only, guide)
+    near = guide.replace("\n\nDiet and fluids\n\n", " ")
+    assert effect in rules_of(packs_only, near)
+    seller = ("Book your consultation at our clinic today.\n\nOur stem cell infusions are here.\n\n"
+              "Pricing\n\nThe treatment helps cats live longer.\n")
+    assert effect in rules_of(packs_only, seller)
+
+
 def test_on_an_informational_page_a_paragraph_that_names_its_own_subject_leaves_the_one_before(packs_only):
     """A sleep doctor's post names exosome drips, then opens a paragraph on
     the therapy that works; its "It" is that therapy (thirty-third session).

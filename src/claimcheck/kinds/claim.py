@@ -53,7 +53,7 @@ def check(rule: Rule, sentence: Sentence) -> Iterator[Hit]:
     options = rule.options
     if not sentence.has_any(options["predicate"]):
         return
-    subjects = sentence.spans(options["subject"])
+    subjects = sentence.spans(_subjects(options["subject"], sentence))
     # An informational page names a product and then moves on: its "they"
     # three paragraphs later is the approved care it describes, not the product.
     named = sentence.nearby if sentence.informational_page else sentence.seen
@@ -80,6 +80,23 @@ def check(rule: Rule, sentence: Sentence) -> Iterator[Hit]:
         if hit is not None:
             yield hit  # one claim per sentence is enough to report it
             return
+
+
+REFERENTS = "unapproved.referents"
+
+
+def _subjects(names, sentence: Sentence):
+    """The subject vocabularies that count in ``sentence``. On an informational
+    page a referent ("the treatment", "these injections") is the product's
+    only where a product was named close by (:attr:`Sentence.nearby`) or in
+    the sentence: otherwise it is the care the page describes ("A kidney diet
+    is the treatment with the best evidence...")."""
+    if REFERENTS not in names or not sentence.informational_page:
+        return names
+    others = [name for name in names if name != REFERENTS]
+    if sentence.nearby.isdisjoint(others) and not sentence.has_any(others):
+        return others
+    return names
 
 
 def _nearest(predicate: Span, subjects: list[Span]) -> Span | None:
