@@ -159,6 +159,8 @@ CUED_PAGES = [
     pytest.param(["Warts: what works", "Freezing works for many.",
                   "Home kits have not been compared with it in good trials."],
                  INFORMATIONAL, {"not been compared", "good trials"}, id="evidence-wanting"),
+    pytest.param(["Treatment Menu", "Hydrafacial - $199", "Patient spotlight: Dana, 44"],
+                 PROMOTIONAL, {"treatment menu", "patient spotlight"}, id="menu-and-spotlight"),
     pytest.param(["Gum recession", "Treatment depends on the cause.", "A soft brush stops further damage.",
                   "Gum creams sold online have not been tested in people, and gels have not been studied either."],
                  INFORMATIONAL, {"depends on the cause", "not been tested", "not been studied"}, id="dental-school"),
