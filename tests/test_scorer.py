@@ -190,6 +190,22 @@ def test_a_title_stays_a_title_before_a_mark(linter, text):
     assert "#heading" in words_of(linter, text)
 
 
+def test_a_run_of_fragments_is_read_as_one_sentence(linter):
+    """A slogan set as fragments ("No surgery. No steroids. No downtime.") is
+    one sentence to the scorer, which reads no sentence of two words or fewer
+    (thirty-fourth session); a fragment next to a full sentence stays alone,
+    and a full sentence is never joined."""
+    compiled = linter.compiled
+    text = "Knee pain ends here. No surgery. No steroids. No downtime. We treat knees with PRP. Call today."
+    _, candidates, _ = analyse([text], compiled, decide([text], compiled.page_cues))
+    spans = [text[c.start:c.end] for c in candidates]
+    assert "No surgery. No steroids. No downtime." in spans
+    assert "We treat knees with PRP." in spans and "Knee pain ends here." in spans
+    alone = "We treat knees with PRP. No surgery. We are open on Sundays."
+    _, candidates, _ = analyse([alone], compiled, decide([alone], compiled.page_cues))
+    assert [alone[c.start:c.end] for c in candidates] == ["We treat knees with PRP.", "No surgery."]
+
+
 def test_an_unseen_claim_gets_one_scorer_finding_on_its_sentence(linter):
     text = f"We opened in 2019. {UNSEEN} Parking is free."
     found = [f for f in linter.lint_text(text, format="text") if f.category != "missing-disclaimer"]

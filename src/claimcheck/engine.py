@@ -271,6 +271,41 @@ def _first_places(index: int, block_rows: BlockRows, matches: list, labels: Sequ
     return places
 
 
+FRAGMENT_WORDS = 2  # a sentence of at most this many words is a fragment
+
+
+def _fragments_joined(tokens: Tokens, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentences ``found`` with each run of two or more fragments (at
+    most ``FRAGMENT_WORDS`` words each) read as one sentence: a slogan set
+    as fragments ("No surgery. No opioids. No downtime.", "Real patients.
+    Real regrowth.") says one thing, and a fragment alone is too short for
+    the scorer to read (claimcheck.scorer.cutoffs.too_short)."""
+    if len(found) < 2:
+        return found
+    joined: list[tuple[int, int]] = []
+    run: list[tuple[int, int]] = []
+    for span in found:
+        if _words(tokens, span) <= FRAGMENT_WORDS:
+            run.append(span)
+            continue
+        joined.extend([(run[0][0], run[-1][1])] if len(run) > 1 else run)
+        run = []
+        joined.append(span)
+    joined.extend([(run[0][0], run[-1][1])] if len(run) > 1 else run)
+    return joined
+
+
+def _words(tokens: Tokens, span: tuple[int, int]) -> int:
+    """The words of tokens ``span`` (tokens with a letter or a digit), counted up to one past ``FRAGMENT_WORDS``."""
+    count = 0
+    for text in tokens.texts[span[0]:span[1]]:
+        if any(char.isalnum() for char in text):
+            count += 1
+            if count > FRAGMENT_WORDS:
+                break
+    return count
+
+
 def _sentences(index: int, block_rows: BlockRows, matches: list, ids: set[int], compiled: Compiled,
                before: frozenset[str], page: PageContext, scoring: bool, whole_blocks: bool = False,
                previous: frozenset[str] | None = None):
@@ -291,7 +326,7 @@ def _sentences(index: int, block_rows: BlockRows, matches: list, ids: set[int], 
     if wanted.isdisjoint(ids) and triggers.isdisjoint(ids):
         return
     tokens = block_rows.tokens()
-    sents = [(0, len(tokens.texts))] if whole_blocks else tokens.sentences(compiled.punct_chars)
+    sents = [(0, len(tokens.texts))] if whole_blocks else _fragments_joined(tokens, tokens.sentences(compiled.punct_chars))
     starts = [s for s, _ in sents]
     grouped: dict[int, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     triggered: set[int] = set()
