@@ -788,6 +788,20 @@ def test_on_an_informational_page_a_pronoun_names_a_product_only_near_where_it_w
     assert DISEASE in rules_of(packs_only, seller)
 
 
+def test_on_a_sellers_product_page_a_bullet_opening_with_an_effect_speaks_of_the_product(packs_only):
+    """A product page's bullet has no subject: "Regrows lashes lost to
+    alopecia" is the serum's claim (thirty-fourth session). An imperative
+    ("Heal your gut"), an adjective ("Slow, heavy exercises") and a page of
+    no product are no such claim."""
+    page = "Shop our exosome lash serum. Add to bag.\n\n- {}\n"
+    assert DISEASE in rules_of(packs_only, page.format("Regrows lashes lost to alopecia"))
+    assert DISEASE in rules_of(packs_only, page.format("Treats eczema around the eyes"))
+    assert DISEASE not in rules_of(packs_only, page.format("Slow, heavy exercises for tendinopathy"))
+    assert DISEASE not in rules_of(packs_only, page.format("Heal eczema with a plan from your dermatologist"))
+    guide = "Hair loss after chemotherapy\n\n- Regrows within months for most people with alopecia\n"
+    assert DISEASE not in rules_of(packs_only, guide)
+
+
 def test_on_an_informational_page_the_treatment_names_a_product_only_near_where_one_was_named(packs_only):
     """A feline society's guide: "the treatment" with the best evidence is a
     kidney diet, not a product (thirty-fourth session). Right after stem cell

@@ -29,7 +29,8 @@ OPTIONS = (
     Option("predicate", VOCABULARIES, required=True, doc="vocabularies of predicates (effects, conditions)"),
     Option("pronouns", VOCABULARIES, doc="count as subjects once a subject was named in an earlier sentence "
            "(on an informational page, in the same paragraph or the one just before it), "
-           "or anywhere on a promotional page about a product"),
+           "or anywhere on a promotional page about a product, where a sentence with no subject that "
+           "opens with a predicate in the third person (\"Regrows lashes...\") has the product for subject"),
     Option("also", VOCABULARIES, doc="the sentence must also contain a term of one of these"),
     Option("near", VOCABULARIES, doc="flag only if the sentence also has a term of one of these"),
     Option("not_near", VOCABULARIES, doc="do not flag if the sentence has a term of one of these"),
@@ -60,7 +61,10 @@ def check(rule: Rule, sentence: Sentence) -> Iterator[Hit]:
     if options.get("pronouns") and (sentence.topic_page or named.intersection(options["subject"])):
         subjects = sorted(subjects + sentence.spans(options["pronouns"]))
     if not subjects:
-        return
+        implied = _implied_subject(options, sentence)
+        if implied is None:
+            return
+        subjects = [implied]
     also = sentence.spans(options["also"]) if options.get("also") else None
     limit = options.get("max_tokens")
     for predicate in sentence.spans(options["predicate"]):
@@ -97,6 +101,37 @@ def _subjects(names, sentence: Sentence):
     if sentence.nearby.isdisjoint(others) and not sentence.has_any(others):
         return others
     return names
+
+
+def _implied_subject(options, sentence: Sentence) -> Span | None:
+    """On a seller's page about a product, a sentence with no subject that
+    opens with a predicate in the third person ("Regrows lashes lost to
+    chemotherapy", a product page's bullet) is about the page's product: the
+    subject is implied, and stands at the sentence's first word (a zero-width
+    span before it)."""
+    if not options.get("pronouns") or not sentence.topic_page:
+        return None
+    first = _first_word(sentence)
+    if first is None or not _third_person(sentence.tokens.texts[first]):
+        return None  # (an imperative, "Heal your gut", or an adjective, "Slow, heavy exercises", says no "it")
+    for predicate in sentence.spans(options["predicate"]):
+        if predicate[0] == first:
+            return (first, first)
+    return None
+
+
+def _third_person(word: str) -> bool:
+    """A verb's third person singular ("Regrows", "Repairs", "Relieves")."""
+    return len(word) > 3 and word[-1] in "sS" and word[-2] not in "sS'\u2019"
+
+
+def _first_word(sentence: Sentence) -> int | None:
+    """The index of the sentence's first token with a letter."""
+    texts = sentence.tokens.texts
+    for index in range(sentence.start, min(sentence.end, sentence.start + 4)):
+        if any(char.isalpha() for char in texts[index]):
+            return index
+    return None
 
 
 def _nearest(predicate: Span, subjects: list[Span]) -> Span | None:
