@@ -771,21 +771,30 @@ def test_a_disclosure_about_the_pages_testimonials_is_no_testimonial(packs_only,
     assert ("testimonial.patient-reports" in rules_of(packs_only, on_a_sellers_page(text))) is found
 
 
-def test_on_an_informational_page_a_pronoun_names_a_product_only_near_where_it_was_named(packs_only):
-    """A guide names stem cell shots in one paragraph and, two paragraphs on,
-    says what the approved care "they" cover treats; "they" is not the shots
-    (thirty-second session). Right after the shots are named it still is, and
-    a seller's page reads "it" as its product anywhere."""
-    guide = ("Health department guidance on joint injections\n\n"
-             "Unproven stem cell shots are not approved, so be cautious.\n\n"
-             "What your plan covers\n\n"
-             "Physical therapy and knee replacement are covered when they treat arthritis.\n")
-    assert DISEASE not in rules_of(packs_only, guide)
-    near = guide.replace("\n\nWhat your plan covers\n\n", " ")
-    assert DISEASE in rules_of(packs_only, near)
-    seller = ("Book your consultation at our clinic today.\n\nOur stem cell shots are here.\n\n"
-              "Pricing\n\nThey treat arthritis.\n")
-    assert DISEASE in rules_of(packs_only, seller)
+@pytest.mark.parametrize("product, heading, claim, seller_claim, rule", [
+    # a guide's "they" two paragraphs on is the approved care it covers
+    # (thirty-second session)
+    ("Unproven stem cell shots are not approved, so be cautious.", "What your plan covers",
+     "Physical therapy and knee replacement are covered when they treat arthritis.", "They treat arthritis.",
+     DISEASE),
+    # a feline society's "the treatment" with the best evidence is a kidney
+    # diet (thirty-fourth session)
+    ("Unproven stem cell infusions are not approved, so be cautious.", "Diet and fluids",
+     "A kidney diet is the treatment with the best evidence for helping cats live longer.",
+     "The treatment helps cats live longer.", "unapproved.therapeutic-effect"),
+], ids=["pronoun", "referent"])
+def test_on_an_informational_page_a_pronoun_or_referent_names_a_product_only_near_where_one_was_named(
+        packs_only, product, heading, claim, seller_claim, rule):
+    """On an informational page "they" or "the treatment" two paragraphs
+    after a product is named is not that product; right after it is, and a
+    seller's page reads it as its own product anywhere."""
+    guide = f"Health department guidance\n\n{product}\n\n{heading}\n\n{claim}\n"
+    assert rule not in rules_of(packs_only, guide)
+    near = guide.replace(f"\n\n{heading}\n\n", " ")
+    assert rule in rules_of(packs_only, near)
+    seller = ("Book your consultation at our clinic today.\n\nOur stem cell products are here.\n\n"
+              f"Pricing\n\n{seller_claim}\n")
+    assert rule in rules_of(packs_only, seller)
 
 
 def test_on_a_sellers_product_page_a_bullet_opening_with_an_effect_speaks_of_the_product(packs_only):
@@ -800,23 +809,6 @@ def test_on_a_sellers_product_page_a_bullet_opening_with_an_effect_speaks_of_the
     assert DISEASE not in rules_of(packs_only, page.format("Heal eczema with a plan from your dermatologist"))
     guide = "Hair loss after chemotherapy\n\n- Regrows within months for most people with alopecia\n"
     assert DISEASE not in rules_of(packs_only, guide)
-
-
-def test_on_an_informational_page_the_treatment_names_a_product_only_near_where_one_was_named(packs_only):
-    """A feline society's guide: "the treatment" with the best evidence is a
-    kidney diet, not a product (thirty-fourth session). Right after stem cell
-    infusions are named it is theirs, and a seller's page reads it as its own."""
-    effect = "unapproved.therapeutic-effect"
-    guide = ("Cat health guidance on kidney disease\n\n"
-             "Unproven stem cell infusions are not approved, so be cautious.\n\n"
-             "Diet and fluids\n\n"
-             "A kidney diet is the treatment with the best evidence for helping cats live longer.\n")
-    assert effect not in rules_of(packs_only, guide)
-    near = guide.replace("\n\nDiet and fluids\n\n", " ")
-    assert effect in rules_of(packs_only, near)
-    seller = ("Book your consultation at our clinic today.\n\nOur stem cell infusions are here.\n\n"
-              "Pricing\n\nThe treatment helps cats live longer.\n")
-    assert effect in rules_of(packs_only, seller)
 
 
 def test_on_an_informational_page_a_paragraph_that_names_its_own_subject_leaves_the_one_before(packs_only):
