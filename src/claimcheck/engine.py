@@ -272,6 +272,7 @@ def _first_places(index: int, block_rows: BlockRows, matches: list, labels: Sequ
 
 
 FRAGMENT_WORDS = 2  # a sentence of at most this many words is a fragment
+FRAGMENT_TOKENS = 6  # ... and of at most this many tokens (its words, their hyphens and its stop)
 
 
 def _fragments_joined(tokens: Tokens, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -280,12 +281,13 @@ def _fragments_joined(tokens: Tokens, found: list[tuple[int, int]]) -> list[tupl
     as fragments ("No surgery. No opioids. No downtime.", "Real patients.
     Real regrowth.") says one thing, and a fragment alone is too short for
     the scorer to read (claimcheck.scorer.cutoffs.too_short)."""
-    if len(found) < 2:
-        return found
+    short = [end - begin <= FRAGMENT_TOKENS for begin, end in found]
+    if sum(short) < 2:
+        return found  # (most blocks: no two sentences short enough)
     joined: list[tuple[int, int]] = []
     run: list[tuple[int, int]] = []
-    for span in found:
-        if _words(tokens, span) <= FRAGMENT_WORDS:
+    for span, few in zip(found, short):
+        if few and _words(tokens, span) <= FRAGMENT_WORDS:
             run.append(span)
             continue
         joined.extend([(run[0][0], run[-1][1])] if len(run) > 1 else run)
