@@ -328,7 +328,10 @@ def _sentences(index: int, block_rows: BlockRows, matches: list, ids: set[int], 
     if wanted.isdisjoint(ids) and triggers.isdisjoint(ids):
         return
     tokens = block_rows.tokens()
-    sents = [(0, len(tokens.texts))] if whole_blocks else _fragments_joined(tokens, tokens.sentences(compiled.punct_chars))
+    if whole_blocks:
+        sents = [(0, len(tokens.texts))]
+    else:
+        sents = _fragments_joined(tokens, tokens.sentences(compiled.punct_chars))
     starts = [s for s, _ in sents]
     grouped: dict[int, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     triggered: set[int] = set()

@@ -31,6 +31,8 @@ OPTIONS = (
            "(on an informational page, in the same paragraph or the one just before it), "
            "or anywhere on a promotional page about a product, where a sentence with no subject that "
            "opens with a predicate in the third person (\"Regrows lashes...\") has the product for subject"),
+    Option("referents", VOCABULARIES, doc="count as subjects (\"the treatment\", \"these injections\"), but on "
+           "an informational page only where a subject was named close by or is in the sentence"),
     Option("also", VOCABULARIES, doc="the sentence must also contain a term of one of these"),
     Option("near", VOCABULARIES, doc="flag only if the sentence also has a term of one of these"),
     Option("not_near", VOCABULARIES, doc="do not flag if the sentence has a term of one of these"),
@@ -44,7 +46,7 @@ def needs(rule: Rule) -> Needs:
 
 def requires(rule: Rule) -> Requirement:
     # Pronouns count only after a subject was named, so a subject is needed.
-    parts = [any_label(rule.options["subject"]), any_label(rule.options["predicate"])]
+    parts = [any_label(_named(rule.options)), any_label(rule.options["predicate"])]
     if rule.options.get("also"):
         parts.append(any_label(rule.options["also"]))
     return AllOf(tuple(parts))
@@ -54,11 +56,14 @@ def check(rule: Rule, sentence: Sentence) -> Iterator[Hit]:
     options = rule.options
     if not sentence.has_any(options["predicate"]):
         return
-    subjects = sentence.spans(_subjects(options["subject"], sentence))
+    subjects = sentence.spans(options["subject"])
+    referents = options.get("referents")
+    if referents and _referents_count(options["subject"], subjects, sentence):
+        subjects = sorted(subjects + sentence.spans(referents))
     # An informational page names a product and then moves on: its "they"
     # three paragraphs later is the approved care it describes, not the product.
     named = sentence.nearby if sentence.informational_page else sentence.seen
-    if options.get("pronouns") and (sentence.topic_page or named.intersection(options["subject"])):
+    if options.get("pronouns") and (sentence.topic_page or named.intersection(_named(options))):
         subjects = sorted(subjects + sentence.spans(options["pronouns"]))
     if not subjects:
         implied = _implied_subject(options, sentence)
@@ -86,21 +91,18 @@ def check(rule: Rule, sentence: Sentence) -> Iterator[Hit]:
             return
 
 
-REFERENTS = "unapproved.referents"
+def _named(options) -> tuple[str, ...]:
+    """The vocabularies that name a subject: ``subject`` and ``referents``."""
+    return (*options["subject"], *options.get("referents", ()))
 
 
-def _subjects(names, sentence: Sentence):
-    """The subject vocabularies that count in ``sentence``. On an informational
-    page a referent ("the treatment", "these injections") is the product's
-    only where a product was named close by (:attr:`Sentence.nearby`) or in
-    the sentence: otherwise it is the care the page describes ("A kidney diet
-    is the treatment with the best evidence...")."""
-    if REFERENTS not in names or not sentence.informational_page:
-        return names
-    others = [name for name in names if name != REFERENTS]
-    if sentence.nearby.isdisjoint(others) and not sentence.has_any(others):
-        return others
-    return names
+def _referents_count(names, subjects: list[Span], sentence: Sentence) -> bool:
+    """Whether the rule's referents ("the treatment", "these injections") are
+    subjects in ``sentence``: anywhere, but on an informational page only
+    where a subject of ``names`` was named close by (:attr:`Sentence.nearby`)
+    or in the sentence (``subjects``): otherwise the referent is the care the
+    page describes ("A kidney diet is the treatment with the best evidence...")."""
+    return not sentence.informational_page or bool(subjects) or not sentence.nearby.isdisjoint(names)
 
 
 def _implied_subject(options, sentence: Sentence) -> Span | None:
