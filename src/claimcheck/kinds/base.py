@@ -45,25 +45,22 @@ def longest(spans: list[Span]) -> list[Span]:
 
 
 def with_near(rule: Rule, found: Requirement) -> Requirement:
-    """A prefilter requirement: ``found``, and a ``near`` term if the rule has that option."""
-    if rule.options.get("near"):
-        return AllOf((found, any_label(rule.options["near"])))
+    """A prefilter requirement: ``found``, and a ``near`` (or ``near_pronouns``) term if the rule has that option."""
+    near = (*rule.options.get("near", ()), *rule.options.get("near_pronouns", ()))
+    if near:
+        return AllOf((found, any_label(near)))
     return found
-
-
-PRONOUNS = "unapproved.pronouns"
 
 
 def near_ok(rule: Rule, sentence: Sentence, span: Span) -> bool:
     """``near``: some term of these vocabularies is in the sentence (outside the match);
-    ``not_near``: none is. On an informational page a pronoun ("it") is
-    near only where a term of the rule's other ``near`` vocabularies (a
-    product) was named close by (:attr:`Sentence.nearby`), as a claim's is."""
+    ``not_near``: none is. ``near_pronouns`` ("it") count as ``near`` terms,
+    but on an informational page only where a term of ``near`` (a product)
+    was named close by (:attr:`Sentence.nearby`), as a claim's pronoun does."""
     near = rule.options.get("near")
-    if near and PRONOUNS in near and sentence.informational_page:
-        others = [name for name in near if name != PRONOUNS]
-        if sentence.nearby.isdisjoint(others):
-            near = others
+    pronouns = rule.options.get("near_pronouns")
+    if pronouns and (not sentence.informational_page or not sentence.nearby.isdisjoint(near or ())):
+        near = (*(near or ()), *pronouns)
     if near and not any(not _overlap(s, span) for s in sentence.spans(near)):
         return False
     not_near = rule.options.get("not_near")

@@ -25,6 +25,8 @@ OPTIONS = (
     Option("vocabularies", VOCABULARIES, doc="vocabularies whose terms are flagged"),
     Option("near", VOCABULARIES, doc="flag only if the sentence also has a term of one of these"),
     Option("not_near", VOCABULARIES, doc="do not flag if the sentence has a term of one of these"),
+    Option("near_pronouns", VOCABULARIES, doc="count as `near` terms (\"it\"), but on an informational page only "
+           "where a term of `near` (a product) was named close by"),
     Option("alone_on_topic", STRINGS, doc="these terms need no `near` term on a seller's page about a product "
            "(the page's topic is what they speak of: \"Clinically proven\" as a badge)"),
     Option("not_before", STRINGS, doc="do not flag a term that the next word is one of these (\"permanently\" "
