@@ -929,6 +929,10 @@ def test_a_patients_own_story_is_an_endorsement_only_where_no_one_explains_or_re
         ("We enrich the graft with your own stem cells, so your results are permanent.",
          "efficacy.permanent-results", True),
         ("No surgeon can promise that fat graft results are permanent.", "efficacy.permanent-results", False),
+        # thirty-fifth session: a disease sent into remission
+        ("How umbilical cord stem cells put my lupus into remission", DISEASE, True),
+        ("Our exosome infusions induce remission in Crohn's disease.", DISEASE, True),
+        ("Her lupus has been in remission for two years.", DISEASE, False),
     ],
 )
 def test_words_of_skin_fertility_stories_approved_therapies_and_mouse_studies(packs_only, text, rule, found):
