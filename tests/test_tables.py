@@ -183,3 +183,27 @@ def test_on_a_research_page_a_cells_finding_is_confirmed_by_the_cell_alone(linte
     # an arm named a group ("Exosome group") is research voice to the packs too
     grouped = source.replace("Exosome arm", "Exosome group")
     assert not [f for f in packs_only.lint_text(grouped, "t.md") if f.line == 7]
+
+
+@pytest.mark.parametrize("path", ["t.md", "t.html"])
+def test_a_column_of_uses_lists_what_each_product_treats(packs_only, path):
+    """A header that announces uses ("Use", "Indications") over a column
+    makes each of its cells an item of a list of uses, as a heading over a
+    bullet list does: "Knee arthritis" under "Use" says the product treats it.
+    A column of something else ("Size") lists nothing, nor does a cell that
+    explains in a sentence."""
+    rows = [("CellX 5 mL", "Knee arthritis"), ("CellX 10 mL", "Long COVID"),
+            ("CellX Neuro", "Migraine is common and has many causes.")]
+    if path.endswith(".md"):
+        source = "| Product | Use | Size |\n|---|---|---|\n" + "".join(
+            f"| {name} | {use} | Knee arthritis |\n" for name, use in rows)
+    else:
+        source = "<table><tr><th>Product</th><th>Use</th><th>Size</th></tr>\n" + "".join(
+            f"<tr><td>{name}</td><td>{use}</td><td>Knee arthritis</td></tr>\n" for name, use in rows) + "</table>\n"
+    found = [f for f in packs_only.lint_text(source, path) if f.rule == "unapproved.listed-use"]
+    first = source.count("\n", 0, source.index("CellX 5")) + 1
+    assert [(f.line, f.text) for f in found] == [(first, "Knee arthritis"), (first + 1, "Long COVID")]
+    for finding in found:
+        assert finding.text == source[finding.offset:finding.end_offset]
+        before = source[source.rindex("\n", 0, finding.offset) + 1:finding.offset]
+        assert "CellX" in before and "Knee arthritis" not in before  # the cell under "Use", not "Size"

@@ -103,7 +103,8 @@ def page_contexts(paths: Sequence[str], linter: Linter, stdin=None, stdin_filena
             yield error.path, None, error.reason
             continue
         document = reader(kind)(blank_source_line(source, kind), path)
-        yield path, decide([b.text for b in document.blocks], cues, [b.kind for b in document.blocks]), None
+        blocks = document.blocks
+        yield path, decide([b.text for b in blocks], cues, [b.kind for b in blocks], [b.lead for b in blocks]), None
 
 
 def _name_and_format(target: Target, stdin_filename: str | None) -> tuple[str, str]:

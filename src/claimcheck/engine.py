@@ -69,7 +69,8 @@ class BlockRows:
 def lint_document(document: Document, compiled: Compiled) -> tuple[Finding, ...]:
     """Lint one document. Pure: the same inputs give the same findings."""
     blocks = [piece for block in document.blocks for piece in block.pieces(MAX_BLOCK_CHARS)]
-    page = decide([block.text for block in blocks], compiled.page_cues, [block.kind for block in blocks])
+    page = decide([block.text for block in blocks], compiled.page_cues, [block.kind for block in blocks],
+                  [block.lead for block in blocks])
     # what the rules read: a table cell's headers before its text (Block.lead;
     # placing.findings_of reports what matched in them on the cell)
     texts = [block.lead + block.text if block.lead else block.text for block in blocks]

@@ -172,9 +172,11 @@ def _trie(node: dict) -> str:
     return body
 
 
-def decide(texts: Sequence[str], cues: PageCues, kinds: Sequence[str] | None = None) -> PageContext:
-    """The voice, topic and (given the blocks' ``kinds``) listed blocks of a
-    page whose prose blocks are ``texts``."""
+def decide(texts: Sequence[str], cues: PageCues, kinds: Sequence[str] | None = None,
+           leads: Sequence[str] | None = None) -> PageContext:
+    """The voice, topic and (given the blocks' ``kinds``, and their table
+    headers as ``leads``: :attr:`claimcheck.readers.document.Block.lead`)
+    listed blocks of a page whose prose blocks are ``texts``."""
     promotional: Counter = Counter()
     informational: Counter = Counter()
     voices = cues.voices
@@ -193,7 +195,7 @@ def decide(texts: Sequence[str], cues: PageCues, kinds: Sequence[str] | None = N
         voice = INFORMATIONAL
     else:
         voice = UNKNOWN
-    listed = _listed(texts, kinds, cues) if kinds is not None and cues.list_headings else frozenset()
+    listed = _listed(texts, kinds, leads, cues) if kinds is not None and cues.list_headings else frozenset()
     return PageContext(voice, _topic(texts, page, cues),
                        tuple(promotional.most_common()), tuple(informational.most_common()), listed,
                        *_instructions(page, cues.instruction_starts), plain=cues.plain.issuperset(promotional))
@@ -280,12 +282,18 @@ HEADING_WORDS = 12
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]*$")
 
 
-def _listed(texts: Sequence[str], kinds: Sequence[str], cues: PageCues) -> frozenset[int]:
+def _listed(texts: Sequence[str], kinds: Sequence[str], leads: Sequence[str] | None,
+            cues: PageCues) -> frozenset[int]:
     """The items of a list right after a heading (or the line before a list)
     that names uses or benefits and negates nothing, up to the first block
     that is not a list item; only items that are fragments (an item that
-    explains in sentences is prose, and the rules read it as such)."""
+    explains in sentences is prose, and the rules read it as such). A table's
+    cell is such an item when its headers (its lead) announce uses: a
+    product table's "Indications" column."""
     listed: set[int] = set()
+    if leads is not None:
+        listed.update(index for index, lead in enumerate(leads)
+                      if lead and kinds[index] == "table-cell" and _fragment(texts[index]) and _announces(lead, cues))
     index = 1
     while index < len(texts):
         if _in_list(kinds[index]) and not _in_list(kinds[index - 1]) and _announces(texts[index - 1], cues):
