@@ -168,6 +168,9 @@ CUED_PAGES = [
                   "recommend any of them.", "Care there can cost a great deal.", "Do not sign a contract before you decide."],
                  INFORMATIONAL, {"health advisory", "cannot verify", "cannot recommend", "do not sign", "before you decide"},
                  id="embassy"),
+    pytest.param(["Fish oil capsules", "High doses can interfere with blood thinners.",
+                  "Ask your pharmacist what is in a product.", "Tell your doctor if you take it."],
+                 INFORMATIONAL, {"interfere with", "ask your pharmacist", "tell your doctor"}, id="pharmacy-shelf"),
 ]
 
 
