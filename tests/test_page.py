@@ -171,6 +171,11 @@ CUED_PAGES = [
     pytest.param(["Fish oil capsules", "High doses can interfere with blood thinners.",
                   "Ask your pharmacist what is in a product.", "Tell your doctor if you take it."],
                  INFORMATIONAL, {"interfere with", "ask your pharmacist", "tell your doctor"}, id="pharmacy-shelf"),
+    pytest.param(["Collagen Peptide Powder - 30 servings", "4.4 out of 5 stars", "Free delivery on Monday"],
+                 PROMOTIONAL, {"out of 5 stars", "free delivery"}, id="shop-listing"),
+    pytest.param(["Position statement: laser vaginal rejuvenation", "The Association advises that it be offered only "
+                  "within clinical trials.", "Each study needs approval from an ethics board."],
+                 INFORMATIONAL, {"the association", "within clinical trials", "ethics board"}, id="society-statement"),
 ]
 
 
