@@ -811,6 +811,23 @@ def test_on_a_sellers_product_page_a_bullet_opening_with_an_effect_speaks_of_the
     assert DISEASE not in rules_of(packs_only, guide)
 
 
+def test_a_sellers_title_that_opens_with_an_effect_promises_it_of_the_product(packs_only):
+    """The therapeutic-effect rule's ``implied: titles``: over a seller's
+    page about a product, a title opening with the effect in any form ("Turn
+    back your biological clock", "Thicker hair in 90 days") is the product's
+    promise (thirty-fifth session). Not so a sentence with a stop, a series of
+    adjectives or a list ("Anti-aging, facials and massage"), a guide's title, or the disease rule (its imperative bullet
+    "Heal eczema with a plan..." may name other care)."""
+    effect = "unapproved.therapeutic-effect"
+    page = "Ovarian PRP at our clinic. Book a consultation today.\n\n{}\n\nOur prices start at $900.\n"
+    assert effect in rules_of(packs_only, page.format("Turn back your biological clock"))
+    assert effect in rules_of(packs_only, page.format("## Thicker hair in 90 days"))
+    assert effect not in rules_of(packs_only, page.format("Turn back your biological clock with daily sleep."))
+    assert effect not in rules_of(packs_only, page.format("Anti-aging, facials and massage"))
+    guide = "Fertility after 40: a guide from the health department\n\nTurn back your biological clock\n"
+    assert effect not in rules_of(packs_only, guide)
+
+
 def test_on_an_informational_page_a_paragraph_that_names_its_own_subject_leaves_the_one_before(packs_only):
     """A sleep doctor's post names exosome drips, then opens a paragraph on
     the therapy that works; its "It" is that therapy (thirty-third session).

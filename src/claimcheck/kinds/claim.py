@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from claimcheck.findings import Hit
 from claimcheck.kinds.base import judge, near_ok
 from claimcheck.kinds.needs import Needs
-from claimcheck.kinds.options import INTEGER, VOCABULARIES, Option
+from claimcheck.kinds.options import CHOICE, INTEGER, VOCABULARIES, Option
 from claimcheck.ruleset import Rule
 from claimcheck.requirements import AllOf, Requirement, any_label
 
@@ -33,6 +33,10 @@ OPTIONS = (
            "opens with a predicate in the third person (\"Regrows lashes...\") has the product for subject"),
     Option("referents", VOCABULARIES, doc="count as subjects (\"the treatment\", \"these injections\"), but on "
            "an informational page only where a subject was named close by or is in the sentence"),
+    Option("implied", CHOICE, choices=("third-person", "titles"),
+           doc="with `pronouns`, which subject-less sentences have the seller's product for subject: those "
+           "opening with a predicate in the third person (the default), or those and titles, headings and "
+           "bullets opening with a predicate in any form (\"Turn back your biological clock\")"),
     Option("also", VOCABULARIES, doc="the sentence must also contain a term of one of these"),
     Option("near", VOCABULARIES, doc="flag only if the sentence also has a term of one of these"),
     Option("not_near", VOCABULARIES, doc="do not flag if the sentence has a term of one of these"),
@@ -110,14 +114,19 @@ def _implied_subject(options, sentence: Sentence) -> Span | None:
     opens with a predicate in the third person ("Regrows lashes lost to
     chemotherapy", a product page's bullet) is about the page's product: the
     subject is implied, and stands at the sentence's first word (a zero-width
-    span before it)."""
+    span before it). With the rule's ``implied: titles``, so is a title that
+    opens with its predicate in any form ("Turn back your biological clock",
+    "Thicker hair in 90 days")."""
     if not options.get("pronouns") or not sentence.topic_page:
         return None
     first = _first_word(sentence)
-    if first is None or not _third_person(sentence.tokens.texts[first]):
-        return None  # (an imperative, "Heal your gut", or an adjective, "Slow, heavy exercises", says no "it")
+    if first is None:
+        return None
+    third = _third_person(sentence.tokens.texts[first])
+    titles = options.get("implied") == "titles" and _unstopped(sentence)
+    # (an imperative, "Heal your gut", or an adjective, "Slow, heavy exercises", says no "it")
     for predicate in sentence.spans(options["predicate"]):
-        if predicate[0] == first:
+        if predicate[0] == first and (third or titles and not _listing(sentence, predicate)):
             return (first, first)
     return None
 
@@ -125,6 +134,18 @@ def _implied_subject(options, sentence: Sentence) -> Span | None:
 def _third_person(word: str) -> bool:
     """A verb's third person singular ("Regrows", "Repairs", "Relieves")."""
     return len(word) > 3 and word[-1] in "sS" and word[-2] not in "sS'\u2019"
+
+
+def _unstopped(sentence: Sentence) -> bool:
+    """A title, heading or bullet: the sentence ends without a stop."""
+    return sentence.tokens.texts[sentence.end - 1][-1:].isalnum()
+
+
+def _listing(sentence: Sentence, predicate: Span) -> bool:
+    """Whether a comma follows the predicate: the first of a series ("Slow,
+    heavy exercises", "Anti-aging, facials and massage") names no effect
+    promised but one thing among others."""
+    return predicate[1] < sentence.end and sentence.tokens.texts[predicate[1]] == ","
 
 
 def _first_word(sentence: Sentence) -> int | None:
