@@ -176,6 +176,9 @@ CUED_PAGES = [
     pytest.param(["Position statement: laser vaginal rejuvenation", "The Association advises that it be offered only "
                   "within clinical trials.", "Each study needs approval from an ethics board."],
                  INFORMATIONAL, {"the association", "within clinical trials", "ethics board"}, id="society-statement"),
+    pytest.param(["Diabetic foot care", "Check your feet every evening for cuts.",
+                  "Creams sold to regrow nerves are many; no treatment has been shown to do it."],
+                 INFORMATIONAL, {"check your feet", "no treatment has been shown"}, id="foot-care"),
 ]
 
 
