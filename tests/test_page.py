@@ -179,6 +179,12 @@ CUED_PAGES = [
     pytest.param(["Diabetic foot care", "Check your feet every evening for cuts.",
                   "Creams sold to regrow nerves are many; no treatment has been shown to do it."],
                  INFORMATIONAL, {"check your feet", "no treatment has been shown"}, id="foot-care"),
+    pytest.param(["Sponsored content", "Meet the city's busiest hand surgeon.", "This advertorial is paid content.",
+                  "Free screenings all month."],
+                 PROMOTIONAL, {"sponsored content", "advertorial", "paid content", "free screenings"}, id="advertorial"),
+    pytest.param(["Liver injury after a weight-loss tea: a case report", "A 40-year-old woman developed jaundice.",
+                  "Poison control was called by her sister."],
+                 INFORMATIONAL, {"case report", "poison control"}, id="case-report"),
 ]
 
 
