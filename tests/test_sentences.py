@@ -17,10 +17,18 @@ from claimcheck.sentence import CUT_OVERLAP, MAX_SENTENCE_TOKENS, Tokens
 
 PUNCT = frozenset(Sentencizer.default_punct_chars)
 WORDS = st.sampled_from(["stem", "cells", "heal", "it", "\u00bf", ".", "!", "?", "...", '"', ")", ",", "\u3002", "-",
-                         "[", "]", "2", "\u201c", "\u201d", "("])
+                         "[", "]", "2", "\u201c", "\u201d", "(", "M."])
 
 
 OPENERS = {"(", "[", "{", '"', "\u201c", "\u2018", "\u00ab", "\u201e", "\u00bf", "\u00a1"}
+QUOTES = {'"', "\u201c", "\u00ab", "\u201e"}
+
+
+def initial(texts: list[str], spaced: list[bool], index: int) -> bool:
+    """An initial ("M.") before a space and an opening quotation mark ends a sentence."""
+    text = texts[index]
+    return (len(text) == 2 and text[1] == "." and text[0].isupper() and index + 1 < len(texts)
+            and texts[index + 1] in QUOTES and spaced[index])
 
 
 def citation(texts: list[str], index: int) -> bool:
@@ -33,16 +41,17 @@ def reference(texts: list[str], spaced: list[bool] | None = None) -> list[tuple[
     found, start, seen_final = [], 0, False
     for index, text in enumerate(texts):
         final = text in PUNCT
+        ends = final or initial(texts, spaced, index)  # (an initial ends a sentence but trails no other)
         punct = all(unicodedata.category(c).startswith("P") for c in text)
         opens = text in OPENERS and index > 0 and spaced[index - 1] and not citation(texts, index)
         cited = index > 0 and citation(texts, index - 1)
-        if index - start >= MAX_SENTENCE_TOKENS and not final:
+        if index - start >= MAX_SENTENCE_TOKENS and not ends:
             found.append((start, index))
             start, seen_final = index - CUT_OVERLAP, False  # forced cuts overlap
         elif seen_final and not final and (opens or not punct and not cited):
             found.append((start, index))
-            start, seen_final = index, False
-        elif final:
+            start, seen_final = index, ends
+        elif ends:
             seen_final = True
     found.append((start, len(texts)))
     return found
@@ -80,6 +89,17 @@ def test_an_opening_mark_after_a_space_starts_the_next_sentence():
     texts = ["It", "works", ".", '"', "I", "walk", "again", ".", '"', "[", "Launch", "]", "Dec", "3", "."]
     spaced = [True, False, True, False, True, True, False, False, True, False, False, True, True, False, False]
     assert tokens(texts, spaced).sentences(PUNCT) == [(0, 3), (3, 9), (9, 15)]
+
+
+def test_an_initial_before_a_quotation_ends_the_sentence():
+    # "I was booked," says Ellen M. "Six weeks later I walked." / Ellen M. Smith said so.
+    texts = ['"', "I", "was", "booked", ",", '"', "says", "Ellen", "M.", '"', "Six", "weeks", "later", "I", "walked",
+             ".", '"']
+    spaced = [False, True, True, False, False, True, True, True, True, False, True, True, True, True, False, False,
+              False]
+    assert tokens(texts, spaced).sentences(PUNCT) == [(0, 9), (9, 17)]
+    assert tokens(["Ellen", "M.", "Smith", "said", "so", "."]).sentences(PUNCT) == [(0, 6)]
+    assert tokens(["Ellen", "M.", '"', "Hi", '"'], [True, False, True, False, False]).sentences(PUNCT) == [(0, 5)]
 
 
 def test_a_citation_ends_the_sentence_it_cites():

@@ -62,6 +62,7 @@ _CITING = {"[": "]"}
 _CITATION = re.compile(r"^\d[\d,\u2013-]*$")
 # Marks that open a bracket or a quotation ("'" is also an apostrophe, and
 # is left out).
+_QUOTES = frozenset({'"', "\u201c", "\u00ab", "\u201e"})
 _OPENERS = frozenset({"(", "[", "{", '"', "\u201c", "\u2018", "\u00ab", "\u201e", "\u00bf", "\u00a1"})
 _LABEL_WORDS = 8  # how far into a sentence a speaker's label or greeting may end
 OPENING_WORDS = _LABEL_WORDS + 2  # the first words opens_a_question reads (and the last two)
@@ -117,7 +118,7 @@ class Tokens:
         texts = self.texts
         found = []
         start = 0
-        for index in [i for i, text in enumerate(texts) if text in punct_chars]:
+        for index in [i for i, text in enumerate(texts) if text in punct_chars or len(text) == 2 and self._initial_ends(i)]:
             if index < start:
                 continue  # inside the run of punctuation that ended the last sentence
             after = index + 1
@@ -131,6 +132,14 @@ class Tokens:
         if any(end - begin > MAX_SENTENCE_TOKENS for begin, end in found):
             return self._capped_sentences(punct_chars)
         return found
+
+    def _initial_ends(self, index: int) -> bool:
+        """Whether token ``index`` is an initial whose stop ends a sentence:
+        a quotation opens the next after a space ("...says Ellen M. \u201cSix
+        weeks later..."). The tokenizer keeps an initial's stop on it."""
+        text = self.texts[index]
+        return (text[1] == "." and text[0].isupper() and index + 1 < len(self.texts)
+                and self.texts[index + 1] in _QUOTES and self.spaced[index])
 
     def _trails(self, index: int, punct_chars) -> bool:
         """Whether token ``index``, after a sentence's final punctuation,
@@ -170,7 +179,7 @@ class Tokens:
         start = 0
         seen_final = False
         for index, text in enumerate(self.texts):
-            final = text in punct_chars
+            final = text in punct_chars or len(text) == 2 and self._initial_ends(index)
             if index - start >= MAX_SENTENCE_TOKENS and not final:
                 found.append((start, index))
                 start = index - CUT_OVERLAP
