@@ -950,6 +950,9 @@ def test_a_patients_own_story_is_an_endorsement_only_where_no_one_explains_or_re
         ("How umbilical cord stem cells put my lupus into remission", DISEASE, True),
         ("Our exosome infusions induce remission in Crohn's disease.", DISEASE, True),
         ("Her lupus has been in remission for two years.", DISEASE, False),
+        # a peak is no ranking
+        ("Bank your stem cells now, while they are at their strongest.", "superiority.rank", False),
+        ("Our stem cells are the strongest on the market.", "superiority.rank", True),
     ],
 )
 def test_words_of_skin_fertility_stories_approved_therapies_and_mouse_studies(packs_only, text, rule, found):
