@@ -185,7 +185,7 @@ CUED_PAGES = [
     pytest.param(["Liver injury after a weight-loss tea: a case report", "A 40-year-old woman developed jaundice.",
                   "Poison control was called by her sister."],
                  INFORMATIONAL, {"case report", "poison control"}, id="case-report"),
-    pytest.param(["Cord tissue banking", "Plans starts at $29 a month.", "Order your kit today."],
+    pytest.param(["Cord tissue banking", "Storage starts at $29 a month.", "Order your kit today."],
                  PROMOTIONAL, {"starts at", "order your"}, id="banking-plans"),
     pytest.param(["Wisdom teeth", "Tell your dentist about any medicines you take.", "Ask your pharmacist about pain relief."],
                  INFORMATIONAL, {"tell your dentist", "ask your pharmacist"}, id="dental-leaflet"),
