@@ -14,7 +14,8 @@ from click.testing import CliRunner
 from claimcheck.cli import main
 from claimcheck.engine import analyse
 from claimcheck.findings import Hit
-from claimcheck.kinds.scorer import DEFAULT_THRESHOLD, INFORMATIONAL_THRESHOLD, QUESTION_THRESHOLD, UNSURE_PAGE_SENTENCES
+from claimcheck.kinds.scorer import (DEFAULT_THRESHOLD, INFORMATIONAL_THRESHOLD, QUESTION_THRESHOLD, UNSURE_PAGE_READ,
+                                     UNSURE_PAGE_SENTENCES, UNSURE_PAGE_THRESHOLD)
 from claimcheck.page import PageContext, decide
 from claimcheck.readers import reader
 from claimcheck.scorer import cutoffs
@@ -1274,3 +1275,25 @@ def test_a_page_of_no_voice_where_the_scorer_is_sure_of_little_gets_no_scorer_fi
     assert unsure_page([unsure, sure, sure], UNSURE_PAGE_SENTENCES) == [unsure, sure, sure]
     assert unsure_page([unsure], UNSURE_PAGE_SENTENCES - 1) == [unsure]  # a short text
     assert unsure_page([unsure, Hit("efficacy.proven", 2, 0, 5)], UNSURE_PAGE_SENTENCES) != []  # a pack rule spoke
+
+
+def test_on_a_doubtful_page_of_some_length_a_scorer_finding_needs_more(tmp_path, monkeypatch):
+    """On a doubtful page where the scorer read ``UNSURE_PAGE_READ``
+    sentences or more, whatever it keeps (a pack rule spoke, or it was sure
+    of two), its findings below ``UNSURE_PAGE_THRESHOLD`` are dropped; a
+    snippet of fewer sentences keeps them, and the pack rules' hits stand."""
+    low = Hit("efficacy.likely-claim", 0, 0, 5, score=UNSURE_PAGE_THRESHOLD - 0.01)
+    high = Hit("unapproved.likely-claim", 1, 0, 5, score=UNSURE_PAGE_THRESHOLD)
+    sure = Hit("testimonial.likely-claim", 2, 0, 5, score=0.9)
+    pack = Hit("efficacy.proven", 3, 0, 5)
+    assert unsure_page([low, high, pack], UNSURE_PAGE_READ) == [high, pack]
+    assert unsure_page([low, high, sure, sure], UNSURE_PAGE_SENTENCES) == [high, sure, sure]
+    assert unsure_page([low, high], UNSURE_PAGE_READ - 1) == [low, high]  # a snippet
+    # through the engine: a page of no voice, six sentences, the threshold at 0 so that all are read
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".claimcheck.yaml").write_text("scorer:\n  threshold: 0\n", encoding="utf-8")
+    (tmp_path / "care.txt").write_text("\n\n".join(_CARE[:UNSURE_PAGE_READ]) + "\n", encoding="utf-8")
+    (tmp_path / "snippet.txt").write_text("\n\n".join(_CARE[:UNSURE_PAGE_READ - 2]) + "\n", encoding="utf-8")
+    kept = scorer_findings(run("care.txt")[1])
+    assert kept and all(f["score"] >= UNSURE_PAGE_THRESHOLD for f in kept)
+    assert any(f["score"] < UNSURE_PAGE_THRESHOLD for f in scorer_findings(run("snippet.txt")[1]))

@@ -112,9 +112,15 @@ def unsure_page(hits: list[Hit], read: int) -> list[Hit]:
     :data:`claimcheck.kinds.scorer.UNSURE_PAGE_SENTENCES` or more, no pack
     rule spoke (every hit is the scorer's) and the scorer was sure
     (:data:`claimcheck.kinds.scorer.INFORMATIONAL_THRESHOLD`) of
-    :data:`claimcheck.kinds.scorer.UNSURE_PAGE_SURE` sentences at most."""
-    from claimcheck.kinds.scorer import INFORMATIONAL_THRESHOLD, UNSURE_PAGE_SENTENCES, UNSURE_PAGE_SURE
+    :data:`claimcheck.kinds.scorer.UNSURE_PAGE_SURE` sentences at most;
+    otherwise, when it read :data:`claimcheck.kinds.scorer.UNSURE_PAGE_READ`
+    or more, only the pack rules' hits and the scorer's of
+    :data:`claimcheck.kinds.scorer.UNSURE_PAGE_THRESHOLD` or more."""
+    from claimcheck.kinds.scorer import (INFORMATIONAL_THRESHOLD, UNSURE_PAGE_READ, UNSURE_PAGE_SENTENCES,
+                                         UNSURE_PAGE_SURE, UNSURE_PAGE_THRESHOLD)
 
+    if read >= UNSURE_PAGE_READ:
+        hits = [h for h in hits if h.score is None or h.score >= UNSURE_PAGE_THRESHOLD]
     if read < UNSURE_PAGE_SENTENCES or any(h.score is None for h in hits):
         return hits
     sure = sum(h.score >= INFORMATIONAL_THRESHOLD for h in hits)
