@@ -956,6 +956,9 @@ def test_a_patients_own_story_is_an_endorsement_only_where_no_one_explains_or_re
         # a stem cell boost without "of": "releases your stem cells"
         ("Our algae blend releases your stem cells into the blood.", "efficacy.stem-cell-boost", True),
         ("No capsule has been shown to release stem cells.", "efficacy.stem-cell-boost", False),
+        # a reply names what it answers
+        ("Thank you for your message about stem cell treatment for Parkinson's disease.", DISEASE, False),
+        ("We offer stem cell treatment for Parkinson's disease.", DISEASE, True),
     ],
 )
 def test_words_of_skin_fertility_stories_approved_therapies_and_mouse_studies(packs_only, text, rule, found):
