@@ -189,6 +189,11 @@ CUED_PAGES = [
                  PROMOTIONAL, {"starts at", "order your"}, id="banking-plans"),
     pytest.param(["Wisdom teeth", "Tell your dentist about any medicines you take.", "Ask your pharmacist about pain relief."],
                  INFORMATIONAL, {"tell your dentist", "ask your pharmacist"}, id="dental-leaflet"),
+    pytest.param(["We tested five collagen drinks", "Our verdict: save your money.", "We buy every product we review."],
+                 INFORMATIONAL, {"we tested", "our verdict", "save your money"}, id="product-test"),
+    pytest.param(["A new cancer garden, thanks to our donors", "The Hospital Foundation raised $1 million, its director said.",
+                  "Patients can sit outside between treatments."],
+                 INFORMATIONAL, {"hospital foundation"}, id="donor-news"),
 ]
 
 
