@@ -959,6 +959,10 @@ def test_a_patients_own_story_is_an_endorsement_only_where_no_one_explains_or_re
         # a reply names what it answers
         ("Thank you for your message about stem cell treatment for Parkinson's disease.", DISEASE, False),
         ("We offer stem cell treatment for Parkinson's disease.", DISEASE, True),
+        # proven care named as such is a guide's pointer, not a product's proof
+        ("Patients should discuss proven options for hair loss, such as minoxidil, with a dermatologist.",
+         "efficacy.proven", False),
+        ("Our exosome therapy is proven to regrow hair.", "efficacy.proven", True),
     ],
 )
 def test_words_of_skin_fertility_stories_approved_therapies_and_mouse_studies(packs_only, text, rule, found):
