@@ -963,6 +963,9 @@ def test_a_patients_own_story_is_an_endorsement_only_where_no_one_explains_or_re
         ("Patients should discuss proven options for hair loss, such as minoxidil, with a dermatologist.",
          "efficacy.proven", False),
         ("Our exosome therapy is proven to regrow hair.", "efficacy.proven", True),
+        # an indirect question about the proof
+        ("We'll talk with you about what the evidence shows for each option for rosacea.", "efficacy.proven", False),
+        ("The evidence shows our exosome facial clears rosacea.", "efficacy.proven", True),
     ],
 )
 def test_words_of_skin_fertility_stories_approved_therapies_and_mouse_studies(packs_only, text, rule, found):
