@@ -194,6 +194,8 @@ CUED_PAGES = [
     pytest.param(["A new cancer garden, thanks to our donors", "The Hospital Foundation raised $1 million, its director said.",
                   "Patients can sit outside between treatments."],
                  INFORMATIONAL, {"hospital foundation"}, id="donor-news"),
+    pytest.param(["Group rules", "Posts that read like ads for a clinic will be removed.", "Thanks, the mod team"],
+                 INFORMATIONAL, {"like ads", "will be removed", "mod team"}, id="forum-rules"),
 ]
 
 
