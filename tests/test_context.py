@@ -966,6 +966,8 @@ def test_a_patients_own_story_is_an_endorsement_only_where_no_one_explains_or_re
         # an indirect question about the proof
         ("We'll talk with you about what the evidence shows for each option for rosacea.", "efficacy.proven", False),
         ("The evidence shows our exosome facial clears rosacea.", "efficacy.proven", True),
+        # a cell-based injection is a product
+        ("Cell-based injections repair worn cartilage and ease arthritis pain.", DISEASE, True),
     ],
 )
 def test_words_of_skin_fertility_stories_approved_therapies_and_mouse_studies(packs_only, text, rule, found):
