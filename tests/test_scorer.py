@@ -743,6 +743,10 @@ def test_a_lead_in_needs_a_higher_score(linter):
     (" I will try it. Is it safe?", False),  # the next sentence is no question
     ("", False),
     (" " + "x" * 400 + "?", False),  # the next sentence's end is too far to look for
+    # a chat's question written without its mark, to the end of the text
+    (" can you help her", True),
+    ("\nVisitor: do you take insurance", True),
+    (" we flew home the next day", False),
 ])
 def test_a_speakers_situation_before_a_question_is_asking(following, asks):
     speaker = ("#voice:promotional", "<testimonial.first-person>", "have", "<unapproved.conditions>", ".")

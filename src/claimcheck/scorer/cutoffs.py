@@ -37,6 +37,7 @@ from claimcheck.kinds.scorer import (
 )
 from claimcheck.scorer.features import CONDITION, HEADING, NUMBER, QUESTION, TOPIC_VOCABULARY
 from claimcheck.scorer.names import NAME
+from claimcheck.sentence import opens_a_question
 
 TOO_SHORT_WORDS = 2
 # A "title" longer than this many words is a bullet that says something
@@ -164,7 +165,9 @@ def asks_next(words: tuple[str, ...], following: str) -> bool:
     if _SPEAKER.isdisjoint(words):
         return False
     stop = _NEXT_STOP.search(following, 0, NEXT_SENTENCE_CHARS)
-    return stop is not None and stop.group() == "?"
+    if stop is None:  # a question written without its mark, as in a chat: "my mom has copd. can you help her"
+        return opens_a_question(following[:NEXT_SENTENCE_CHARS].lower().split())
+    return stop.group() == "?"
 
 
 def a_lead_in(words: tuple[str, ...]) -> bool:
