@@ -196,6 +196,11 @@ CUED_PAGES = [
                  INFORMATIONAL, {"hospital foundation"}, id="donor-news"),
     pytest.param(["Group rules", "Posts that read like ads for a clinic will be removed.", "Thanks, the mod team"],
                  INFORMATIONAL, {"like ads", "will be removed", "mod team"}, id="forum-rules"),
+    pytest.param(["Wine club", "Three bottles a quarter, shipped to your door.", "Cancel anytime.", "Join now."],
+                 PROMOTIONAL, {"cancel anytime"}, id="subscription"),
+    pytest.param(["Gene therapy for deafness: where the science stands",
+                  "Two children in China heard sounds for the first time.", "Researchers caution that both are young."],
+                 INFORMATIONAL, {"where the science stands"}, id="explainer"),
 ]
 
 
