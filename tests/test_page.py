@@ -201,6 +201,9 @@ CUED_PAGES = [
     pytest.param(["Gene therapy for deafness: where the science stands",
                   "Two children in China heard sounds for the first time.", "Researchers caution that both are young."],
                  INFORMATIONAL, {"where the science stands"}, id="explainer"),
+    pytest.param(["Do standing desks help back pain?", "Maybe, says a physiotherapist we spoke with.",
+                  "We tried three desks for a month."],
+                 INFORMATIONAL, {"says a", "we spoke with"}, id="feature-story"),
 ]
 
 
