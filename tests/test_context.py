@@ -968,6 +968,10 @@ def test_a_patients_own_story_is_an_endorsement_only_where_no_one_explains_or_re
         ("The evidence shows our exosome facial clears rosacea.", "efficacy.proven", True),
         # a cell-based injection is a product
         ("Cell-based injections repair worn cartilage and ease arthritis pain.", DISEASE, True),
+        # thirty-sixth session: the law's test a product must pass before sale
+        ("A vaccine needs a licence showing it is safe and effective before it can be marketed.",
+         "safety.safe-claim", False),
+        ("Our exosome serum is safe and effective, so it can be marketed to spas.", "safety.safe-claim", True),
     ],
 )
 def test_words_of_skin_fertility_stories_approved_therapies_and_mouse_studies(packs_only, text, rule, found):
