@@ -1281,6 +1281,24 @@ def test_a_page_of_no_voice_where_the_scorer_is_sure_of_little_gets_no_scorer_fi
     assert unsure_page([unsure, Hit("efficacy.proven", 2, 0, 5)], UNSURE_PAGE_SENTENCES) != []  # a pack rule spoke
 
 
+def test_a_readers_page_where_the_scorer_is_sure_of_one_sentence_gets_no_scorer_findings(linter, tmp_path, monkeypatch):
+    """A reader's page (informational) is spared as a page of no voice is
+    (thirty-sixth session): its one sure sentence on a long page where no pack
+    rule spoke is mostly a description of standard care; two sure sentences
+    stand."""
+    monkeypatch.chdir(tmp_path)
+    lead = ["Researchers reviewed every trial of knee treatments published since 2000.",
+            "The study appeared in a medical journal."]
+    sure = ["Hyaluronic acid shots ease arthritis pain and help the knee move freely.",
+            "Surgery repairs the torn ligament and most athletes return to sport."]
+    (tmp_path / "one.txt").write_text("\n\n".join(lead + _CARE + sure[:1]) + "\n", encoding="utf-8")
+    (tmp_path / "two.txt").write_text("\n\n".join(lead + _CARE + sure) + "\n", encoding="utf-8")
+    page = decide(lead + _CARE + sure[:1], linter.compiled.page_cues)
+    assert page.voice == "informational" and page.sparing and not page.doubtful
+    assert scorer_findings(run("one.txt")[1]) == []
+    assert len(scorer_findings(run("two.txt")[1])) == 2
+
+
 def test_on_a_doubtful_page_of_some_length_a_scorer_finding_needs_more(tmp_path, monkeypatch):
     """On a doubtful page where the scorer read ``UNSURE_PAGE_READ``
     sentences or more, whatever it keeps (a pack rule spoke, or it was sure

@@ -250,7 +250,7 @@ def _show_context(paths, linter, stdin_filename, config):
             sheet = "an instruction sheet" if page.instruction_sheet else "not an instruction sheet"
             of = f" of {page.sentences}" if page.sentences else ""  # counted when there are enough to matter
             click.echo(f"  sentences opening with an instruction: {page.instructions}{of} ({sheet})")
-        if page.doubtful:
+        if page.sparing:
             click.echo("  the claim scorer doubts this page: where no pack rule speaks and it is sure of one sentence"
                        f" at most, of {UNSURE_PAGE_SENTENCES} or more read, it reports none of them")
     sys.exit(ExitCode.USAGE if failed else ExitCode.OK)

@@ -10,8 +10,9 @@ rule out a claim (``kinds.scorer.confirm_threshold``); a seller's page only by
 cues a care team says too, with an informational cue, counts as of unknown voice
 there. On a long doubtful
 page (of no voice, or a seller's only by cues a care team says too:
-``PageContext.doubtful``) where no pack rule spoke, the scorer's findings go
-when it is sure of one sentence at most (``scoring.unsure_page``). Document-level rules
+``PageContext.doubtful``), or a reader's (``PageContext.sparing``), where no
+pack rule spoke, the scorer's findings go when it is sure of one sentence at
+most (``scoring.unsure_page``). Document-level rules
 run last, over what the sentences produced.
 Compilation is :mod:`claimcheck.compiled`; what the scorer reports on the
 sentences it is given, :mod:`claimcheck.scoring`; the hits' places in the
@@ -95,7 +96,7 @@ def lint_document(document: Document, compiled: Compiled) -> tuple[Finding, ...]
 
     hits, _, first_terms = analyse(texts, compiled, page, scoring=scoring, leads=leads,
                                    score=score if scoring else None, confirm=cut is not None)
-    if scoring and page.doubtful:
+    if scoring and page.sparing:
         hits = unsure_page(hits, sum(read))
     if leads is not None:
         hits = [hit for hit in hits if hit.end > leads[hit.block] or stands_alone_in_lead(blocks[hit.block].text)]

@@ -98,6 +98,15 @@ class PageContext:
         return (self.voice == UNKNOWN or self.voice == PROMOTIONAL and self.plain) and not self.instruction_sheet
 
     @property
+    def sparing(self) -> bool:
+        """A page where the scorer's findings go when it is sure of little
+        (:func:`claimcheck.scoring.unsure_page`): a doubtful page, or a
+        reader's (informational, not an instruction sheet), whose lone sure
+        sentence on a long page is mostly a description of the disease or of
+        standard care ("Most runners get better within a year")."""
+        return self.doubtful or self.voice == INFORMATIONAL and not self.instruction_sheet
+
+    @property
     def instruction_sheet(self) -> bool:
         """Whether the page is mostly care instructions (see the module)."""
         return self.instructions >= MIN_INSTRUCTIONS and self.instructions >= INSTRUCTION_SHARE * self.sentences
