@@ -204,6 +204,9 @@ CUED_PAGES = [
     pytest.param(["Do standing desks help back pain?", "Maybe, says a physiotherapist we spoke with.",
                   "We tried three desks for a month."],
                  INFORMATIONAL, {"says a", "we spoke with"}, id="feature-story"),
+    pytest.param(["Why we don't offer ozone injections", "The research is mixed at best.",
+                  "We do not offer treatments we cannot stand behind."],
+                 INFORMATIONAL, {"we don't offer", "research is mixed", "we do not offer"}, id="declined-service"),
 ]
 
 
