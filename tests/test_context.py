@@ -972,6 +972,9 @@ def test_a_patients_own_story_is_an_endorsement_only_where_no_one_explains_or_re
         ("A vaccine needs a licence showing it is safe and effective before it can be marketed.",
          "safety.safe-claim", False),
         ("Our exosome serum is safe and effective, so it can be marketed to spas.", "safety.safe-claim", True),
+        # a record of side effects denied with "been" ("there have never been any side effects")
+        ("In eight years there have never been any side effects from our cord blood infusions.", "safety.no-risk", True),
+        ("Side effects have been reported after cord blood infusions.", "safety.no-risk", False),
     ],
 )
 def test_words_of_skin_fertility_stories_approved_therapies_and_mouse_studies(packs_only, text, rule, found):
