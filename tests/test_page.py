@@ -207,6 +207,9 @@ CUED_PAGES = [
     pytest.param(["Why we don't offer ozone injections", "The research is mixed at best.",
                   "We do not offer treatments we cannot stand behind."],
                  INFORMATIONAL, {"we don't offer", "research is mixed", "we do not offer"}, id="declined-service"),
+    pytest.param(["Sickle cell and gene therapy offers abroad", "We hear from families every week.",
+                  "Some were contacted by clinics on social media."],
+                 INFORMATIONAL, {"we hear from", "contacted by clinics"}, id="charity-helpline"),
 ]
 
 
