@@ -975,6 +975,9 @@ def test_a_patients_own_story_is_an_endorsement_only_where_no_one_explains_or_re
         # a record of side effects denied with "been" ("there have never been any side effects")
         ("In eight years there have never been any side effects from our cord blood infusions.", "safety.no-risk", True),
         ("Side effects have been reported after cord blood infusions.", "safety.no-risk", False),
+        # sellers' words retold by a critic
+        ("Brands say their exosome creams heal eczema; I have seen no data.", DISEASE, False),
+        ("Our exosome cream heals eczema.", DISEASE, True),
     ],
 )
 def test_words_of_skin_fertility_stories_approved_therapies_and_mouse_studies(packs_only, text, rule, found):
