@@ -210,6 +210,8 @@ CUED_PAGES = [
     pytest.param(["Sickle cell and gene therapy offers abroad", "We hear from families every week.",
                   "Some were contacted by clinics on social media."],
                  INFORMATIONAL, {"we hear from", "contacted by clinics"}, id="charity-helpline"),
+    pytest.param(["Free webinar: sleep better tonight", "Seats are limited.", "Register now."],
+                 PROMOTIONAL, {"free webinar", "seats are limited", "register now"}, id="webinar"),
 ]
 
 
