@@ -212,6 +212,11 @@ CUED_PAGES = [
                  INFORMATIONAL, {"we hear from", "contacted by clinics"}, id="charity-helpline"),
     pytest.param(["Free webinar: sleep better tonight", "Seats are limited.", "Register now."],
                  PROMOTIONAL, {"free webinar", "seats are limited", "register now"}, id="webinar"),
+    pytest.param(["Ozone for back pain?", "I don't recommend it.",
+                  "Numb legs are a reason to go to an emergency room."],
+                 INFORMATIONAL, {"i don't recommend", "go to an emergency room"}, id="surgeons-blog"),
+    pytest.param(["Using unapproved fillers", "Record informed consent.", "Staff in the emergency department must be told."],
+                 INFORMATIONAL, {"informed consent", "the emergency department"}, id="nursing-guidance"),
 ]
 
 
