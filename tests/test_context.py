@@ -1054,3 +1054,13 @@ def test_on_an_informational_page_a_pronoun_is_near_a_phrase_rule_only_near_its_
     assert "safety.safe-claim" in rules_of(packs_only, near)
     seller = "Book your consultation at our clinic today.\n\nOur exosome drops are here.\n\nPricing\n\nIt is safe.\n"
     assert "safety.safe-claim" in rules_of(packs_only, seller)
+
+
+def test_results_said_to_last_speak_of_a_sellers_product(packs_only):
+    """On a seller's page about a product, "Results are permanent" needs no
+    product named beside it (thirty-sixth session); on a seller's page about
+    no product it stays unread, as a badge does."""
+    lasting = "Results are permanent for most patients."
+    about = "Book your exosome facial at our clinic today.\n\n" + lasting + "\n"
+    assert "efficacy.permanent-results" in rules_of(packs_only, about)
+    assert "efficacy.permanent-results" not in rules_of(packs_only, on_a_sellers_page(lasting))
