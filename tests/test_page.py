@@ -217,6 +217,8 @@ CUED_PAGES = [
                  INFORMATIONAL, {"i don't recommend", "go to an emergency room"}, id="surgeons-blog"),
     pytest.param(["Using unapproved fillers", "Record informed consent.", "Staff in the emergency department must be told."],
                  INFORMATIONAL, {"informed consent", "the emergency department"}, id="nursing-guidance"),
+    pytest.param(["My travel picks", "As an affiliate I earn from qualifying purchases.", "Packing cubes for carry-on"],
+                 PROMOTIONAL, {"as an affiliate", "qualifying purchases"}, id="storefront"),
 ]
 
 
