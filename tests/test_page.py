@@ -219,6 +219,8 @@ CUED_PAGES = [
                  INFORMATIONAL, {"informed consent", "the emergency department"}, id="nursing-guidance"),
     pytest.param(["My travel picks", "As an affiliate I earn from qualifying purchases.", "Packing cubes for carry-on"],
                  PROMOTIONAL, {"as an affiliate", "qualifying purchases"}, id="storefront"),
+    pytest.param(["Practice news", "Several of you have asked about ozone shots.", "We do not sell them."],
+                 INFORMATIONAL, {"several of you", "have asked about", "we do not sell"}, id="care-team-answers"),
 ]
 
 
