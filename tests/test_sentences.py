@@ -118,3 +118,20 @@ def test_a_scored_sentence_stops_before_the_next_lines_bracket(linter):
     assert found
     for finding in found:
         assert finding.end_line == 1 and finding.text.endswith("sessions.")
+
+
+def test_an_abbreviation_before_a_number_keeps_its_stop():
+    """"Ep. 12: ..." is one sentence (the stop is the abbreviation's, as in
+    "Dr."); a "No." answering a question still ends one."""
+    from claimcheck.nlp import make_tokenizer
+
+    tokenizer = make_tokenizer()
+
+    def sentences(text):
+        doc = tokenizer(text)
+        found = Tokens(tuple(t.text for t in doc), tuple(t.idx for t in doc), tuple(bool(t.whitespace_) for t in doc))
+        return [" ".join(found.texts[a:b]) for a, b in found.sentences(PUNCT)]
+
+    assert sentences("Ep. 12: The patient who got her skin back") == ["Ep. 12 : The patient who got her skin back"]
+    assert len(sentences("See Fig. 2 and call Tel. 555-0100, approx. 3 weeks later.")) == 1
+    assert len(sentences("Is it approved? No. It is not.")) == 3

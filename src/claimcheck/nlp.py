@@ -36,9 +36,10 @@ def make_tokenizer():
 
 def special_cases() -> dict:
     """spaCy's English tokenizer exceptions, with the upper-case forms of
-    its split contractions ("HASN'T"), and the lower-case dotted
+    its split contractions ("HASN'T"), the lower-case dotted
     abbreviations of the vocabularies as one token ("f.d.a.", which spaCy
-    splits before its last dot, while "F.D.A." stays whole)."""
+    splits before its last dot, while "F.D.A." stays whole), and the
+    :data:`ABBREVIATIONS` with their stop."""
     from spacy.attrs import ORTH
     from spacy.lang.en import English
 
@@ -50,7 +51,17 @@ def special_cases() -> dict:
             rules[text.upper()] = [{ORTH: p[ORTH].upper()} for p in pieces]
     for dotted in DOTTED.values():
         rules[dotted] = [{ORTH: dotted}]
+    for abbreviation in ABBREVIATIONS:
+        rules[abbreviation] = [{ORTH: abbreviation}]
     return rules
+
+
+# Abbreviations spaCy splits from their stop, which then ended a sentence:
+# ones written before a number or a name, never at a sentence's end ("Ep. 12:
+# The patient who...", "Fig. 2", "Tel. 555-0100", "approx. 3 weeks"). Not
+# "No." ("Is it approved? No.") or "etc.", which end sentences.
+ABBREVIATIONS = ("Ep.", "ep.", "Vol.", "vol.", "Fig.", "fig.", "Tel.", "tel.", "Ext.", "ext.", "approx.", "Approx.",
+                 "Dept.", "dept.", "incl.", "Incl.")
 
 
 def _tokenizer_class():
