@@ -221,6 +221,8 @@ CUED_PAGES = [
                  PROMOTIONAL, {"as an affiliate", "qualifying purchases"}, id="storefront"),
     pytest.param(["Practice news", "Several of you have asked about ozone shots.", "We do not sell them."],
                  INFORMATIONAL, {"several of you", "have asked about", "we do not sell"}, id="care-team-answers"),
+    pytest.param(["We tried a $300 LED mask", "Our beauty editor paid full price.", "Dermatologists we asked were unsure."],
+                 INFORMATIONAL, {"beauty editor", "paid full price", "dermatologists we asked"}, id="hands-on-review"),
 ]
 
 
