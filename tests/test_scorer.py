@@ -1311,11 +1311,18 @@ def test_on_a_doubtful_page_of_some_length_a_scorer_finding_needs_more(tmp_path,
     assert unsure_page([low, high, pack], UNSURE_PAGE_READ) == [high, pack]
     assert unsure_page([low, high, sure, sure], UNSURE_PAGE_SENTENCES) == [high, sure, sure]
     assert unsure_page([low, high], UNSURE_PAGE_READ - 1) == [low, high]  # a snippet
-    # through the engine: a page of no voice, six sentences, the threshold at 0 so that all are read
+    # on a page of no voice that names no product, they need an informational page's certainty
+    assert unsure_page([low, high, sure, pack], UNSURE_PAGE_READ, productless=True) == [sure, pack]
+    assert unsure_page([low, high], UNSURE_PAGE_READ - 1, productless=True) == [low, high]  # a snippet
+    # through the engine: a page of no voice naming a product, the threshold at 0 so that all are read
     monkeypatch.chdir(tmp_path)
     (tmp_path / ".claimcheck.yaml").write_text("scorer:\n  threshold: 0\n", encoding="utf-8")
-    (tmp_path / "care.txt").write_text("\n\n".join(_CARE[:UNSURE_PAGE_READ]) + "\n", encoding="utf-8")
-    (tmp_path / "snippet.txt").write_text("\n\n".join(_CARE[:UNSURE_PAGE_READ - 2]) + "\n", encoding="utf-8")
+    named = ["PRP is one of the options for knee arthritis."]
+    (tmp_path / "care.txt").write_text("\n\n".join(named + _CARE[:UNSURE_PAGE_READ]) + "\n", encoding="utf-8")
+    (tmp_path / "snippet.txt").write_text("\n\n".join(named + _CARE[:UNSURE_PAGE_READ - 3]) + "\n", encoding="utf-8")
+    (tmp_path / "unnamed.txt").write_text("\n\n".join(_CARE[:UNSURE_PAGE_READ]) + "\n", encoding="utf-8")
     kept = scorer_findings(run("care.txt")[1])
     assert kept and all(f["score"] >= UNSURE_PAGE_THRESHOLD for f in kept)
+    assert any(f["score"] < INFORMATIONAL_THRESHOLD for f in kept)
     assert any(f["score"] < UNSURE_PAGE_THRESHOLD for f in scorer_findings(run("snippet.txt")[1]))
+    assert all(f["score"] >= INFORMATIONAL_THRESHOLD for f in scorer_findings(run("unnamed.txt")[1]))

@@ -231,7 +231,7 @@ def _report_header(linter) -> dict:
 def _show_context(paths, linter, stdin_filename, config):
     """``--show-context``: the decided voice and topic of each file, and why."""
     from claimcheck.batch import page_contexts
-    from claimcheck.kinds.scorer import UNSURE_PAGE_SENTENCES
+    from claimcheck.kinds.scorer import INFORMATIONAL_THRESHOLD, UNSURE_PAGE_READ, UNSURE_PAGE_SENTENCES
 
     failed = False
     for path, page, error in page_contexts(paths, linter, stdin_filename=stdin_filename, config=config):
@@ -253,6 +253,9 @@ def _show_context(paths, linter, stdin_filename, config):
         if page.sparing:
             click.echo("  the claim scorer doubts this page: where no pack rule speaks and it is sure of one sentence"
                        f" at most, of {UNSURE_PAGE_SENTENCES} or more read, it reports none of them")
+        if page.productless and page.sparing:
+            click.echo(f"  no product named and no voice: of {UNSURE_PAGE_READ} or more sentences read, a scorer finding"
+                       f" needs {INFORMATIONAL_THRESHOLD}")
     sys.exit(ExitCode.USAGE if failed else ExitCode.OK)
 
 

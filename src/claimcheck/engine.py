@@ -97,7 +97,7 @@ def lint_document(document: Document, compiled: Compiled) -> tuple[Finding, ...]
     hits, _, first_terms = analyse(texts, compiled, page, scoring=scoring, leads=leads,
                                    score=score if scoring else None, confirm=cut is not None)
     if scoring and page.sparing:
-        hits = unsure_page(hits, sum(read))
+        hits = unsure_page(hits, sum(read), page.productless)
     if leads is not None:
         hits = [hit for hit in hits if hit.end > leads[hit.block] or stands_alone_in_lead(blocks[hit.block].text)]
     if compiled.document_rules:

@@ -107,6 +107,15 @@ class PageContext:
         return self.doubtful or self.voice == INFORMATIONAL and not self.instruction_sheet
 
     @property
+    def productless(self) -> bool:
+        """A page of no voice that names no product: where the scorer read
+        enough of it, its findings need an informational page's certainty
+        (:func:`claimcheck.scoring.unsure_page`): they are mostly a
+        description of a condition ("It often comes with hearing loss", "it"
+        being the condition) or a care team's advice."""
+        return self.voice == UNKNOWN and self.topic is None
+
+    @property
     def instruction_sheet(self) -> bool:
         """Whether the page is mostly care instructions (see the module)."""
         return self.instructions >= MIN_INSTRUCTIONS and self.instructions >= INSTRUCTION_SHARE * self.sentences

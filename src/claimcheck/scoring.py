@@ -105,7 +105,7 @@ def _a_disclaimer(candidate: Candidate, compiled: Compiled, texts: Sequence[str]
     return pattern is not None and pattern.search(text) is not None
 
 
-def unsure_page(hits: list[Hit], read: int) -> list[Hit]:
+def unsure_page(hits: list[Hit], read: int, productless: bool = False) -> list[Hit]:
     """The sentence-level ``hits`` of a doubtful page (of no voice, or a
     seller's only by cues a care team says too: :meth:`PageContext.doubtful`),
     or a reader's (:meth:`PageContext.sparing`), on which the scorer read ``read`` sentences: none, when it read
@@ -115,12 +115,15 @@ def unsure_page(hits: list[Hit], read: int) -> list[Hit]:
     :data:`claimcheck.kinds.scorer.UNSURE_PAGE_SURE` sentences at most;
     otherwise, when it read :data:`claimcheck.kinds.scorer.UNSURE_PAGE_READ`
     or more, only the pack rules' hits and the scorer's of
-    :data:`claimcheck.kinds.scorer.UNSURE_PAGE_THRESHOLD` or more."""
+    :data:`claimcheck.kinds.scorer.UNSURE_PAGE_THRESHOLD` or more (of
+    :data:`claimcheck.kinds.scorer.INFORMATIONAL_THRESHOLD` on a page of no
+    voice that names no product: :meth:`PageContext.productless`)."""
     from claimcheck.kinds.scorer import (INFORMATIONAL_THRESHOLD, UNSURE_PAGE_READ, UNSURE_PAGE_SENTENCES,
                                          UNSURE_PAGE_SURE, UNSURE_PAGE_THRESHOLD)
 
     if read >= UNSURE_PAGE_READ:
-        hits = [h for h in hits if h.score is None or h.score >= UNSURE_PAGE_THRESHOLD]
+        least = INFORMATIONAL_THRESHOLD if productless else UNSURE_PAGE_THRESHOLD
+        hits = [h for h in hits if h.score is None or h.score >= least]
     if read < UNSURE_PAGE_SENTENCES or any(h.score is None for h in hits):
         return hits
     sure = sum(h.score >= INFORMATIONAL_THRESHOLD for h in hits)
