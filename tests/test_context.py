@@ -985,7 +985,7 @@ def test_a_patients_own_story_is_an_endorsement_only_where_no_one_explains_or_re
         # what an ad implied, as a ruling puts it
         ("The poster implied that stem cell injections rebuild worn knee cartilage.", DISEASE, False),
         # the particle after the object
-        ("Our NAD+ infusions turn your biological clock back by ten years.", "unapproved.therapeutic-effect", True),
+        ("Our stem cell infusions turn your biological clock back by ten years.", "unapproved.therapeutic-effect", True),
         # a price held, not a result promised
         ("Every storage plan comes with our price-lock guarantee.", "efficacy.guarantee", False),
         ("Every plan comes with our guarantee that the cells will work.", "efficacy.guarantee", True),
