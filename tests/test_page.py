@@ -223,6 +223,9 @@ CUED_PAGES = [
                  INFORMATIONAL, {"several of you", "have asked about", "we do not sell"}, id="care-team-answers"),
     pytest.param(["We tried a $300 LED mask", "Our beauty editor paid full price.", "Dermatologists we asked were unsure."],
                  INFORMATIONAL, {"beauty editor", "paid full price", "dermatologists we asked"}, id="hands-on-review"),
+    pytest.param(["Should my son take fish oil?", "Parents often ask me about supplements.",
+                  "Patients ask me the same about vitamin D."],
+                 INFORMATIONAL, {"parents often ask", "patients ask me"}, id="doctors-column"),
 ]
 
 
