@@ -226,6 +226,8 @@ CUED_PAGES = [
     pytest.param(["Should my son take fish oil?", "Parents often ask me about supplements.",
                   "Patients ask me the same about vitamin D."],
                  INFORMATIONAL, {"parents often ask", "patients ask me"}, id="doctors-column"),
+    pytest.param(["Diet ads on video sites", "We reviewed 200 ads.", "Our findings are below; we analyzed each claim."],
+                 INFORMATIONAL, {"we reviewed", "our findings", "we analyzed"}, id="watchdog-study"),
 ]
 
 
