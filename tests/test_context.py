@@ -986,6 +986,9 @@ def test_a_patients_own_story_is_an_endorsement_only_where_no_one_explains_or_re
         ("The poster implied that stem cell injections rebuild worn knee cartilage.", DISEASE, False),
         # the particle after the object
         ("Our stem cell infusions turn your biological clock back by ten years.", "unapproved.therapeutic-effect", True),
+        # an effect said as a switch ("switch off the inflammation")
+        ("Exosomes switch off the inflammation that keeps joints hurting.", DISEASE, True),
+        ("Switch off your phone before the infusion.", DISEASE, False),
         # a price held, not a result promised
         ("Every storage plan comes with our price-lock guarantee.", "efficacy.guarantee", False),
         ("Every plan comes with our guarantee that the cells will work.", "efficacy.guarantee", True),
