@@ -1078,3 +1078,13 @@ def test_results_said_to_last_speak_of_a_sellers_product(packs_only):
     about = "Book your exosome facial at our clinic today.\n\n" + lasting + "\n"
     assert "efficacy.permanent-results" in rules_of(packs_only, about)
     assert "efficacy.permanent-results" not in rules_of(packs_only, on_a_sellers_page(lasting))
+
+
+def test_a_price_lists_best_for_column_announces_uses(packs_only):
+    """A table column "Best for" (or a heading "Ideal for:") announces what
+    each product is sold for, as "Good for" does (thirty-sixth session)."""
+    table = ("Book your visit at our regenerative clinic today.\n\n"
+             "| Treatment | Price | Best for |\n|---|---|---|\n"
+             "| Stem cell joint injection | $4,500 | Bone-on-bone knees and hips |\n")
+    assert "unapproved.listed-use" in rules_of(packs_only, table)
+    assert "unapproved.listed-use" not in rules_of(packs_only, table.replace("Best for", "Clinic"))
