@@ -1088,3 +1088,12 @@ def test_a_price_lists_best_for_column_announces_uses(packs_only):
              "| Stem cell joint injection | $4,500 | Bone-on-bone knees and hips |\n")
     assert "unapproved.listed-use" in rules_of(packs_only, table)
     assert "unapproved.listed-use" not in rules_of(packs_only, table.replace("Best for", "Clinic"))
+
+
+def test_what_patients_report_heads_a_list_of_results(packs_only):
+    """A seller's list under "What patients report" names the product's
+    results, as one under "What parents see" does (thirty-sixth session)."""
+    page = ("Book your exosome infusion at our clinic today.\n\n"
+            "## What patients report\n\n- Joint pain gone\n- Energy back\n")
+    assert "unapproved.listed-use" in rules_of(packs_only, page)
+    assert "unapproved.listed-use" not in rules_of(packs_only, page.replace("What patients report", "Parking"))
