@@ -75,14 +75,14 @@ UNSURE_PAGE_SURE = 1
 # session, docs/measurements.md): 85 false lines fewer (34 of them on
 # responsible pages) and 24 optional ones, for 41 claim lines; the CV
 # unchanged, `dev` on pages 0.689 -> 0.692 (an ok sentence fewer).
+# On a page of no voice that names no product (PageContext.productless), the
+# same number of sentences read, a scorer finding needs INFORMATIONAL_THRESHOLD
+# instead: its findings were mostly a condition described ("It often comes
+# with hearing loss") and a care team's advice. Measured on our pages
+# (thirty-sixth session, docs/measurements.md): 10 false lines fewer and 3
+# optional, for 4 claim lines; `dev` unchanged.
 UNSURE_PAGE_READ = 5
 UNSURE_PAGE_THRESHOLD = 0.6
-# On a page of no voice that names no product (PageContext.productless), the
-# same number of sentences read, a scorer finding needs INFORMATIONAL_THRESHOLD:
-# its findings were mostly a condition described ("It often comes with hearing
-# loss") and a care team's advice. Measured on our pages (thirty-sixth
-# session, docs/measurements.md): 10 false lines fewer and 3 optional, for 4
-# claim lines; `dev` unchanged.
 # A lead-in, a sentence that ends with a colon ("The department offers the
 # following procedures:", "How it works:"), introduces what follows: on
 # pages mostly a list's announcement, reported only when the scorer is this
