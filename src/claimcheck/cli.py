@@ -254,8 +254,8 @@ def _show_context(paths, linter, stdin_filename, config):
             click.echo("  the claim scorer doubts this page: where no pack rule speaks and it is sure of one sentence"
                        f" at most, of {UNSURE_PAGE_SENTENCES} or more read, it reports none of them")
         if page.productless and page.sparing:
-            click.echo(f"  no product named and no voice: of {UNSURE_PAGE_READ} or more sentences read, a scorer finding"
-                       f" needs {INFORMATIONAL_THRESHOLD}")
+            click.echo(f"  no product named and no voice: of {UNSURE_PAGE_READ} or more sentences read,"
+                       f" a scorer finding needs {INFORMATIONAL_THRESHOLD}")
     sys.exit(ExitCode.USAGE if failed else ExitCode.OK)
 
 

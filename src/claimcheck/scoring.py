@@ -108,7 +108,8 @@ def _a_disclaimer(candidate: Candidate, compiled: Compiled, texts: Sequence[str]
 def unsure_page(hits: list[Hit], read: int, productless: bool = False) -> list[Hit]:
     """The sentence-level ``hits`` of a doubtful page (of no voice, or a
     seller's only by cues a care team says too: :meth:`PageContext.doubtful`),
-    or a reader's (:meth:`PageContext.sparing`), on which the scorer read ``read`` sentences: none, when it read
+    or a reader's (:meth:`PageContext.sparing`), on which the scorer read
+    ``read`` sentences: none, when it read
     :data:`claimcheck.kinds.scorer.UNSURE_PAGE_SENTENCES` or more, no pack
     rule spoke (every hit is the scorer's) and the scorer was sure
     (:data:`claimcheck.kinds.scorer.INFORMATIONAL_THRESHOLD`) of

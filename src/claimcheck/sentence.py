@@ -60,9 +60,11 @@ LIST_ITEM_TOKENS = 3  # the longest item, in tokens, of a list read as one (see 
 # stop is as often the next item's number.
 _CITING = {"[": "]"}
 _CITATION = re.compile(r"^\d[\d,\u2013-]*$")
+# Marks that open a quotation, after which an initial's stop ends a sentence
+# (Tokens._initial_ends).
+_QUOTES = frozenset({'"', "\u201c", "\u00ab", "\u201e"})
 # Marks that open a bracket or a quotation ("'" is also an apostrophe, and
 # is left out).
-_QUOTES = frozenset({'"', "\u201c", "\u00ab", "\u201e"})
 _OPENERS = frozenset({"(", "[", "{", '"', "\u201c", "\u2018", "\u00ab", "\u201e", "\u00bf", "\u00a1"})
 _LABEL_WORDS = 8  # how far into a sentence a speaker's label or greeting may end
 OPENING_WORDS = _LABEL_WORDS + 2  # the first words opens_a_question reads (and the last two)
@@ -118,7 +120,8 @@ class Tokens:
         texts = self.texts
         found = []
         start = 0
-        for index in [i for i, text in enumerate(texts) if text in punct_chars or len(text) == 2 and self._initial_ends(i)]:
+        ends = [i for i, text in enumerate(texts) if text in punct_chars or len(text) == 2 and self._initial_ends(i)]
+        for index in ends:
             if index < start:
                 continue  # inside the run of punctuation that ended the last sentence
             after = index + 1
