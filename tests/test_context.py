@@ -1097,3 +1097,15 @@ def test_what_patients_report_heads_a_list_of_results(packs_only):
             "## What patients report\n\n- Joint pain gone\n- Energy back\n")
     assert "unapproved.listed-use" in rules_of(packs_only, page)
     assert "unapproved.listed-use" not in rules_of(packs_only, page.replace("What patients report", "Parking"))
+
+
+@pytest.mark.parametrize("text, rule, flagged", [
+    # a denial right after the match denies its object (thirty-seventh session)
+    ("The FDA has approved no amniotic or cord product to treat arthritis.", "fda.approved", False),
+    ("FDA has approved none of the exosome products sold for hair loss.", "fda.approved", False),
+    # ... but not a phrase of degree or time that opens with "no"
+    ("Our stem cells heal arthritis no matter how old you are.", DISEASE, True),
+    ("The FDA has approved our exosome serum.", "fda.approved", True),
+])
+def test_a_denial_of_the_object_right_after_the_match_negates_it(packs_only, text, rule, flagged):
+    assert (rule in rules_of(packs_only, text + "\n")) is flagged

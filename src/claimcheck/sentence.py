@@ -85,6 +85,11 @@ def opens_a_question(words) -> bool:
 # Words that open a denial ("no side effects", "without surgery"). One before
 # another in the same clause is a list of denials, not a negation of it.
 _DENIALS = frozenset({"no", "without"})
+# A denial of the object right after the match ("FDA has approved no cord
+# product", "cures none of them"), unless it opens a phrase of degree or time
+# ("works no matter how old you are", "no less than half").
+_OBJECT_DENIALS = frozenset({"no", "none"})
+_NOT_DENIALS = frozenset({"matter", "longer", "later", "sooner", "more", "less", "fewer", "doubt", "wonder", "question"})
 
 
 @dataclass(frozen=True)
@@ -297,7 +302,7 @@ class Sentence:
     def _negated(self, parts: tuple[Span, ...], anchor: int) -> bool:
         first, last = self._clause(anchor)
         pseudo = self.terms.get(PSEUDO_NEGATION, ())
-        if self._denied_between(first, anchor, parts, pseudo):
+        if self._denied_between(first, anchor, parts, pseudo) or self._denied_object(parts):
             return True
         # a relative clause after the claim ("... in patients who don't want
         # surgery") holds its own negations
@@ -325,6 +330,16 @@ class Sentence:
                 if start <= cue[0] < stop and not _overlaps_any(cue, parts) and not inside_any(cue, pseudo):
                     return True
         return False
+
+    def _denied_object(self, parts: tuple[Span, ...]) -> bool:
+        """Whether the word right after the match denies its object ("FDA has
+        approved no amniotic product to treat arthritis")."""
+        after = max(end for _, end in parts)
+        if after >= self.end:
+            return False
+        texts = self.tokens.texts
+        following = texts[after + 1].lower() if after + 1 < self.end else ""
+        return texts[after].lower() in _OBJECT_DENIALS and following not in _NOT_DENIALS
 
     def _denied_between(self, first: int, stop: int, parts: tuple[Span, ...], pseudo) -> bool:
         """Whether a negation cue starts in tokens ``[first, stop)``, outside
