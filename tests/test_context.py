@@ -1109,3 +1109,18 @@ def test_what_patients_report_heads_a_list_of_results(packs_only):
 ])
 def test_a_denial_of_the_object_right_after_the_match_negates_it(packs_only, text, rule, flagged):
     assert (rule in rules_of(packs_only, text + "\n")) is flagged
+
+
+@pytest.mark.parametrize("text, found", [
+    # the percentage of a refund policy is the price refunded (thirty-seventh session)
+    ("100% SATISFACTION GUARANTEE: love it or your money back", False),
+    ("A 100% money-back guarantee on every jar.", False),
+    ("Patient satisfaction rose by 40% after our exosome program.", True),
+])
+def test_a_refund_policys_percentage_is_no_result(packs_only, text, found):
+    assert ("efficacy.percent-improved" in rules_of(packs_only, text + "\n")) is found
+
+
+def test_the_scorer_reads_no_promised_result_in_a_refund_policy(linter):
+    text = "Exosome Glow Serum\n\n- 100% SATISFACTION GUARANTEE: love it or your money back\n"
+    assert not [f for f in linter.lint_text(text) if f.line == 3]
