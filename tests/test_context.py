@@ -1124,3 +1124,16 @@ def test_a_refund_policys_percentage_is_no_result(packs_only, text, found):
 def test_the_scorer_reads_no_promised_result_in_a_refund_policy(linter):
     text = "Exosome Glow Serum\n\n- 100% SATISFACTION GUARANTEE: love it or your money back\n"
     assert not [f for f in linter.lint_text(text) if f.line == 3]
+
+
+@pytest.mark.parametrize("text, found", [
+    # an age taken off, promised in years (thirty-seventh session)
+    ("Headline 2: Feel 10 Years Younger", True),
+    ("Your cells, 20 years younger", True),
+    ("Skin that looks ten years younger in a month.", True),
+    # ... not one person's age beside another's, nor a denial
+    ("My sister is four years younger than me.", False),
+    ("No cream will make you look ten years younger.", False),
+])
+def test_years_taken_off_are_a_promised_result(packs_only, text, found):
+    assert ("efficacy.outcome-promise" in rules_of(packs_only, text + "\n")) is found
