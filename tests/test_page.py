@@ -228,6 +228,10 @@ CUED_PAGES = [
                  INFORMATIONAL, {"parents often ask", "patients ask me"}, id="doctors-column"),
     pytest.param(["Diet ads on video sites", "We reviewed 200 ads.", "Our findings are below; we analyzed each claim."],
                  INFORMATIONAL, {"we reviewed", "our findings", "we analyzed"}, id="watchdog-study"),
+    pytest.param(["The Vigor Shot for men", "Discreet consultations.", "Same-week appointments available."],
+                 PROMOTIONAL, {"discreet consultations", "same-week", "appointments available"}, id="mens-clinic"),
+    pytest.param(["Exosome IV flash sale", "Sale ends Friday.", "Claim your spot; same-week slots open."],
+                 PROMOTIONAL, {"claim your spot", "same-week"}, id="flash-sale"),
 ]
 
 
