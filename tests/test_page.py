@@ -232,6 +232,8 @@ CUED_PAGES = [
                  PROMOTIONAL, {"discreet consultations", "same-week", "appointments available"}, id="mens-clinic"),
     pytest.param(["Exosome IV flash sale", "Sale ends Friday.", "Claim your spot; same-week slots open."],
                  PROMOTIONAL, {"claim your spot", "same-week"}, id="flash-sale"),
+    pytest.param(["Stroke recovery with stem cells", "Our cells reach the brain.", "Speak to a patient advisor today."],
+                 PROMOTIONAL, {"our", "patient advisor"}, id="advisor"),
 ]
 
 
