@@ -234,6 +234,13 @@ CUED_PAGES = [
                  PROMOTIONAL, {"claim your spot", "same-week"}, id="flash-sale"),
     pytest.param(["Stroke recovery with stem cells", "Our cells reach the brain.", "Speak to a patient advisor today."],
                  PROMOTIONAL, {"our", "patient advisor"}, id="advisor"),
+    pytest.param(["The Longevity Plan", "Peptides shipped to your door.", "Doctor-designed, made in the USA.",
+                  "$299 per month."],
+                 PROMOTIONAL, {"shipped to your door", "doctor-designed", "made in the usa", "per month"},
+                 id="mail-order-plan"),
+    pytest.param(["Salon scalp treatments", "These serums have not been tested for hair loss.",
+                  "If your hair is thinning, see a dermatologist."],
+                 INFORMATIONAL, {"not been tested", "see a dermatologist"}, id="trichologist"),
 ]
 
 
