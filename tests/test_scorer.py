@@ -999,6 +999,28 @@ def test_a_scorer_finding_obliges_a_disclaimer_only_when_sure(linter, score, owe
     assert bool(list(check_document(rule, summary))) is owed
 
 
+@pytest.mark.parametrize("scores, page, owed", [
+    ((0.7, 0.66), PageContext("promotional", "exosome"), True),  # two blocks, fairly sure
+    ((0.7, 0.6), PageContext("promotional", "exosome"), False),  # one of them unsure
+    ((0.7,), PageContext("promotional", "exosome"), False),  # one block
+    ((0.7, 0.66), PageContext("promotional", None), False),  # no product named
+    ((0.7, 0.66), PageContext("promotional", "exosome", plain=True), False),  # a care team's cues only
+    ((0.7, 0.66), PageContext("unknown", "exosome"), False),
+])
+def test_fairly_sure_scorer_findings_in_two_blocks_of_a_sellers_product_page_oblige_together(
+        linter, scores, page, owed):
+    from claimcheck.findings import Hit
+    from claimcheck.kinds.required import PAIRED_SCORE, Summary, check_document
+
+    assert PAIRED_SCORE == 0.65
+    rule = {r.id: r for r in linter.ruleset.rules}["disclaimers.fda-status"]
+    category = rule.options["when_categories"][0]
+    texts = ("Our exosome therapy helps your knees.", "It helps your back too.")
+    hits = tuple((Hit("x.likely-claim", block, 0, 5, score=score), category) for block, score in enumerate(scores))
+    summary = Summary(hits=hits, first_terms={}, texts=texts, page=page)
+    assert bool(list(check_document(rule, summary))) is owed
+
+
 def test_a_result_shown_in_a_post_is_a_story_for_the_scorer(linter):
     words = words_of(linter, "Swipe to see her 6-month result after exosome scalp sessions!")
     assert "<testimonial.narrative>" in words

@@ -6,7 +6,9 @@ unless findings of the trigger categories stand in ``SELLER_BLOCKS`` of its
 blocks or more: a seller who cites studies reads as informational, and on
 such a page a pack finding stands only where the scorer agrees it is a claim.
 A claim scorer finding triggers only at ``SCORE_TO_REQUIRE`` or more: a page
-whose one uncertain sentence is a false alarm would otherwise get a second.
+whose one uncertain sentence is a false alarm would otherwise get a second;
+on a seller's page about a product, scorer findings in ``SELLER_BLOCKS``
+blocks or more trigger together at ``PAIRED_SCORE``.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from claimcheck.kinds.scorer import INFORMATIONAL_THRESHOLD
 from claimcheck.requirements import AnyOf, Categories, Label, Requirement
 from claimcheck.kinds.options import CATEGORIES, REGEXES, VOCABULARIES, Option
 from claimcheck.ruleset import Rule
-from claimcheck.page import INFORMATIONAL, PageContext
+from claimcheck.page import INFORMATIONAL, PROMOTIONAL, PageContext
 
 NAME = "required"
 # Blocks with findings that make an informational page owe the disclaimer
@@ -30,6 +32,15 @@ SELLER_BLOCKS = 2
 # must be to speak on an informational page; measured in bench/accuracy.py:
 # see docs/measurements.md.
 SCORE_TO_REQUIRE = INFORMATIONAL_THRESHOLD
+# ... and on a seller's page about a product (its own cues, not only a care
+# team's: PageContext.doubtful; a product named: PageContext.topic), scorer
+# findings in SELLER_BLOCKS blocks or more at this score oblige one together:
+# two fairly sure claims in two places say what one sure claim says. Chosen
+# on our pages in the thirty-sixth session (0.65: 2 verdicts right, none
+# wrong; 0.6: 4 and 2; 0.45: 8 and 7, the wrong ones responsible pages read
+# as sellers'), kept in the thirty-seventh when the rounds written after it
+# gave 1 verdict right and none wrong (docs/measurements.md).
+PAIRED_SCORE = 0.65
 SCOPE = "document"
 DOC = "When a trigger is present in a document, one of the disclaimer forms must be too."
 OPTIONS = (
@@ -65,6 +76,11 @@ def check_document(rule: Rule, summary: Summary) -> Iterator[Hit]:
     categories = set(rule.options.get("when_categories", ()))
     triggers += [(h.block, h.start, h.end) for h, category in summary.hits
                  if category in categories and (h.score is None or h.score >= SCORE_TO_REQUIRE)]
+    if not triggers and _sellers_product_page(summary.page):
+        paired = [(h.block, h.start, h.end) for h, category in summary.hits
+                  if category in categories and h.score is not None and h.score >= PAIRED_SCORE]
+        if len({block for block, _, _ in paired}) >= SELLER_BLOCKS:
+            triggers += paired
     if summary.page is not None and summary.page.voice == INFORMATIONAL:
         # a regulator's, journalist's or scientist's page owes no product
         # disclaimer; a page with claims in several blocks does
@@ -80,6 +96,11 @@ def check_document(rule: Rule, summary: Summary) -> Iterator[Hit]:
         return
     block, start, end = min(triggers)
     yield Hit(rule.id, block, start, end)
+
+
+def _sellers_product_page(page: PageContext | None) -> bool:
+    """A seller's page by its own cues (not a doubtful one) that names a product."""
+    return page is not None and page.voice == PROMOTIONAL and not page.doubtful and page.topic is not None
 
 
 def _any_found(forms, text: str) -> bool:
