@@ -1137,3 +1137,16 @@ def test_the_scorer_reads_no_promised_result_in_a_refund_policy(linter):
 ])
 def test_years_taken_off_are_a_promised_result(packs_only, text, found):
     assert ("efficacy.outcome-promise" in rules_of(packs_only, text + "\n")) is found
+
+
+@pytest.mark.parametrize("text, found", [
+    # a farewell to standard care, or to its devices (thirty-seventh session)
+    ("Say goodbye to dentures", True),
+    ("Say no to a lifetime on dialysis", True),
+    ("Get off your inhaler for good.", True),
+    ("Use your inhaler as prescribed and bring it to every visit.", False),
+    ("Say goodbye to our old phone number: call 555-0100 now.", False),
+])
+def test_a_farewell_to_standard_care_or_its_devices_is_a_comparison(packs_only, text, found):
+    page = "Book now at our clinic. Our team is ready.\n\n" + text + "\n"
+    assert ("superiority.versus-standard-care" in rules_of(packs_only, page)) is found
