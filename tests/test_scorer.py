@@ -1021,6 +1021,22 @@ def test_fairly_sure_scorer_findings_in_two_blocks_of_a_sellers_product_page_obl
     assert bool(list(check_document(rule, summary))) is owed
 
 
+@pytest.mark.parametrize("categories, owed", [
+    (("unapproved-treatment", "testimonial"), True),  # a treatment claim beside a story of results
+    (("testimonial", "testimonial"), False),  # none of the rule's own categories
+])
+def test_the_pair_needs_one_finding_of_the_rules_categories_and_another_of_any(linter, categories, owed):
+    from claimcheck.findings import Hit
+    from claimcheck.kinds.required import Summary, check_document
+
+    rule = {r.id: r for r in linter.ruleset.rules}["disclaimers.fda-status"]
+    texts = ("Our exosome therapy helps your knees.", "I walk again!")
+    hits = tuple((Hit("x.likely-claim", block, 0, 5, score=0.7), category)
+                 for block, category in enumerate(categories))
+    summary = Summary(hits=hits, first_terms={}, texts=texts, page=PageContext("promotional", "exosome"))
+    assert bool(list(check_document(rule, summary))) is owed
+
+
 def test_a_result_shown_in_a_post_is_a_story_for_the_scorer(linter):
     words = words_of(linter, "Swipe to see her 6-month result after exosome scalp sessions!")
     assert "<testimonial.narrative>" in words
