@@ -1150,3 +1150,12 @@ def test_years_taken_off_are_a_promised_result(packs_only, text, found):
 def test_a_farewell_to_standard_care_or_its_devices_is_a_comparison(packs_only, text, found):
     page = "Book now at our clinic. Our team is ready.\n\n" + text + "\n"
     assert ("superiority.versus-standard-care" in rules_of(packs_only, page)) is found
+
+
+@pytest.mark.parametrize("text", [
+    # a harm stated as the treatment's risk is a disclosure (thirty-seventh session)
+    "A stem cell transplant can slow scleroderma. It carries a real risk of death.",
+    "The procedure carries serious risks, including infection.",
+])
+def test_a_risk_stated_is_no_safety_claim(linter, text):
+    assert not [f for f in linter.lint_text(text + "\n") if f.category == "safety"]
