@@ -1159,3 +1159,8 @@ def test_a_farewell_to_standard_care_or_its_devices_is_a_comparison(packs_only, 
 ])
 def test_a_risk_stated_is_no_safety_claim(linter, text):
     assert not [f for f in linter.lint_text(text + "\n") if f.category == "safety"]
+
+
+def test_the_most_trusted_clinic_is_a_ranking(packs_only):
+    # (thirty-seventh session)
+    assert "superiority.rank" in rules_of(packs_only, "Boise's most trusted stem cell clinic\n")
