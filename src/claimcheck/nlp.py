@@ -52,16 +52,17 @@ def special_cases() -> dict:
     for dotted in DOTTED.values():
         rules[dotted] = [{ORTH: dotted}]
     for abbreviation in ABBREVIATIONS:
-        rules[abbreviation] = [{ORTH: abbreviation}]
+        for form in (abbreviation, abbreviation.capitalize()):
+            rules[form] = [{ORTH: form}]
     return rules
 
 
 # Abbreviations spaCy splits from their stop, which then ended a sentence:
 # ones written before a number or a name, never at a sentence's end ("Ep. 12:
 # The patient who...", "Fig. 2", "Tel. 555-0100", "approx. 3 weeks"). Not
-# "No." ("Is it approved? No.") or "etc.", which end sentences.
-ABBREVIATIONS = ("Ep.", "ep.", "Vol.", "vol.", "Fig.", "fig.", "Tel.", "tel.", "Ext.", "ext.", "approx.", "Approx.",
-                 "Dept.", "dept.", "incl.", "Incl.")
+# "No." ("Is it approved? No.") or "etc.", which end sentences. Each is also
+# read capitalized ("Fig.", "Approx.").
+ABBREVIATIONS = ("ep.", "vol.", "fig.", "tel.", "ext.", "approx.", "dept.", "incl.")
 
 
 def _tokenizer_class():

@@ -86,10 +86,10 @@ def opens_a_question(words) -> bool:
 # another in the same clause is a list of denials, not a negation of it.
 _DENIALS = frozenset({"no", "without"})
 # A denial of the object right after the match ("FDA has approved no cord
-# product", "cures none of them"), unless it opens a phrase of degree or time
-# ("works no matter how old you are", "no less than half").
+# product", "cures none of them"), unless it opens a pseudo-negation ("works
+# no matter how old you are", "no less than half": `pseudo_negation` in
+# rules/context.yaml).
 _OBJECT_DENIALS = frozenset({"no", "none"})
-_NOT_DENIALS = frozenset({"matter", "longer", "later", "sooner", "more", "less", "fewer", "doubt", "wonder", "question"})
 
 
 @dataclass(frozen=True)
@@ -302,7 +302,7 @@ class Sentence:
     def _negated(self, parts: tuple[Span, ...], anchor: int) -> bool:
         first, last = self._clause(anchor)
         pseudo = self.terms.get(PSEUDO_NEGATION, ())
-        if self._denied_between(first, anchor, parts, pseudo) or self._denied_object(parts):
+        if self._denied_between(first, anchor, parts, pseudo) or self._denied_object(parts, pseudo):
             return True
         # a relative clause after the claim ("... in patients who don't want
         # surgery") holds its own negations
@@ -331,15 +331,13 @@ class Sentence:
                     return True
         return False
 
-    def _denied_object(self, parts: tuple[Span, ...]) -> bool:
+    def _denied_object(self, parts: tuple[Span, ...], pseudo) -> bool:
         """Whether the word right after the match denies its object ("FDA has
-        approved no amniotic product to treat arthritis")."""
+        approved no amniotic product to treat arthritis"), outside any
+        pseudo-negation."""
         after = max(end for _, end in parts)
-        if after >= self.end:
-            return False
-        texts = self.tokens.texts
-        following = texts[after + 1].lower() if after + 1 < self.end else ""
-        return texts[after].lower() in _OBJECT_DENIALS and following not in _NOT_DENIALS
+        return (after < self.end and self.tokens.texts[after].lower() in _OBJECT_DENIALS
+                and not inside_any((after, after + 1), pseudo))
 
     def _denied_between(self, first: int, stop: int, parts: tuple[Span, ...], pseudo) -> bool:
         """Whether a negation cue starts in tokens ``[first, stop)``, outside
