@@ -583,6 +583,7 @@ def test_the_approval_of_approved_products_is_no_claim_and_approval_idioms_are(l
     approval = {"fda.approved", "fda.authority-approval"}
     assert not approval & rules_of(linter, "We inject only FDA-approved Botox and dermal fillers.")
     assert not approval & rules_of(linter, "Minoxidil and finasteride are the two FDA-approved medicines for hair loss.")
+    assert not approval & rules_of(linter, "Low-level laser caps are FDA-cleared and may help some people.")
     assert "fda.approved" in rules_of(linter, "Our FDA-approved exosome serum rebuilds collagen.")
     assert "fda.approved" in rules_of(linter, "This therapy has the FDA's green light for knee pain.")
     assert "fda.approved" in rules_of(linter, "PRP is an FDA-backed treatment for tendon pain.")
