@@ -241,6 +241,9 @@ CUED_PAGES = [
     pytest.param(["Salon scalp treatments", "These serums have not been tested for hair loss.",
                   "If your hair is thinning, see a dermatologist."],
                  INFORMATIONAL, {"not been tested", "see a dermatologist"}, id="trichologist"),
+    pytest.param(["Buying guide: peptide eye creams", "Prices run from $20 to $180 a jar.",
+                  "Our testers used each cream for a month.", "None of them changed fine lines more than a plain moisturizer."],
+                 INFORMATIONAL, {"buying guide", "our testers"}, id="buying-guide"),
 ]
 
 
