@@ -244,6 +244,9 @@ CUED_PAGES = [
     pytest.param(["Buying guide: peptide eye creams", "Prices run from $20 to $180 a jar.",
                   "Our testers used each cream for a month.", "None of them changed fine lines more than a plain moisturizer."],
                  INFORMATIONAL, {"buying guide", "our testers"}, id="buying-guide"),
+    pytest.param(["Store your newborn's cells", "Plans start at $990, with a yearly storage fee.",
+                  "Enroll today and the collection kit ships free."],
+                 PROMOTIONAL, {"plans start at", "enroll today"}, id="storage-plan"),
 ]
 
 
