@@ -1098,6 +1098,8 @@ def test_what_patients_report_heads_a_list_of_results(packs_only):
             "## What patients report\n\n- Joint pain gone\n- Energy back\n")
     assert "unapproved.listed-use" in rules_of(packs_only, page)
     assert "unapproved.listed-use" not in rules_of(packs_only, page.replace("What patients report", "Parking"))
+    # a membership clinic's members, too (thirty-eighth session)
+    assert "unapproved.listed-use" in rules_of(packs_only, page.replace("What patients report", "What members report"))
 
 
 @pytest.mark.parametrize("text, rule, flagged", [
