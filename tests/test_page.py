@@ -247,6 +247,10 @@ CUED_PAGES = [
     pytest.param(["Store your newborn's cells", "Plans start at $990, with a yearly storage fee.",
                   "Enroll today and the collection kit ships free."],
                  PROMOTIONAL, {"plans start at", "enroll today"}, id="storage-plan"),
+    pytest.param(["Hair and Scalp Clinic", "Our clinic sees adults and children with every kind of hair loss.",
+                  "We do not offer treatments that lack evidence.",
+                  "Referrals are accepted from any provider. Call to schedule."],
+                 INFORMATIONAL, {"referrals are accepted"}, id="hospital-clinic"),
 ]
 
 
