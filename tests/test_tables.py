@@ -70,6 +70,16 @@ def test_a_comparison_tables_none_under_risks_is_a_safety_claim(packs_only):
     assert [(f.line, f.text) for f in found] == [(2, "None")]
 
 
+@pytest.mark.parametrize("cell", ["Minimal", "Virtually none", "Almost zero"])
+def test_a_risk_given_a_value_of_none_in_a_table_is_a_safety_claim(packs_only, cell):
+    """Thirty-eighth session: a cell that grades a harm as none ("Virtually
+    none", "Minimal") under its row's name denies the harm, as "None" does."""
+    source = ("| | Our stem cell injection |\n|---|---|\n"
+              f"| Risk of complications | {cell} |\n| Recovery time | 1-2 days |\n")
+    found = [f for f in packs_only.lint_text(source, "t.md") if f.category == "safety"]
+    assert [(f.line, f.rule) for f in found] == [(3, "safety.no-risk")]
+
+
 @pytest.mark.parametrize("cell", ["✔ Yes", "Yes", "Nothing to fear", "Notable results", "Nonsurgical"])
 def test_a_cell_that_says_yes_takes_its_lead(cell):
     assert lead("Exosomes", "FDA approved", cell) == "Exosomes, FDA approved: "
