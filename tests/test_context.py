@@ -1167,3 +1167,13 @@ def test_a_risk_stated_is_no_safety_claim(linter, text):
 def test_the_most_trusted_clinic_is_a_ranking(packs_only):
     # (thirty-seventh session)
     assert "superiority.rank" in rules_of(packs_only, "Boise's most trusted stem cell clinic\n")
+
+
+def test_a_group_report_given_another_cause_is_weighed_not_cited(packs_only):
+    """testimonial.group-reports is not near `other-causes`: a guide that
+    offers another cause for what a group reports weighs the reports
+    (thirty-eighth session); the report alone is still a testimonial."""
+    report = "People with spinal cord injuries who went abroad report small changes in feeling"
+    assert "testimonial.group-reports" in rules_of(packs_only, report + ".")
+    assert "testimonial.group-reports" not in rules_of(
+        packs_only, report + ", which may also come from the rehabilitation that comes with the package.")
