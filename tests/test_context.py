@@ -1177,3 +1177,17 @@ def test_a_group_report_given_another_cause_is_weighed_not_cited(packs_only):
     assert "testimonial.group-reports" in rules_of(packs_only, report + ".")
     assert "testimonial.group-reports" not in rules_of(
         packs_only, report + ", which may also come from the rehabilitation that comes with the package.")
+
+
+def test_a_sellers_list_of_benefits_without_verbs_is_a_list_of_uses(packs_only):
+    """unapproved.listed-use reads `benefit-phrases` (thirty-eighth session):
+    under a seller's "Results you can expect", "Deeper sleep" and "Clearer
+    skin" are what the product is said to do, as "Less knee pain" is; on a
+    reader's page the same list is not reported."""
+    seller = ("Book your exosome facial at our clinic today.\n\n"
+              "## Results you can expect\n\n- Clearer skin after the first session\n- Deeper sleep within a week\n")
+    found = [f for f in packs_only.lint_text(seller, "t.md") if f.rule == "unapproved.listed-use"]
+    assert [f.line for f in found] == [5, 6]
+    reader = ("A systematic review of the studies found that regular exercise helps most adults.\n\n"
+              "## Results you can expect\n\n- Clearer skin after the first session\n- Deeper sleep within a week\n")
+    assert "unapproved.listed-use" not in rules_of(packs_only, reader)
