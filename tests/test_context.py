@@ -1191,3 +1191,14 @@ def test_a_sellers_list_of_benefits_without_verbs_is_a_list_of_uses(packs_only):
     reader = ("A systematic review of the studies found that regular exercise helps most adults.\n\n"
               "## Results you can expect\n\n- Clearer skin after the first session\n- Deeper sleep within a week\n")
     assert "unapproved.listed-use" not in rules_of(packs_only, reader)
+
+
+def test_a_finding_stated_as_modest_is_no_proof_claimed(packs_only):
+    """efficacy.proven is not near `modest-findings` (thirty-eighth
+    session): trials that "have shown, at most, modest changes" report a
+    small finding; "have shown" a repair still claims proof."""
+    assert "efficacy.proven" in rules_of(packs_only, "Trials of cord blood have shown that it repairs the brain in children.")
+    assert "efficacy.proven" not in rules_of(
+        packs_only, "Trials of cord blood have shown, at most, modest changes in some children.")
+    assert "efficacy.proven" not in rules_of(
+        packs_only, "Studies show small improvements in scars after several sessions of microneedling.")
