@@ -39,7 +39,7 @@ def special_cases() -> dict:
     its split contractions ("HASN'T"), the lower-case dotted
     abbreviations of the vocabularies as one token ("f.d.a.", which spaCy
     splits before its last dot, while "F.D.A." stays whole), and the
-    :data:`ABBREVIATIONS` with their stop."""
+    :data:`ABBREVIATIONS` with their stop, and the :data:`SHOUTED_TITLES`."""
     from spacy.attrs import ORTH
     from spacy.lang.en import English
 
@@ -54,6 +54,8 @@ def special_cases() -> dict:
     for abbreviation in ABBREVIATIONS:
         for form in (abbreviation, abbreviation.capitalize()):
             rules[form] = [{ORTH: form}]
+    for title in SHOUTED_TITLES:
+        rules[title] = [{ORTH: title}]
     return rules
 
 
@@ -63,6 +65,11 @@ def special_cases() -> dict:
 # "No." ("Is it approved? No.") or "etc.", which end sentences. Each is also
 # read capitalized ("Fig.", "Approx.").
 ABBREVIATIONS = ("ep.", "vol.", "fig.", "tel.", "ext.", "approx.", "dept.", "incl.")
+
+# Titles before a name in capitals, which spaCy keeps whole only as "Dr." and
+# "Mr.": a transcript's speaker ("DR. REYES: Hi, I'm...") or a headline's
+# name, never a sentence's end. Not "MS." (multiple sclerosis: "living with MS.").
+SHOUTED_TITLES = ("DR.", "MR.", "MRS.", "PROF.")
 
 
 def _tokenizer_class():
