@@ -1202,3 +1202,22 @@ def test_a_finding_stated_as_modest_is_no_proof_claimed(packs_only):
         packs_only, "Trials of cord blood have shown, at most, modest changes in some children.")
     assert "efficacy.proven" not in rules_of(
         packs_only, "Studies show small improvements in scars after several sessions of microneedling.")
+
+
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        # tokens spaCy cuts out of a written word: "can" + "not", "do" + "n't",
+        # "wo" + "n't" (the pattern gate once looked for them as whole words)
+        ("Exosomes cannot cause an immune reaction.", True),
+        ("Our drops don't cause side effects.", True),
+        ("The cord cells won't be rejected.", True),
+        ("Patients don't experience any side effects from the infusion.", True),
+        # the record told the other way round
+        ("Serious side effects have never been reported at our clinic.", True),
+        ("Side effects have never been studied in people who take it for years.", False),
+        ("Does the infusion cause side effects? Some people feel tired for a day.", False),
+    ],
+)
+def test_a_risk_denied_with_a_contraction_or_after_its_noun(packs_only, text, flagged):
+    assert ("safety.no-risk" in rules_of(packs_only, text)) is flagged

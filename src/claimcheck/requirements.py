@@ -197,9 +197,26 @@ Requirement = Union[Label, AnyLabel, Always, Words, Text, AnyOf, AllOf, Categori
 
 
 def literal(value: str) -> Requirement:
-    """The requirement for a literal string (a token pattern's LOWER/ORTH value)."""
-    found = frozenset(WORD.findall(value.lower()))
-    return Words(found) if found else Text(value.lower())
+    """The requirement for a literal string (a token pattern's LOWER/ORTH
+    value). A token spaCy cuts out of a written word (:data:`CUT_FROM`) is
+    required as that word or itself."""
+    lowered = value.lower()
+    if lowered in CUT_FROM:
+        return AnyOf((Words(frozenset({lowered})),) + tuple(Words(frozenset({w})) for w in CUT_FROM[lowered]))
+    if lowered in CONTRACTIONS:
+        return Text(lowered)
+    found = frozenset(WORD.findall(lowered))
+    return Words(found) if found else Text(lowered)
+
+
+# Tokens spaCy's English tokenizer cuts out of one written word, which the
+# word gate sees whole: "not" and "can" of "cannot". A pattern's "not" holds
+# in "Exosomes cannot cause an immune reaction".
+CUT_FROM = {"not": ("cannot",), "can": ("cannot",)}
+# A contraction's tail ("n't" of "don't", "won't"): no word of its own, so
+# it is looked for as text (its words, "n" and "t", are not those of
+# "don't": "don" and "t").
+CONTRACTIONS = frozenset({"n't"})
 
 
 def any_label(names: Sequence[str]) -> AnyOf:
