@@ -1221,3 +1221,11 @@ def test_a_finding_stated_as_modest_is_no_proof_claimed(packs_only):
 )
 def test_a_risk_denied_with_a_contraction_or_after_its_noun(packs_only, text, flagged):
     assert ("safety.no-risk" in rules_of(packs_only, text)) is flagged
+
+
+def test_a_refund_asked_for_is_no_outcome_story(packs_only):
+    """"my money back" is a refund, not a patient's result (a result told
+    in the next sentence still is)."""
+    assert OUTCOME not in rules_of(packs_only, "When I asked for my money back they stopped answering my calls.")
+    assert OUTCOME in rules_of(packs_only, "I got my money back. After my second injection I could climb the "
+                                           "stairs again.")
