@@ -14,9 +14,8 @@ from click.testing import CliRunner
 from claimcheck.cli import main
 from claimcheck.engine import analyse
 from claimcheck.findings import Hit
-from claimcheck.kinds.scorer import (DEFAULT_THRESHOLD, INFORMATIONAL_THRESHOLD, PRODUCTLESS_PAGE_READ,
-                                     QUESTION_THRESHOLD, UNSURE_PAGE_READ, UNSURE_PAGE_SENTENCES,
-                                     UNSURE_PAGE_THRESHOLD)
+from claimcheck.kinds.scorer import (DEFAULT_THRESHOLD, INFORMATIONAL_THRESHOLD, QUESTION_THRESHOLD, UNSURE_PAGE_READ,
+                                     UNSURE_PAGE_SENTENCES, UNSURE_PAGE_THRESHOLD)
 from claimcheck.page import PageContext, decide
 from claimcheck.readers import reader
 from claimcheck.scorer import cutoffs
@@ -1297,8 +1296,7 @@ def test_a_page_of_no_voice_where_the_scorer_is_sure_of_little_gets_no_scorer_fi
     page with two sure sentences."""
     monkeypatch.chdir(tmp_path)
     (tmp_path / ".claimcheck.yaml").write_text("scorer:\n  threshold: 0\n", encoding="utf-8")
-    # (it names no product: from PRODUCTLESS_PAGE_READ sentences on, its findings would need more)
-    (tmp_path / "short.txt").write_text("\n\n".join(_CARE[:PRODUCTLESS_PAGE_READ - 1]) + "\n", encoding="utf-8")
+    (tmp_path / "short.txt").write_text("\n\n".join(_CARE[:3]) + "\n", encoding="utf-8")
     (tmp_path / "care.txt").write_text("\n\n".join(_CARE) + "\n", encoding="utf-8")
     (tmp_path / "sold.txt").write_text("\n\n".join(_CARE + ["Our stem cell injections regrow cartilage."]) + "\n",
                                        encoding="utf-8")
@@ -1353,8 +1351,7 @@ def test_on_a_doubtful_page_of_some_length_a_scorer_finding_needs_more(tmp_path,
     assert unsure_page([low, high], UNSURE_PAGE_READ - 1) == [low, high]  # a snippet
     # on a page of no voice that names no product, they need an informational page's certainty
     assert unsure_page([low, high, sure, pack], UNSURE_PAGE_READ, productless=True) == [sure, pack]
-    assert unsure_page([low, high, sure], PRODUCTLESS_PAGE_READ, productless=True) == [sure]  # short, as soon
-    assert unsure_page([low, high], PRODUCTLESS_PAGE_READ - 1, productless=True) == [low, high]  # a snippet
+    assert unsure_page([low, high], UNSURE_PAGE_READ - 1, productless=True) == [low, high]  # a snippet
     # through the engine: a page of no voice naming a product, the threshold at 0 so that all are read
     monkeypatch.chdir(tmp_path)
     (tmp_path / ".claimcheck.yaml").write_text("scorer:\n  threshold: 0\n", encoding="utf-8")

@@ -118,12 +118,11 @@ def unsure_page(hits: list[Hit], read: int, productless: bool = False) -> list[H
     or more, only the pack rules' hits and the scorer's of
     :data:`claimcheck.kinds.scorer.UNSURE_PAGE_THRESHOLD` or more (of
     :data:`claimcheck.kinds.scorer.INFORMATIONAL_THRESHOLD` on a page of no
-    voice that names no product, :meth:`PageContext.productless`, once it
-    read :data:`claimcheck.kinds.scorer.PRODUCTLESS_PAGE_READ`)."""
-    from claimcheck.kinds.scorer import (INFORMATIONAL_THRESHOLD, PRODUCTLESS_PAGE_READ, UNSURE_PAGE_READ,
-                                         UNSURE_PAGE_SENTENCES, UNSURE_PAGE_SURE, UNSURE_PAGE_THRESHOLD)
+    voice that names no product: :meth:`PageContext.productless`)."""
+    from claimcheck.kinds.scorer import (INFORMATIONAL_THRESHOLD, UNSURE_PAGE_READ, UNSURE_PAGE_SENTENCES,
+                                         UNSURE_PAGE_SURE, UNSURE_PAGE_THRESHOLD)
 
-    if read >= UNSURE_PAGE_READ or productless and read >= PRODUCTLESS_PAGE_READ:
+    if read >= UNSURE_PAGE_READ:
         least = INFORMATIONAL_THRESHOLD if productless else UNSURE_PAGE_THRESHOLD
         hits = [h for h in hits if h.score is None or h.score >= least]
     if read < UNSURE_PAGE_SENTENCES or any(h.score is None for h in hits):

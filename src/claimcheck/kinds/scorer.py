@@ -83,15 +83,6 @@ UNSURE_PAGE_SURE = 1
 # optional, for 4 claim lines; `dev` unchanged.
 UNSURE_PAGE_READ = 5
 UNSURE_PAGE_THRESHOLD = 0.6
-# A page of no voice that names no product needs that certainty once the
-# scorer read PRODUCTLESS_PAGE_READ sentences, fewer than other doubtful
-# pages: a short page of a condition described and its standard care
-# ("Prescription creams, tablets and laser treatment can reduce redness")
-# is no seller's either. A lone sentence keeps its rule's threshold (at any
-# length, `dev` fell: a single sentence is a page of no voice). Measured on
-# our pages (thirty-ninth session, docs/measurements.md): 10 false lines
-# fewer (9 on responsible pages) for 1 claim line.
-PRODUCTLESS_PAGE_READ = 3
 # A lead-in, a sentence that ends with a colon ("The department offers the
 # following procedures:", "How it works:"), introduces what follows: on
 # pages mostly a list's announcement, reported only when the scorer is this
