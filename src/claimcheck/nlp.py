@@ -66,9 +66,10 @@ def special_cases() -> dict:
 # read capitalized ("Fig.", "Approx.").
 ABBREVIATIONS = ("ep.", "vol.", "fig.", "tel.", "ext.", "approx.", "dept.", "incl.")
 
-# Titles before a name in capitals, which spaCy keeps whole only as "Dr." and
-# "Mr.": a transcript's speaker ("DR. REYES: Hi, I'm...") or a headline's
-# name, never a sentence's end. Not "MS." (multiple sclerosis: "living with MS.").
+# Titles before a name in capitals, which spaCy keeps whole only in title
+# case ("Dr.", "Mrs.", "Prof."): a transcript's speaker ("DR. REYES: Hi,
+# I'm...") or a headline's name, never a sentence's end. Not "MS."
+# (multiple sclerosis: "living with MS.").
 SHOUTED_TITLES = ("DR.", "MR.", "MRS.", "PROF.")
 
 

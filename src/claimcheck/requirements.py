@@ -199,7 +199,8 @@ Requirement = Union[Label, AnyLabel, Always, Words, Text, AnyOf, AllOf, Categori
 def literal(value: str) -> Requirement:
     """The requirement for a literal string (a token pattern's LOWER/ORTH
     value). A token spaCy cuts out of a written word (:data:`CUT_FROM`) is
-    required as that word or itself."""
+    required as that word or itself, a contraction's tail
+    (:data:`CONTRACTIONS`) as text."""
     lowered = value.lower()
     if lowered in CUT_FROM:
         return AnyOf((Words(frozenset({lowered})),) + tuple(Words(frozenset({w})) for w in CUT_FROM[lowered]))
