@@ -1364,3 +1364,38 @@ def test_on_a_doubtful_page_of_some_length_a_scorer_finding_needs_more(tmp_path,
     assert any(f["score"] < INFORMATIONAL_THRESHOLD for f in kept)
     assert any(f["score"] < UNSURE_PAGE_THRESHOLD for f in scorer_findings(run("snippet.txt")[1]))
     assert all(f["score"] >= INFORMATIONAL_THRESHOLD for f in scorer_findings(run("unnamed.txt")[1]))
+
+
+@pytest.mark.parametrize("offer", [
+    "Our gift to you: 30% off any exosome treatment this month.",
+    "Book two exosome sessions this month and save 10%.",
+    "Add it to your next visit for 50% off with this receipt.",
+    "Use code GLOW at checkout for $50 off your first exosome facial.",
+])
+def test_a_price_offer_is_not_scored(linter, offer):
+    """A discount's figure is no success rate: the scorer is not asked about
+    an offer whose other terms only name the product (fortieth session). The
+    words are the engine's own, so a pack that stops labelling a percentage
+    as the scorer expects fails here."""
+    page = "# Glow Studio\n\nOur exosome facials are booked by appointment at our studio.\n\n" + offer + "\n"
+    words = [c.words for c in _page_candidates(linter, page) if "off" in c.words or "save" in c.words]
+    assert words and all(cutoffs.an_offer(w) for w in words), words
+    assert not any(f.line == 5 for f in linter.lint_text(page))
+
+
+@pytest.mark.parametrize("claim", [
+    "This serum faded my melasma in two weeks, and my link gets you 15% off.",
+    "Get 20% off the exosome drip that reverses arthritis.",
+])
+def test_an_offer_with_a_claim_is_still_read(linter, claim):
+    page = "# Glow Studio\n\nOur exosome facials are booked by appointment at our studio.\n\n" + claim + "\n"
+    words = [c.words for c in _page_candidates(linter, page) if "off" in c.words]
+    assert words and not any(cutoffs.an_offer(w) for w in words), words
+    assert any(f.line == 5 for f in linter.lint_text(page))
+
+
+def _page_candidates(linter, page: str):
+    """The scorer's candidates of a Markdown page, as the engine builds them."""
+    compiled = linter.compiled
+    blocks = [b.text for b in reader("markdown")(page, "page.md").blocks]
+    return analyse(blocks, compiled, decide(blocks, compiled.page_cues))[1]

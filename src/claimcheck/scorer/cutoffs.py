@@ -10,7 +10,8 @@ stand for matched terms.
   story") is not scored at all, nor is a sentence of one or two words, nor
   one whose terms all lie in a clinic's name ("Peak Joint Clinic has
   offices in Denver": :mod:`claimcheck.scorer.names`), nor the myth of a
-  myth-and-fact page ("Myth: it adds risk to my surgery").
+  myth-and-fact page ("Myth: it adds risk to my surgery"), nor a price
+  offer that names only the product ("30% off any exosome treatment").
 - A question (the scorer's ``#question`` flag) needs
   :data:`claimcheck.kinds.scorer.QUESTION_THRESHOLD`, unless it opens with
   "did you know" or "do you know", which assert what follows.
@@ -72,6 +73,16 @@ _SHORT_TITLE_TERMS = _TITLE_TERMS | {f"<{name}>" for name in TITLE_POINTER_VOCAB
 TOPIC_TITLE_VOCABULARIES = ("unapproved.conditions", "unapproved.symptoms", "unapproved.referents",
                             "unapproved.pronouns")
 _TOPIC_TERMS = _TITLE_TERMS | {f"<{name}>" for name in TOPIC_TITLE_VOCABULARIES} | {CONDITION}
+# A percentage as the scorer sees it: the label of the efficacy pack's rule
+# that reads one ("40%", "ten percent"). tests/test_cutoffs.py fails if the
+# packs stop producing it.
+PERCENT = "<rule:efficacy.percent-improved>"
+# What a price offer may hold and still claim nothing: the short title's
+# terms and the discount's figure ("Our gift to you: 30% off any exosome
+# treatment this month"). A word of effect, a condition or a result makes
+# it an offer and a claim ("...15% off the serum that faded my melasma").
+_OFFER_TERMS = _SHORT_TITLE_TERMS | {PERCENT}
+_DISCOUNT_AFTER = frozenset({"off", "discount"})  # "20% off", "a 10 percent discount"
 
 
 def needed(threshold: float, words: tuple[str, ...], informational: bool = False,
@@ -88,7 +99,7 @@ def needed(threshold: float, words: tuple[str, ...], informational: bool = False
     shots fail so many patients"), nor only the page's topic ("Melasma gone
     in 6 weeks")."""
     if ((names_only_a_product(words) and not signalled) or (text is not None and too_short(text))
-            or only_a_name(words) or a_myth(words)):
+            or only_a_name(words) or a_myth(words) or an_offer(words)):
         return None
     if informational:
         threshold = max(threshold, INFORMATIONAL_THRESHOLD)
@@ -111,6 +122,21 @@ def only_a_name(words: tuple[str, ...]) -> bool:
     """Whether every term of the scorer's ``words`` was inside a name (the
     sentence was a candidate for the terms of "Renew Joint & Spine" alone)."""
     return NAME in words and not any(w[:1] == "<" and w not in _NOT_TERMS for w in words)
+
+
+def an_offer(words: tuple[str, ...]) -> bool:
+    """A price offer ("20% off your first exosome facial", "Book two
+    sessions and save 10%", "Use code GLOW for $50 off"): its figure is a
+    discount, which a bag of words reads as a success rate. The scorer is
+    not asked when the offer's other terms only name the product or point
+    at it (:data:`_OFFER_TERMS`); the pack rules still read the sentence."""
+    for index, word in enumerate(words):
+        if word not in (PERCENT, NUMBER):
+            continue
+        after = words[index + 1] if index + 1 < len(words) else ""
+        if after in _DISCOUNT_AFTER or (word == PERCENT and index and words[index - 1] == "save"):
+            return {w for w in words if w.startswith("<")} <= _OFFER_TERMS
+    return False
 
 
 def a_myth(words: tuple[str, ...]) -> bool:
