@@ -1399,3 +1399,17 @@ def _page_candidates(linter, page: str):
     compiled = linter.compiled
     blocks = [b.text for b in reader("markdown")(page, "page.md").blocks]
     return analyse(blocks, compiled, decide(blocks, compiled.page_cues))[1]
+
+
+@pytest.mark.parametrize("text", [
+    "Our exosome gel closes diabetic foot ulcers in weeks, not months.",
+    "Relief in days, not years.",
+])
+def test_a_contrast_of_times_is_no_negation(linter, text):
+    """"in weeks, not months" promises the shorter time: the scorer is not
+    told the sentence holds a negation (fortieth session; ``pseudo_negation``
+    in rules/context.yaml). A "not" that denies still is."""
+    words = words_of(linter, text)
+    assert "#neg" not in words and "#neg-after" not in words, words
+    denied = words_of(linter, "Our exosome gel does not close diabetic foot ulcers.")
+    assert "#neg" in denied or "#neg-after" in denied
