@@ -676,7 +676,9 @@ def test_a_title_naming_only_a_topic_needs_a_higher_score(linter):
     symptoms = ("#voice:promotional", "#topic", "#heading", "<cond>", "and", "<unapproved.symptoms>")
     offer = ("#voice:promotional", "#topic", "#heading", "<unapproved.products>", "for", "<unapproved.conditions>")
     effect = ("#voice:promotional", "#topic", "#heading", "<unapproved.effects>", "of", "<unapproved.conditions>")
-    sentence = ("#voice:promotional", "#topic", "types", "of", "<unapproved.conditions>", ".")
+    # (a sentence, not a title; one that names only the condition describes it: see
+    # test_a_sentence_describing_a_condition_needs_more_certainty)
+    sentence = ("#voice:promotional", "#topic", "<unapproved.products>", "for", "<unapproved.conditions>", ".")
     units = (topic, symptoms, offer, effect, sentence)
     candidates = [scoring.Candidate(n, 0, 3, words, False) for n, words in enumerate(units)]
     assert [h.block for h in scoring.scored(candidates, compiled)] == [3, 4]
@@ -1413,3 +1415,25 @@ def test_a_contrast_of_times_is_no_negation(linter, text):
     assert "#neg" not in words and "#neg-after" not in words, words
     denied = words_of(linter, "Our exosome gel does not close diabetic foot ulcers.")
     assert "#neg" in denied or "#neg-after" in denied
+
+
+def test_a_sentence_describing_a_condition_needs_more_certainty(linter):
+    """A sentence that opens with a condition and holds no other term
+    describes it; the scorer needs CONDITION_THRESHOLD for it (fortieth
+    session). A list of three conditions is a seller's list of what it
+    treats; a product, an effect or a timeline makes it a sentence like any."""
+    from claimcheck.kinds.scorer import CONDITION_THRESHOLD
+
+    sinusitis = words_of(linter, "Chronic sinusitis means inflamed sinuses for 12 weeks or more.")
+    assert cutoffs.describes_a_condition(tuple(sinusitis))
+    assert cutoffs.needed(0.45, tuple(sinusitis)) == CONDITION_THRESHOLD
+    assert cutoffs.needed(0.45, tuple(sinusitis), signalled=True) == 0.45
+    for text in ("Our exosome rinse clears chronic sinusitis for good.",
+                 "Sinusitis, asthma, eczema and psoriasis.",
+                 "Chronic sinusitis"):  # a title: names_only_a_topic's
+        assert not cutoffs.describes_a_condition(tuple(words_of(linter, text))), text
+    seller = ("# Clear Breath Clinic\n\nOur clinic offers exosome sinus rinses. Book your visit today.\n\n"
+              "Chronic sinusitis means inflamed sinuses for 12 weeks or more.\n\n"
+              "Our exosome rinse clears chronic sinusitis for good.\n")
+    lines = {f.line for f in linter.lint_text(seller) if f.category != "missing-disclaimer"}
+    assert 5 not in lines and 7 in lines

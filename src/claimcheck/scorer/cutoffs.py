@@ -30,6 +30,7 @@ import re
 
 from claimcheck.kinds.scorer import (
     ASKING_THRESHOLD,
+    CONDITION_THRESHOLD,
     INFORMATIONAL_THRESHOLD,
     LEAD_IN_THRESHOLD,
     QUESTION_THRESHOLD,
@@ -109,6 +110,8 @@ def needed(threshold: float, words: tuple[str, ...], informational: bool = False
         threshold = max(threshold, TOPIC_TITLE_THRESHOLD)
     if a_lead_in(words):
         threshold = max(threshold, LEAD_IN_THRESHOLD)
+    if describes_a_condition(words) and not signalled:
+        threshold = max(threshold, CONDITION_THRESHOLD)
     if following and asks_next(words, following):
         threshold = max(threshold, ASKING_THRESHOLD)
     return threshold
@@ -266,3 +269,30 @@ def _a_brand_word(words: tuple[str, ...], index: int) -> bool:
     names what it acts on ("Regrow Cartilage with Stem Cells") or puts it
     after the product ("Stem Cells Heal Knees")."""
     return (words[index] == _EFFECT and index + 1 < len(words) and words[index + 1] == PRODUCT)
+
+
+# What a sentence describing a condition holds: conditions and symptoms (two
+# at most: a list of three is a seller's list of what it treats) and numbers.
+_CONDITION_TERMS = frozenset({"<unapproved.conditions>", "<unapproved.symptoms>", CONDITION, NUMBER})
+_MOST_CONDITIONS = 2
+_CONDITION_OPENS_WITHIN = 4  # the condition among the sentence's first four words ("Chronic sinusitis means...")
+
+
+def describes_a_condition(words: tuple[str, ...]) -> bool:
+    """A sentence (with its stop) that opens with a condition and holds no
+    other term the scorer sees: what the condition is, whom it strikes, how
+    it feels ("Chronic sinusitis means inflamed sinuses for 12 weeks or
+    more", "Achilles tendinopathy sidelines thousands of runners every
+    spring"). Sellers' pages explain the disease before the offer, and a bag
+    of words reads their voice and the condition as a claim; the labelling
+    guideline calls such descriptions ok. The scorer needs
+    :data:`claimcheck.kinds.scorer.CONDITION_THRESHOLD` for it; a sentence
+    that also holds a term of a ``feature: false`` vocabulary (a timeline)
+    does not count (see :func:`needed`)."""
+    if HEADING in words:
+        return False
+    plain = [w for w in words if not w.startswith("#")]
+    terms = [w for w in plain if w.startswith("<")]
+    if not terms or terms[0] == NUMBER or not set(terms) <= _CONDITION_TERMS:
+        return False
+    return sum(t != NUMBER for t in terms) <= _MOST_CONDITIONS and plain.index(terms[0]) < _CONDITION_OPENS_WITHIN
