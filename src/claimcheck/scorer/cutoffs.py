@@ -133,12 +133,15 @@ def an_offer(words: tuple[str, ...]) -> bool:
     discount, which a bag of words reads as a success rate. The scorer is
     not asked when the offer's other terms only name the product or point
     at it (:data:`_OFFER_TERMS`); the pack rules still read the sentence."""
+    # (asked of every candidate, twice: the words an offer needs are looked for first)
+    if "off" not in words and "discount" not in words and "save" not in words:
+        return False
     for index, word in enumerate(words):
-        if word not in (PERCENT, NUMBER):
+        if word != PERCENT and word != NUMBER:
             continue
         after = words[index + 1] if index + 1 < len(words) else ""
         if after in _DISCOUNT_AFTER or (word == PERCENT and index and words[index - 1] == "save"):
-            return {w for w in words if w.startswith("<")} <= _OFFER_TERMS
+            return all(w[:1] != "<" or w in _OFFER_TERMS for w in words)
     return False
 
 
@@ -291,8 +294,22 @@ def describes_a_condition(words: tuple[str, ...]) -> bool:
     does not count (see :func:`needed`)."""
     if HEADING in words:
         return False
-    plain = [w for w in words if not w.startswith("#")]
-    terms = [w for w in plain if w.startswith("<")]
-    if not terms or terms[0] == NUMBER or not set(terms) <= _CONDITION_TERMS:
-        return False
-    return sum(t != NUMBER for t in terms) <= _MOST_CONDITIONS and plain.index(terms[0]) < _CONDITION_OPENS_WITHIN
+    # (asked of every candidate, twice: one pass that stops at the first other term)
+    position = conditions = 0
+    opened = False
+    for word in words:
+        first = word[:1]
+        if first == "#":
+            continue
+        if first == "<":
+            if word not in _CONDITION_TERMS:
+                return False
+            if word != NUMBER:
+                if not conditions and position >= _CONDITION_OPENS_WITHIN:
+                    return False
+                conditions += 1
+                opened = opened or position < _CONDITION_OPENS_WITHIN
+            elif not conditions:
+                return False  # a number first: "3 in 4 patients..."
+        position += 1
+    return 0 < conditions <= _MOST_CONDITIONS and opened
