@@ -1437,3 +1437,30 @@ def test_a_sentence_describing_a_condition_needs_more_certainty(linter):
               "Our exosome rinse clears chronic sinusitis for good.\n")
     lines = {f.line for f in linter.lint_text(seller) if f.category != "missing-disclaimer"}
     assert 5 not in lines and 7 in lines
+
+
+_WORDS = st.sampled_from(["#voice:promotional", "#heading", "#neg", "<unapproved.conditions>", "<unapproved.symptoms>",
+                          "<cond>", "<num>", "<unapproved.products>", "<unapproved.effects>",
+                          "<rule:efficacy.percent-improved>", "off", "save", "discount", "means", "the", ".", ""])
+
+
+@given(st.lists(_WORDS, max_size=12).map(tuple))
+def test_the_one_pass_cutoffs_agree_with_their_definitions(words):
+    """describes_a_condition and an_offer run as early-exit loops (they are
+    asked of every candidate twice); here each against its definition
+    written plainly, on any run of the scorer's words."""
+    plain = [w for w in words if not w.startswith("#")]
+    terms = [w for w in plain if w.startswith("<")]
+    condition = (cutoffs.HEADING not in words and bool(terms) and terms[0] != cutoffs.NUMBER
+                 and set(terms) <= {"<unapproved.conditions>", "<unapproved.symptoms>", cutoffs.CONDITION,
+                                    cutoffs.NUMBER}
+                 and sum(t != cutoffs.NUMBER for t in terms) <= 2 and plain.index(terms[0]) < 4)
+    assert cutoffs.describes_a_condition(words) == condition
+    offer = False
+    for index, word in enumerate(words):
+        if word in (cutoffs.PERCENT, cutoffs.NUMBER):
+            after = words[index + 1] if index + 1 < len(words) else ""
+            if after in ("off", "discount") or (word == cutoffs.PERCENT and index and words[index - 1] == "save"):
+                offer = {w for w in words if w.startswith("<")} <= cutoffs._OFFER_TERMS
+                break
+    assert cutoffs.an_offer(words) == offer

@@ -75,8 +75,8 @@ TOPIC_TITLE_VOCABULARIES = ("unapproved.conditions", "unapproved.symptoms", "una
                             "unapproved.pronouns")
 _TOPIC_TERMS = _TITLE_TERMS | {f"<{name}>" for name in TOPIC_TITLE_VOCABULARIES} | {CONDITION}
 # A percentage as the scorer sees it: the label of the efficacy pack's rule
-# that reads one ("40%", "ten percent"). tests/test_cutoffs.py fails if the
-# packs stop producing it.
+# that reads one ("40%", "ten percent"). tests/test_scorer.py's price offers
+# fail if the packs stop producing it.
 PERCENT = "<rule:efficacy.percent-improved>"
 # What a price offer may hold and still claim nothing: the short title's
 # terms and the discount's figure ("Our gift to you: 30% off any exosome
@@ -296,7 +296,6 @@ def describes_a_condition(words: tuple[str, ...]) -> bool:
         return False
     # (asked of every candidate, twice: one pass that stops at the first other term)
     position = conditions = 0
-    opened = False
     for word in words:
         first = word[:1]
         if first == "#":
@@ -306,10 +305,9 @@ def describes_a_condition(words: tuple[str, ...]) -> bool:
                 return False
             if word != NUMBER:
                 if not conditions and position >= _CONDITION_OPENS_WITHIN:
-                    return False
+                    return False  # the first condition too late: not what the sentence opens with
                 conditions += 1
-                opened = opened or position < _CONDITION_OPENS_WITHIN
             elif not conditions:
                 return False  # a number first: "3 in 4 patients..."
         position += 1
-    return 0 < conditions <= _MOST_CONDITIONS and opened
+    return 0 < conditions <= _MOST_CONDITIONS
