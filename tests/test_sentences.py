@@ -120,36 +120,28 @@ def test_a_scored_sentence_stops_before_the_next_lines_bracket(linter):
         assert finding.end_line == 1 and finding.text.endswith("sessions.")
 
 
+def _read(text: str) -> list[str]:
+    """The sentences of ``text`` as the engine's tokenizer and sentence
+    rule read them, their tokens joined by spaces."""
+    from claimcheck.nlp import make_tokenizer
+
+    doc = make_tokenizer()(text)
+    found = Tokens(tuple(t.text for t in doc), tuple(t.idx for t in doc), tuple(bool(t.whitespace_) for t in doc))
+    return [" ".join(found.texts[a:b]) for a, b in found.sentences(PUNCT)]
+
+
 def test_an_abbreviation_before_a_number_keeps_its_stop():
     """"Ep. 12: ..." is one sentence (the stop is the abbreviation's, as in
     "Dr."); a "No." answering a question still ends one."""
-    from claimcheck.nlp import make_tokenizer
-
-    tokenizer = make_tokenizer()
-
-    def sentences(text):
-        doc = tokenizer(text)
-        found = Tokens(tuple(t.text for t in doc), tuple(t.idx for t in doc), tuple(bool(t.whitespace_) for t in doc))
-        return [" ".join(found.texts[a:b]) for a, b in found.sentences(PUNCT)]
-
-    assert sentences("Ep. 12: The patient who got her skin back") == ["Ep. 12 : The patient who got her skin back"]
-    assert len(sentences("See Fig. 2 and call Tel. 555-0100, approx. 3 weeks later.")) == 1
-    assert len(sentences("Is it approved? No. It is not.")) == 3
+    assert _read("Ep. 12: The patient who got her skin back") == ["Ep. 12 : The patient who got her skin back"]
+    assert len(_read("See Fig. 2 and call Tel. 555-0100, approx. 3 weeks later.")) == 1
+    assert len(_read("Is it approved? No. It is not.")) == 3
 
 
 def test_a_title_in_capitals_keeps_its_stop():
     """A transcript's speaker "DR. REYES:" is no sentence of its own ("DR."
     ending one left "REYES: Hi, I'm Dr. Reyes." to be read); "MS." at a
     sentence's end is multiple sclerosis and still ends it."""
-    from claimcheck.nlp import make_tokenizer
-
-    tokenizer = make_tokenizer()
-
-    def sentences(text):
-        doc = tokenizer(text)
-        found = Tokens(tuple(t.text for t in doc), tuple(t.idx for t in doc), tuple(bool(t.whitespace_) for t in doc))
-        return [" ".join(found.texts[a:b]) for a, b in found.sentences(PUNCT)]
-
-    assert sentences("DR. REYES: Hi there. MRS. LANE: Thanks.") == ["DR. REYES : Hi there .", "MRS. LANE : Thanks ."]
-    assert sentences("PROF. KIM said so.") == ["PROF. KIM said so ."]
-    assert len(sentences("She has lived with MS. It changed her life.")) == 2
+    assert _read("DR. REYES: Hi there. MRS. LANE: Thanks.") == ["DR. REYES : Hi there .", "MRS. LANE : Thanks ."]
+    assert _read("PROF. KIM said so.") == ["PROF. KIM said so ."]
+    assert len(_read("She has lived with MS. It changed her life.")) == 2
