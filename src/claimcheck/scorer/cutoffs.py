@@ -265,13 +265,27 @@ def _a_title_whose_terms_are(words: tuple[str, ...], allowed: frozenset[str]) ->
     return terms <= allowed
 
 
+# What a product sold in a jar or a box is called after its name ("Exosome
+# Repair Serum", "Stem Cell Renewal Cream", "PRP Restore Kit").
+_PRODUCT_FORMS = frozenset({
+    "serum", "serums", "cream", "creme", "crème", "gel", "mask", "lotion", "ampoule", "ampoules", "ampule",
+    "essence", "booster", "kit", "complex", "formula", "spray", "drops", "shampoo", "tonic", "oil", "balm",
+    "patch", "patches", "capsules", "concentrate",
+})
+
+
 def _a_brand_word(words: tuple[str, ...], index: int) -> bool:
-    """A word of effect right before a product in a title: the product's own
-    name ("Renew Exosome Serum", "Restore PRP Clinic"), as a seller's title
-    tags, alt texts and headings repeat it. A title that claims the effect
-    names what it acts on ("Regrow Cartilage with Stem Cells") or puts it
-    after the product ("Stem Cells Heal Knees")."""
-    return (words[index] == _EFFECT and index + 1 < len(words) and words[index + 1] == PRODUCT)
+    """A word of effect in a product's own name in a title: right before the
+    product ("Renew Exosome Serum", "Restore PRP Clinic") or between the
+    product and what it is sold as ("Exosome Repair Serum", "Stem Cell
+    Renewal Cream"), as a seller's title tags, alt texts, headings and
+    marketplace listings repeat it. A title that claims the effect names
+    what it acts on ("Regrow Cartilage with Stem Cells") or puts it after
+    the product ("Stem Cells Heal Knees")."""
+    if words[index] != _EFFECT or index + 1 >= len(words):
+        return False
+    after = words[index + 1]
+    return after == PRODUCT or (after in _PRODUCT_FORMS and index > 0 and words[index - 1] == PRODUCT)
 
 
 # What a sentence describing a condition holds: conditions and symptoms (two
