@@ -399,17 +399,18 @@ def cv_report(seeds: int = 0, threshold: float | None = None, our_pages: str = "
     print(report(items, scores, at))
     gold = [i.row["label"] == "claim" for i in items]
     from claimcheck.kinds.scorer import AGREEING_RULES, CONFIRM_MAX_TOKENS, confirm_threshold
-    from claimcheck.scorer.cutoffs import needed
+    from claimcheck.scorer.cutoffs import confirming, needed
 
     def voice(words) -> str:  # the page's voice is the first feature word
         return words[0].partition(":")[2] if words else "unknown"
 
-    def cut(words, rules: int = 1) -> float:
+    def cut(words, rules: int = 1, signalled: bool = False) -> float:
         if sum(not w.startswith("#") for w in words) > CONFIRM_MAX_TOKENS:
             return 0.0  # an overlong sentence is not held for confirmation (its words stand in for tokens)
         if voice(words) == "unknown" and rules >= AGREEING_RULES:
             return 0.0  # two pack rules agree: not held either
-        return confirm_threshold(voice(words)) or 0.0
+        confirm = confirm_threshold(voice(words))
+        return 0.0 if confirm is None else confirming(confirm, words, voice(words) == "informational", signalled)
 
     def flagged(threshold: float, veto=cut, view: str = "on_page", scored=by_view) -> list[bool]:
         """Pack findings that stand (``veto``: the score each needs), or the
@@ -424,13 +425,13 @@ def cv_report(seeds: int = 0, threshold: float | None = None, our_pages: str = "
                 else (i.alone_reported, i.alone_candidate, i.alone_rules, i.alone_signalled))
             claim = s.get(CLAIM, 0.0)
             cut = needed(threshold, words, voice(words) == "informational", i.row["text"], signalled=signalled)
-            found.append((reported and claim >= veto(words, rules))
+            found.append((reported and claim >= veto(words, rules, signalled))
                          or (candidate and not a_disclaimer and cut is not None and claim >= cut))
         return found
 
     disclaimer = disclaimer_pattern(Linter.from_folders().ruleset.rules)  # as the engine's, without compiling
     holds_disclaimer = [disclaimer is not None and disclaimer.search(i.row["text"]) is not None for i in items]
-    p, r, f, *_ = prf(gold, flagged(at, veto=lambda words, rules: 0.0))
+    p, r, f, *_ = prf(gold, flagged(at, veto=lambda words, rules, signalled: 0.0))
     print(f"combined, no veto                   P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
     p, r, f, *_ = prf(gold, flagged(at))
     print(f"combined, pack findings confirmed by voice (as shipped) P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
@@ -439,7 +440,7 @@ def cv_report(seeds: int = 0, threshold: float | None = None, our_pages: str = "
     print("if the scorer vetoed pack findings it scores below v on every page "
           "(shipped: 0.3 on informational pages, 0.2 on pages of unknown voice):")
     for value in (0.05, 0.1, 0.15, 0.2, 0.3):
-        p, r, f, *_ = prf(gold, flagged(at, veto=lambda words, rules: value))
+        p, r, f, *_ = prf(gold, flagged(at, veto=lambda words, rules, signalled: value))
         print(f"  v = {value:.2f}                          P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
     print(f"the scorer alone, and as shipped, at other thresholds (above: {at}):")
     for value in (0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7):

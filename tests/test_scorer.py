@@ -577,6 +577,38 @@ def test_a_sentence_of_one_or_two_words_is_not_scored(linter):
     assert not any(f.line == 1 for f in linter.lint_text("# Results\n\nOur stem cell therapy heals knees.\n"))
 
 
+def test_a_pack_finding_on_an_informational_pages_topic_title_needs_the_topic_titles_certainty(linter):
+    """On an informational page a pack finding stands if the scorer gives
+    its sentence the voice's confirmation score (0.3); on a title naming
+    only the product and a condition ("Regenerative therapies for tendon
+    injuries", a factsheet's title) it needs TOPIC_TITLE_THRESHOLD, as the
+    scorer's own finding there would (forty-first session). A seller's page
+    holds no finding for confirmation; a sentence is no title."""
+    from types import SimpleNamespace
+
+    from claimcheck import scoring
+    from claimcheck.findings import Hit
+    from claimcheck.kinds.scorer import CONFIRM_THRESHOLDS, TOPIC_TITLE_THRESHOLD
+
+    given = (CONFIRM_THRESHOLDS["informational"] + TOPIC_TITLE_THRESHOLD) / 2
+    compiled = SimpleNamespace(classifier=SimpleNamespace(scores=lambda items: [{"claim": given} for _ in items]),
+                               scorer_rules={}, unfeatured=frozenset({"superiority.spine-care"}))
+    title = ("#voice:informational", "#topic", "#heading", "<unapproved.products>", "for", "<unapproved.conditions>")
+    sentence = ("#voice:informational", "#topic", "<unapproved.products>", "for", "<unapproved.conditions>", ".")
+
+    def kept(words, informational=True, labels=frozenset()):
+        hit = Hit("unapproved.disease-treatment", 0, 0, 3)
+        candidate = scoring.Candidate(0, 0, 3, words, True, labels, (hit,))
+        return scoring.scored([candidate], compiled, informational, CONFIRM_THRESHOLDS["informational"]) == [hit]
+
+    assert not kept(title)
+    assert kept(sentence)
+    assert kept(title, informational=False)  # (a page of unknown voice: its own confirmation score)
+    assert kept(title, labels=frozenset({"superiority.spine-care"}))  # a term the words do not show: no topic title
+    assert cutoffs.confirming(0.3, title, True) == TOPIC_TITLE_THRESHOLD
+    assert cutoffs.confirming(0.3, sentence, True) == 0.3
+
+
 def test_a_title_naming_only_a_product_is_not_scored(linter):
     from types import SimpleNamespace
 

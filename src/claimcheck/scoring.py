@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from claimcheck.compiled import Compiled
 from claimcheck.findings import Hit
 from claimcheck.page import opens_with_instruction
-from claimcheck.scorer.cutoffs import NEXT_SENTENCE_CHARS, needed
+from claimcheck.scorer.cutoffs import NEXT_SENTENCE_CHARS, confirming, needed
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,7 @@ def scored(candidates: list[Candidate], compiled: Compiled, informational: bool 
     flagged = [(c, flag) for c, flag in flagged if c.reported or needed(1.0, c.words, signalled=flag) is not None]
     for (candidate, flag), scores in zip(flagged, compiled.classifier.scores([c.words for c, _ in flagged])):
         if candidate.reported:
-            if confirm is None or scores.get(CLAIM, 0.0) >= confirm:
+            if confirm is None or scores.get(CLAIM, 0.0) >= confirming(confirm, candidate.words, informational, flag):
                 found.extend(candidate.pending)
             continue
         # The category the model ranks highest; a category whose scorer rule is

@@ -125,6 +125,8 @@ QUESTION_THRESHOLD = 0.6
 # critic's and the journalist's sentences that no page cue marked. A
 # promotional page needs no agreement. Measured in bench/accuracy.py (see
 # docs/measurements.md).
+# On an informational page a title naming only what the page is about needs
+# TOPIC_TITLE_THRESHOLD instead (claimcheck.scorer.cutoffs.confirming).
 CONFIRM_THRESHOLDS = {"informational": 0.3, "unknown": 0.2}
 # ... and only in a sentence of at most this many tokens: a bag of words
 # over a long run-on window (up to 150 tokens) is mostly neutral words and

@@ -22,6 +22,9 @@ stand for matched terms.
   :mod:`claimcheck.kinds.scorer`. The last one also reads the rest of the
   paragraph, which the engine passes and the cross-validation has not (its
   labelled items are paragraphs of their own).
+- A pack rule's finding held for the scorer's confirmation on an
+  informational page needs :data:`TOPIC_TITLE_THRESHOLD` on such a title
+  too (:func:`confirming`).
 """
 
 from __future__ import annotations
@@ -325,3 +328,14 @@ def describes_a_condition(words: tuple[str, ...]) -> bool:
                 return False  # a number first: "3 in 4 patients..."
         position += 1
     return 0 < conditions <= _MOST_CONDITIONS
+
+
+def confirming(confirm: float, words: tuple[str, ...], informational: bool, signalled: bool = False) -> float:
+    """The claim score a pack finding held for confirmation needs: ``confirm``
+    (by the page's voice), or on an informational page, for a title naming
+    only what the page is about ("Stem cell therapy for dogs with arthritis:
+    client information"), :data:`TOPIC_TITLE_THRESHOLD`, as the scorer's own
+    finding there would need."""
+    if informational and names_only_a_topic(words) and not signalled:
+        return max(confirm, TOPIC_TITLE_THRESHOLD)
+    return confirm
