@@ -231,6 +231,8 @@ CUED_PAGES = [
     pytest.param(["Ozone shots for back pain: a plain summary", "We wanted to know whether the shots ease pain.",
                   "We searched for trials and we included nine of them.", "We found that we could not be sure."],
                  INFORMATIONAL, {"we wanted to know", "we searched", "we included", "we found"}, id="review-summary"),
+    pytest.param(["Exosome facial FAQ", "How much is it? $395 per session.", "Is there downtime? Most clients go back to work."],
+                 PROMOTIONAL, {"per session", "most clients"}, id="price-faq"),
     pytest.param(["The Vigor Shot for men", "Discreet consultations.", "Same-week appointments available."],
                  PROMOTIONAL, {"discreet consultations", "same-week", "appointments available"}, id="mens-clinic"),
     pytest.param(["Exosome IV flash sale", "Sale ends Friday.", "Claim your spot; same-week slots open."],

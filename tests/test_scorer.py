@@ -1457,12 +1457,15 @@ def test_a_contrast_of_times_is_no_negation(linter, text):
     ("Her acne scars are barely visible after three sessions.", "<testimonial.outcome>"),
     ("The age spots are hardly noticeable now.", "<testimonial.outcome>"),
     ("There is no recovery period after the exosome facial.", "<safety.risks>"),
+    ("Since the infusions I have had no flares at all.", "<testimonial.outcome>"),
+    ("Two years later she is off prednisone.", "<superiority.standard-care>"),
 ])
 def test_a_result_or_a_risk_in_other_words_is_a_signal(linter, text, label):
-    """A complaint all but gone ("barely visible") is a patient's result and
-    a recovery period denied is a burden denied, as "gone" and "no downtime"
-    are (forty-first session). "no recovery period" is a pseudo-negation:
-    the scorer is not told the sentence holds a negation."""
+    """A complaint all but gone ("barely visible") or that has not come back
+    ("no flares") is a patient's result, a recovery period denied is a burden
+    denied, as "gone" and "no downtime" are, and prednisone is standard care
+    (forty-first session). "no recovery period" and "no flares" are
+    pseudo-negations: the scorer is not told the sentence holds a negation."""
     words = words_of(linter, text)
     assert label in words, words
     assert "#neg" not in words, words
