@@ -148,7 +148,7 @@ def test_our_labeled_pages_are_consistent():
 
 def test_accuracy_measures_a_folder_of_labeled_pages():
     out = _run("bench/accuracy.py", "bench/data/pages")
-    assert "== pages: bench/data/pages (1281 pages)" in out
+    assert "== pages: bench/data/pages (1297 pages)" in out
     assert out.count("claim lines found") == 3  # packs, combined, combined at warning and above
 
 
@@ -199,7 +199,7 @@ def test_accuracy_measures_a_set_of_ours_with_a_scorer_trained_without_it():
 
 def test_accuracy_reads_web_pages_in_their_own_format():
     out = _run("bench/accuracy.py", "bench/data/pages-web")
-    assert "== pages: bench/data/pages-web (1780 pages)" in out
+    assert "== pages: bench/data/pages-web (1796 pages)" in out
     assert out.count("claim lines found") == 3
 
 
