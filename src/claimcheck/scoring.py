@@ -42,7 +42,9 @@ def scored(candidates: list[Candidate], compiled: Compiled, informational: bool 
     rule is active), that holds no disclaimer (:attr:`Compiled.disclaimer`,
     looked up in ``texts``, the blocks) and that does not open with one of
     ``instructions`` (given on an instruction sheet). A candidate with pending pack hits
-    keeps them if its claim score reaches ``confirm``, and gets no scorer hit."""
+    keeps them if its claim score reaches ``confirm`` (on an informational page or
+    an instruction sheet, a title naming only the topic needs more:
+    :func:`claimcheck.scorer.cutoffs.confirming`), and gets no scorer hit."""
     from claimcheck.kinds.scorer import threshold
     from claimcheck.scorer.classifier import CLAIM
 

@@ -332,10 +332,11 @@ def describes_a_condition(words: tuple[str, ...]) -> bool:
 
 def confirming(confirm: float, words: tuple[str, ...], informational: bool, signalled: bool = False) -> float:
     """The claim score a pack finding held for confirmation needs: ``confirm``
-    (by the page's voice), or on an informational page, for a title naming
-    only what the page is about ("Stem cell therapy for dogs with arthritis:
-    client information"), :data:`TOPIC_TITLE_THRESHOLD`, as the scorer's own
-    finding there would need."""
+    (by the page's voice), or on an ``informational`` page (or an instruction
+    sheet, as the engine passes it; the cross-validation knows voices only),
+    for a title naming only what the page is about ("Stem cell therapy for
+    dogs with arthritis: client information"), :data:`TOPIC_TITLE_THRESHOLD`,
+    as the scorer's own finding there would need."""
     if informational and names_only_a_topic(words) and not signalled:
         return max(confirm, TOPIC_TITLE_THRESHOLD)
     return confirm
